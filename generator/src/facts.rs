@@ -1,0 +1,803 @@
+//! Stage 3: what one page says, as facts. Per page and independent of every other page, so
+//! pages are read in parallel; the schema stage merges the facts of all pages.
+//!
+//! Facts keep the names as written (casing, link targets) plus their location; resolving a name
+//! to a type, deciding own vs inherited and settling disagreements is the schema's job.
+
+mod examples;
+mod type_cell;
+
+use std::sync::{Arc, LazyLock};
+
+use regex::Regex;
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
+use crate::page::{Block, Metadata, Page, Section, Table, Text};
+
+pub use examples::{example_value_hint, Example, ExampleRole};
+pub use type_cell::{parse_type_cell, primitive_type, TypeCell};
+
+/// The namespace of pages that declare none.
+pub const DEFAULT_NAMESPACE: &str = "microsoft.graph";
+
+/// How much a fact is worth when pages disagree (higher wins).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Evidence {
+    /// Inferred from the values of a JSON example.
+    Example,
+    /// A JSON representation block of a resource page.
+    JsonRepresentation,
+    /// A Create/Update API page's request-body table, or an "Inherited from" cell.
+    ApiPage,
+    /// The page that describes the type itself: a resource page or an enum table.
+    TypePage,
+}
+
+/// A reference to a type, as a page writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeRef {
+    /// The name as written: `resultInfo`, `microsoft.graph.callRecords.session`.
+    pub name: String,
+    /// The linked page's file stem, lower-cased (`resultinfo`, `callrecords-session`).
+    pub page: Option<String>,
+}
+
+impl TypeRef {
+    pub fn named(name: impl Into<String>) -> Self {
+        TypeRef {
+            name: name.into(),
+            page: None,
+        }
+    }
+}
+
+/// What a property's type cell says.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum PropertyType {
+    /// `Edm.String`, `Edm.Int32`, ...
+    Primitive(&'static str),
+    /// A named type: a link or a bare name.
+    Named(TypeRef),
+    /// `Enumeration` without a name; the values (if listed) say which enum it is.
+    Enumeration,
+}
+
+#[derive(Debug, Clone)]
+pub struct PropertyFact {
+    pub name: String,
+    pub ty: PropertyType,
+    pub collection: bool,
+    pub navigation: bool,
+    pub description: String,
+    /// "Possible values are: `a`, `b`" in the description.
+    pub values: Vec<String>,
+    /// "Inherited from [x](x.md)": the property is declared by that ancestor.
+    pub inherited_from: Option<TypeRef>,
+    pub location: Location,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone)]
+pub struct MemberFact {
+    pub name: String,
+    pub value: Option<i64>,
+    pub description: String,
+    pub location: Location,
+}
+
+/// What the evidence says about a type's kind, when it says anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindHint {
+    Enum,
+    /// The page lists REST methods on the type (GET/POST paths), so it has a key.
+    Addressable,
+}
+
+#[derive(Debug, Clone)]
+pub struct TypeFact {
+    pub name: TypeRef,
+    /// The namespace the name lives in (the page's, unless the name is qualified).
+    pub namespace: Arc<str>,
+    pub evidence: Evidence,
+    pub location: Location,
+    pub kind: Option<KindHint>,
+    pub base: Option<(TypeRef, Location)>,
+    /// `"abstract": true` in the resource comment.
+    pub is_abstract: bool,
+    pub description: String,
+    pub properties: Vec<PropertyFact>,
+    pub members: Vec<MemberFact>,
+}
+
+impl TypeFact {
+    fn new(name: TypeRef, namespace: &Arc<str>, evidence: Evidence, location: Location) -> Self {
+        TypeFact {
+            name,
+            namespace: Arc::clone(namespace),
+            evidence,
+            location,
+            kind: None,
+            base: None,
+            is_abstract: false,
+            description: String::new(),
+            properties: Vec::new(),
+            members: Vec::new(),
+        }
+    }
+}
+
+/// Everything one page contributes.
+#[derive(Debug, Clone)]
+pub struct PageFacts {
+    pub path: Arc<str>,
+    /// The page's declared namespace, or the default.
+    pub namespace: Arc<str>,
+    /// The page's file stem, lower-cased: links to this page resolve to `types[0]`.
+    pub stem: String,
+    pub types: Vec<TypeFact>,
+    pub examples: Vec<Example>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What kind of page this is, from `doc_type` (tolerant of spelling) or, failing that, its folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PageKind {
+    Resource,
+    Enum,
+    Api,
+    Other,
+}
+
+fn page_kind(page: &Page) -> PageKind {
+    let doc_type = page
+        .front_matter
+        .get("doc_type")
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if doc_type.starts_with("resource") {
+        PageKind::Resource
+    } else if doc_type.starts_with("enum") {
+        PageKind::Enum
+    } else if doc_type.starts_with("api") {
+        PageKind::Api
+    } else if page.path.starts_with("resources/") || page.path.contains("/resources/") {
+        PageKind::Resource
+    } else if page.path.starts_with("api/") || page.path.contains("/api/") {
+        PageKind::Api
+    } else {
+        PageKind::Other
+    }
+}
+
+/// Extracts the facts of one parsed page.
+pub fn extract(page: &Page) -> PageFacts {
+    let namespace: Arc<str> = Arc::from(
+        page.namespace
+            .as_ref()
+            .map_or(DEFAULT_NAMESPACE, |(ns, _)| ns.as_str()),
+    );
+    let stem = page
+        .path
+        .rsplit('/')
+        .next()
+        .unwrap_or(&page.path)
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let mut facts = PageFacts {
+        path: Arc::clone(&page.path),
+        namespace,
+        stem,
+        types: Vec::new(),
+        examples: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let kind = page_kind(page);
+    match kind {
+        PageKind::Resource => extract_resource_page(page, &mut facts),
+        PageKind::Enum => extract_enum_page(page, &mut facts),
+        PageKind::Api => extract_api_page(page, &mut facts),
+        PageKind::Other => {}
+    }
+    extract_enum_sections(page, &mut facts);
+    facts.examples = examples::extract_examples(page, &mut facts.diagnostics);
+    if facts.types.is_empty() && facts.examples.is_empty() {
+        let why = match kind {
+            PageKind::Resource => {
+                "a resource page without a Properties table, members or a resource JSON comment"
+            }
+            PageKind::Enum => "an enum page without a member table",
+            PageKind::Api => {
+                "an API page that creates or updates no named type and has no JSON example"
+            }
+            PageKind::Other => "not a resource, enum or API page (doc_type and folder say neither)",
+        };
+        facts.diagnostics.push(Diagnostic::note(
+            DiagnosticKind::NoFacts,
+            page.location(1),
+            format!("page yields no type: {why}"),
+        ));
+    }
+    facts
+}
+
+/// The type a resource page describes: its resource comment's `@odata.type`, else its title.
+fn described_type(page: &Page, resource: Option<&Metadata>) -> Option<(String, u32)> {
+    if let Some(metadata) = resource {
+        if let Some(odata_type) = metadata.get_str("@odata.type") {
+            let name = odata_type.trim().trim_start_matches('#');
+            if !name.is_empty() {
+                return Some((name.to_string(), metadata.line));
+            }
+        }
+    }
+    let title = page.title.as_ref()?;
+    let name = title_type_name(&title.text)?;
+    Some((name.to_string(), title.line))
+}
+
+/// `commsOperation resource type` -> `commsOperation`; `x enum type` -> `x`.
+fn title_type_name(title: &str) -> Option<&str> {
+    let first = title.split_whitespace().next()?;
+    let first = first.trim_matches(|c: char| c == '`' || c == '*');
+    is_type_identifier(first).then_some(first)
+}
+
+pub(crate) fn is_type_identifier(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+}
+
+/// The resource JSON comment of a page, wherever it sits.
+fn resource_metadata(page: &Page) -> Option<&Metadata> {
+    page.code_blocks()
+        .filter_map(|(_, code)| code.metadata.as_ref())
+        .chain(page.loose_metadata.iter())
+        .find(|m| {
+            m.block_type()
+                .is_some_and(|t| t.eq_ignore_ascii_case("resource"))
+        })
+}
+
+fn split_qualified(name: &str, namespace: &Arc<str>) -> (TypeRef, Arc<str>) {
+    match name.rsplit_once('.') {
+        Some((ns, simple)) if !ns.is_empty() => (TypeRef::named(simple), Arc::from(ns)),
+        _ => (TypeRef::named(name), Arc::clone(namespace)),
+    }
+}
+
+fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
+    let resource = resource_metadata(page);
+    let Some((name, line)) = described_type(page, resource) else {
+        return;
+    };
+    let (name, namespace) = split_qualified(&name, &facts.namespace);
+    let mut ty = TypeFact::new(name, &namespace, Evidence::TypePage, page.location(line));
+    ty.description = page
+        .front_matter
+        .get("description")
+        .unwrap_or_default()
+        .to_string();
+    if let Some(metadata) = resource {
+        ty.is_abstract = match metadata.value.get("abstract") {
+            Some(Value::Bool(b)) => *b,
+            Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
+            _ => false,
+        };
+        if let Some(base) = metadata.get_str("baseType") {
+            let base = base.trim().trim_start_matches('#');
+            if !base.is_empty() {
+                ty.base = Some((TypeRef::named(base), page.location(metadata.line)));
+            }
+        }
+    }
+    for section in &page.sections {
+        let title = section.title().to_ascii_lowercase();
+        let navigation = title.starts_with("relationship") || title.contains("navigation propert");
+        let is_properties = title.starts_with("propert") || title.contains(" properties");
+        if title.starts_with("method") {
+            if section_lists_methods(section) {
+                ty.kind = Some(KindHint::Addressable);
+            }
+            continue;
+        }
+        if !(navigation || is_properties) {
+            continue;
+        }
+        for block in &section.blocks {
+            if let Block::Table(table) = block {
+                property_rows(
+                    page,
+                    table,
+                    navigation,
+                    Evidence::TypePage,
+                    &mut ty.properties,
+                    &mut facts.diagnostics,
+                );
+            }
+        }
+    }
+    if ty.properties.is_empty() {
+        if let Some(json) = resource_json(page) {
+            json_representation_properties(page, json, &mut ty.properties);
+        }
+    }
+    facts.types.push(ty);
+}
+
+/// A Methods table whose rows name HTTP verbs or link to API pages means the type is addressable.
+fn section_lists_methods(section: &Section) -> bool {
+    section.blocks.iter().any(|block| match block {
+        Block::Table(table) => table.rows.iter().any(|row| {
+            row.iter().any(|cell| {
+                ["GET ", "POST ", "PATCH ", "PUT ", "DELETE "]
+                    .iter()
+                    .any(|verb| cell.text.contains(verb))
+            })
+        }),
+        _ => false,
+    })
+}
+
+fn resource_json(page: &Page) -> Option<(&crate::page::CodeBlock, u32)> {
+    page.code_blocks().find_map(|(_, code)| {
+        let metadata = code.metadata.as_ref()?;
+        metadata
+            .block_type()
+            .is_some_and(|t| t.eq_ignore_ascii_case("resource"))
+            .then_some((code, code.line))
+    })
+}
+
+/// Properties read from a JSON representation, for resource pages that have no table.
+fn json_representation_properties(
+    page: &Page,
+    (code, line): (&crate::page::CodeBlock, u32),
+    properties: &mut Vec<PropertyFact>,
+) {
+    let Ok(Value::Object(object)) = crate::page::parse_lenient_json(&code.text) else {
+        return;
+    };
+    for (name, value) in &object {
+        if name.starts_with('@') {
+            continue;
+        }
+        if let Some((ty, collection, values)) = examples::representation_hint(value) {
+            properties.push(PropertyFact {
+                name: name.clone(),
+                ty,
+                collection,
+                navigation: false,
+                description: String::new(),
+                values,
+                inherited_from: None,
+                location: page.location(line),
+                evidence: Evidence::JsonRepresentation,
+            });
+        }
+    }
+}
+
+/// Reads the rows of a property table (first column Property / Name / Parameter / Relationship,
+/// a Type column anywhere, a Description column if there is one; other columns ignored).
+fn property_rows(
+    page: &Page,
+    table: &Table,
+    navigation: bool,
+    evidence: Evidence,
+    out: &mut Vec<PropertyFact>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(name_col) = table.column(&[
+        "property",
+        "name",
+        "parameter",
+        "relationship",
+        "property name",
+    ]) else {
+        return;
+    };
+    let Some(type_col) = table.column(&["type", "data type"]) else {
+        return;
+    };
+    let description_col = table.column(&["description", "notes"]);
+    for row in &table.rows {
+        let (Some(name_cell), Some(type_cell)) = (row.get(name_col), row.get(type_col)) else {
+            continue;
+        };
+        let name = clean_name(&name_cell.text);
+        if name.is_empty() {
+            continue;
+        }
+        let location = page.location(name_cell.line);
+        if !is_property_name(&name) {
+            diagnostics.push(Diagnostic::warning(
+                DiagnosticKind::UnreadableType,
+                location,
+                format!("property name {:?} is not an identifier; expected a name such as `createdDateTime`", name_cell.text),
+            ));
+            continue;
+        }
+        let description = description_col
+            .and_then(|c| row.get(c))
+            .cloned()
+            .unwrap_or_default();
+        let Some(cell) = parse_type_cell(type_cell) else {
+            diagnostics.push(Diagnostic::warning(
+                DiagnosticKind::UnreadableType,
+                location,
+                format!(
+                    "type {:?} of property `{name}` is not a type; expected a primitive (String, Int32, ...), a type name or a link to a type page",
+                    type_cell.text
+                ),
+            ));
+            continue;
+        };
+        out.push(PropertyFact {
+            name,
+            ty: cell.ty,
+            collection: cell.collection,
+            navigation,
+            values: possible_values(&description.text),
+            inherited_from: inherited_from(&description),
+            description: clean_description(&description.text),
+            location,
+            evidence,
+        });
+    }
+}
+
+/// Strips markup around a name cell: `**id**`, `` `id` ``, `id (deprecated)`.
+fn clean_name(text: &str) -> String {
+    let text = text.trim().trim_matches(|c: char| c == '*' || c == '`');
+    let first = text.split_whitespace().next().unwrap_or("");
+    first
+        .trim_matches(|c: char| c == '*' || c == '`' || c == '\\')
+        .to_string()
+}
+
+fn is_property_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_' || c == '@')
+        && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '@' | '.' | '-'))
+}
+
+/// A description without what is not description: draft placeholders ("TODO: ..."), the
+/// "Inherited from x" note (kept as a fact of its own), stray leading punctuation.
+fn clean_description(text: &str) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    for sentence in text.split_inclusive(". ") {
+        let trimmed = sentence.trim();
+        let bare = trimmed.trim_start_matches(['*', '.', ' ']);
+        if bare.starts_with("TODO") || bare.starts_with("Inherited from") {
+            // A TODO placeholder may run into the next sentence without a full stop.
+            if let Some(rest) = bare.find(". ").map(|i| &bare[i + 2..]) {
+                kept.push(rest);
+            }
+            continue;
+        }
+        kept.push(sentence);
+    }
+    kept.concat()
+        .trim()
+        .trim_start_matches(['.', ',', ';', ' '])
+        .trim()
+        .to_string()
+}
+
+static POSSIBLE_VALUES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:possible|supported|allowed|valid) values(?: are| include| for [^:.]+)?\s*:?\s*",
+    )
+    .expect("valid regex")
+});
+static CODE_SPAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"`([^`]+)`").expect("valid regex"));
+
+/// The values listed after "Possible values are:" in a description, in order.
+pub fn possible_values(description: &str) -> Vec<String> {
+    if !description.contains("values") && !description.contains("Values") {
+        return Vec::new();
+    }
+    let Some(found) = POSSIBLE_VALUES.find(description) else {
+        return Vec::new();
+    };
+    let rest = &description[found.end()..];
+    // The list ends at the end of the sentence: a `.` outside backticks followed by a space or the end.
+    let mut end = rest.len();
+    let mut in_code = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '`' => in_code = !in_code,
+            '.' if !in_code => {
+                let next = rest[i + 1..].chars().next();
+                if next.is_none_or(char::is_whitespace) {
+                    end = i;
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let list = &rest[..end];
+    let spans: Vec<String> = CODE_SPAN
+        .captures_iter(list)
+        .map(|c| c[1].trim().to_string())
+        .filter(|v| is_member_name(v))
+        .collect();
+    if !spans.is_empty() {
+        return spans;
+    }
+    list.split([',', ';'])
+        .flat_map(|part| part.split(" or ").flat_map(|p| p.split(" and ")))
+        .map(|v| {
+            v.trim()
+                .trim_matches(|c: char| c == '"' || c == '\'' || c == '*')
+                .to_string()
+        })
+        .filter(|v| is_member_name(v))
+        .collect()
+}
+
+fn is_member_name(value: &str) -> bool {
+    !value.is_empty()
+        && value.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && value
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// "Inherited from [x](x.md)" in a description cell.
+fn inherited_from(description: &Text) -> Option<TypeRef> {
+    let text = &description.text;
+    let at = text.find("nherited from")?;
+    let after = &text[at..];
+    let link = description
+        .links
+        .iter()
+        .find(|link| after.contains(&link.text))?;
+    Some(type_ref_from_link(&link.text, &link.target))
+}
+
+pub(crate) fn type_ref_from_link(text: &str, target: &str) -> TypeRef {
+    let text = text.trim().trim_matches('`').trim();
+    let page = link_page_stem(target);
+    let name = if is_type_identifier(text) {
+        text.to_string()
+    } else {
+        page.clone().unwrap_or_else(|| text.to_string())
+    };
+    TypeRef { name, page }
+}
+
+/// `../resources/resultInfo.md#anchor` -> `resultinfo`.
+fn link_page_stem(target: &str) -> Option<String> {
+    let path = target.split(['#', '?']).next()?;
+    let file = path.rsplit('/').next()?;
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    (!stem.is_empty() && !stem.contains(':')).then(|| stem.to_ascii_lowercase())
+}
+
+/// API pages: a "Create x" / "Update x" page's request-body table lists properties of `x`.
+fn extract_api_page(page: &Page, facts: &mut PageFacts) {
+    let Some(title) = &page.title else {
+        return;
+    };
+    let mut words = title.text.split_whitespace();
+    let verb = words.next().unwrap_or("").to_ascii_lowercase();
+    if !matches!(verb.as_str(), "create" | "update" | "add") {
+        return;
+    }
+    let Some(target) = words.next() else {
+        return;
+    };
+    if words.next().is_some() {
+        // "Create call" is a type; "Create a subscription for x" is prose.
+        return;
+    }
+    let target = target.trim_matches(|c: char| c == '`' || c == '*');
+    if !is_type_identifier(target) {
+        return;
+    }
+    let mut properties = Vec::new();
+    for section in &page.sections {
+        if !section
+            .title()
+            .to_ascii_lowercase()
+            .starts_with("request body")
+        {
+            continue;
+        }
+        for block in &section.blocks {
+            if let Block::Table(table) = block {
+                property_rows(
+                    page,
+                    table,
+                    false,
+                    Evidence::ApiPage,
+                    &mut properties,
+                    &mut facts.diagnostics,
+                );
+            }
+        }
+    }
+    if properties.is_empty() {
+        return;
+    }
+    let (name, namespace) = split_qualified(target, &facts.namespace);
+    let mut ty = TypeFact::new(
+        name,
+        &namespace,
+        Evidence::ApiPage,
+        page.location(title.line),
+    );
+    ty.properties = properties;
+    facts.types.push(ty);
+}
+
+/// Enum pages (Intune style): `# x enum type` and a Members table.
+fn extract_enum_page(page: &Page, facts: &mut PageFacts) {
+    let Some(title) = &page.title else {
+        return;
+    };
+    // `# x enum type`; a page titled otherwise ("Enum values") holds `### x values` sections.
+    let Some(captures) = ENUM_TITLE.captures(&title.text) else {
+        return;
+    };
+    let name = captures.get(1).map_or("", |m| m.as_str());
+    let mut members = Vec::new();
+    for section in &page.sections {
+        for block in &section.blocks {
+            if let Block::Table(table) = block {
+                member_rows(page, table, &mut members);
+            }
+        }
+    }
+    if members.is_empty() {
+        return;
+    }
+    let (name, namespace) = split_qualified(name, &facts.namespace);
+    let mut ty = TypeFact::new(
+        name,
+        &namespace,
+        Evidence::TypePage,
+        page.location(title.line),
+    );
+    ty.kind = Some(KindHint::Enum);
+    ty.description = page
+        .front_matter
+        .get("description")
+        .unwrap_or_default()
+        .to_string();
+    ty.members = members;
+    facts.types.push(ty);
+}
+
+static ENUM_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^`?([A-Za-z_][\w.]*)`?\s+enum(?:eration)?(?:\s+type)?\s*$")
+        .expect("valid regex")
+});
+
+static VALUES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^`?([A-Za-z_][\w.]*)`?\s+(?:enum\s+)?values\b").expect("valid regex")
+});
+
+/// `### x values` sections followed by a member table, on any page.
+fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
+    for section in &page.sections {
+        let Some(heading) = &section.heading else {
+            continue;
+        };
+        let Some(captures) = VALUES_HEADING.captures(&heading.text) else {
+            continue;
+        };
+        let mut members = Vec::new();
+        for block in &section.blocks {
+            if let Block::Table(table) = block {
+                member_rows(page, table, &mut members);
+            }
+        }
+        if members.is_empty() {
+            continue;
+        }
+        let (name, namespace) = split_qualified(&captures[1], &facts.namespace);
+        let mut ty = TypeFact::new(
+            name,
+            &namespace,
+            Evidence::TypePage,
+            page.location(heading.line),
+        );
+        ty.kind = Some(KindHint::Enum);
+        ty.members = members;
+        facts.types.push(ty);
+    }
+}
+
+/// Rows of a member table: the Member (or Name / Value) column first, optional Value and
+/// Description columns.
+fn member_rows(page: &Page, table: &Table, out: &mut Vec<MemberFact>) {
+    let Some(member_col) = table
+        .column(&["member", "name", "enum member", "member name"])
+        .or_else(|| (table.header.len() == 1).then_some(0))
+    else {
+        return;
+    };
+    if table.column(&["type"]).is_some() {
+        return;
+    }
+    let value_col = table.column(&["value", "int value", "intvalue"]);
+    let description_col = table.column(&["description"]);
+    for row in &table.rows {
+        let Some(cell) = row.get(member_col) else {
+            continue;
+        };
+        let name = clean_name(&cell.text);
+        if !is_member_name(&name) {
+            continue;
+        }
+        let value = value_col
+            .and_then(|c| row.get(c))
+            .and_then(|c| c.text.trim().parse::<i64>().ok());
+        let description = description_col
+            .and_then(|c| row.get(c))
+            .map(|c| c.text.clone())
+            .unwrap_or_default();
+        out.push(MemberFact {
+            name,
+            value,
+            description,
+            location: page.location(cell.line),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn possible_values_from_code_spans_and_plain_lists() {
+        assert_eq!(
+            possible_values("Read-only. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only."),
+            ["notStarted", "running", "completed", "failed"]
+        );
+        assert_eq!(
+            possible_values("The values. Possible values are: low, normal, high."),
+            ["low", "normal", "high"]
+        );
+        assert!(possible_values("No list here.").is_empty());
+    }
+
+    #[test]
+    fn descriptions_lose_placeholders_and_inheritance_notes() {
+        assert_eq!(
+            clean_description("TODO: Add Description Inherited from entity"),
+            ""
+        );
+        assert_eq!(
+            clean_description("TODO: Add Description. Possible values are: `a`, `b`."),
+            "Possible values are: `a`, `b`."
+        );
+        assert_eq!(
+            clean_description(". Possible values are: `a`."),
+            "Possible values are: `a`."
+        );
+        assert_eq!(
+            clean_description("Caller string. Inherited from commsOperation."),
+            "Caller string."
+        );
+    }
+
+    #[test]
+    fn link_targets_give_page_stems() {
+        let r = type_ref_from_link("resultInfo", "../resources/resultInfo.md#x");
+        assert_eq!(r.name, "resultInfo");
+        assert_eq!(r.page.as_deref(), Some("resultinfo"));
+        let r = type_ref_from_link("the session", "callrecords-session.md");
+        assert_eq!(r.name, "callrecords-session");
+    }
+}

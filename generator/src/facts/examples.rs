@@ -1,0 +1,225 @@
+//! JSON blocks: request/response/example bodies (with the type they name) and the value hints
+//! of JSON representations (`"String (timestamp)"`, `"a | b | c"`, `{"@odata.type": ...}`).
+
+use serde_json::Value;
+
+use super::{primitive_type, PropertyType, TypeRef};
+use crate::diagnostic::Location;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::page::{parse_lenient_json, Page};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ExampleRole {
+    Request,
+    Response,
+    Example,
+}
+
+/// One JSON example body from a page.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub role: ExampleRole,
+    /// Where the JSON body starts.
+    pub location: Location,
+    /// The type the example names: its metadata comment's `@odata.type`, else the body's.
+    pub type_name: Option<String>,
+    pub json: Value,
+}
+
+/// Every request/response/example block whose body is JSON.
+pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<Example> {
+    let mut examples = Vec::new();
+    for (_, code) in page.code_blocks() {
+        let Some(metadata) = &code.metadata else {
+            continue;
+        };
+        let role = match metadata
+            .block_type()
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("request") => ExampleRole::Request,
+            Some("response") => ExampleRole::Response,
+            Some("example") => ExampleRole::Example,
+            _ => continue,
+        };
+        let (body, body_line) = json_body(&code.text);
+        let body = body.trim();
+        if !(body.starts_with('{') || body.starts_with('[')) {
+            continue;
+        }
+        let location = page.location(code.line + 1 + body_line);
+        let json = match parse_lenient_json(body) {
+            Ok(json) => json,
+            Err(error) => {
+                diagnostics.push(Diagnostic::note(
+                    DiagnosticKind::Malformed,
+                    location,
+                    format!(
+                        "example body is not valid JSON ({error}); it is not used as an example"
+                    ),
+                ));
+                continue;
+            }
+        };
+        let body_type = json.get("@odata.type").and_then(Value::as_str);
+        let type_name = metadata
+            .get_str("@odata.type")
+            .or(body_type)
+            .map(|t| t.trim().trim_start_matches('#').to_string())
+            .filter(|t| !t.is_empty());
+        examples.push(Example {
+            role,
+            location,
+            type_name,
+            json,
+        });
+    }
+    examples
+}
+
+/// The JSON part of a code block: after the blank line that ends HTTP headers, if the block
+/// starts with a request or status line; the whole block otherwise. Also returns the line
+/// (0-based, within the block) where the body starts.
+fn json_body(text: &str) -> (&str, u32) {
+    let first = text.trim_start();
+    if first.starts_with('{') || first.starts_with('[') {
+        return (text, 0);
+    }
+    let mut offset = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        offset += line.len();
+        if line.trim().is_empty() {
+            return (&text[offset..], index as u32 + 1);
+        }
+    }
+    ("", 0)
+}
+
+/// What a JSON representation value says about its property's type:
+/// `"String"`, `"String (timestamp)"`, `"a | b"`, `{"@odata.type": "x"}`, `[...]`, `true`, `1`.
+pub fn representation_hint(value: &Value) -> Option<(PropertyType, bool, Vec<String>)> {
+    match value {
+        Value::Array(items) => {
+            let (ty, _, values) = representation_hint(items.first()?)?;
+            Some((ty, true, values))
+        }
+        Value::String(text) => {
+            let text = text.trim();
+            if text.contains('|') {
+                let values: Vec<String> = text
+                    .split('|')
+                    .map(|v| v.trim().to_string())
+                    .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_alphanumeric() || c == '_'))
+                    .collect();
+                return (!values.is_empty()).then_some((PropertyType::Enumeration, false, values));
+            }
+            let lower = text.to_ascii_lowercase();
+            if lower.contains("(timestamp)") {
+                return Some((
+                    PropertyType::Primitive("Edm.DateTimeOffset"),
+                    false,
+                    Vec::new(),
+                ));
+            }
+            let token: String = text
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_'))
+                .collect();
+            if let Some(primitive) = primitive_type(&token) {
+                return Some((PropertyType::Primitive(primitive), false, Vec::new()));
+            }
+            if token.contains('.') && super::is_type_identifier(&token) {
+                return Some((
+                    PropertyType::Named(TypeRef::named(token)),
+                    false,
+                    Vec::new(),
+                ));
+            }
+            None
+        }
+        Value::Object(object) => {
+            let name = object
+                .get("@odata.type")?
+                .as_str()?
+                .trim()
+                .trim_start_matches('#');
+            (!name.is_empty())
+                .then(|| (PropertyType::Named(TypeRef::named(name)), false, Vec::new()))
+        }
+        Value::Bool(_) => Some((PropertyType::Primitive("Edm.Boolean"), false, Vec::new())),
+        Value::Number(number) => Some((number_type(number), false, Vec::new())),
+        Value::Null => None,
+    }
+}
+
+/// What an example value says about its property's type. Strings are only ever `Edm.String`:
+/// example strings are often placeholders (`"String"`), so they prove nothing more.
+pub fn example_value_hint(value: &Value) -> Option<(PropertyType, bool)> {
+    match value {
+        Value::Array(items) => {
+            let (ty, _) = example_value_hint(items.first()?)?;
+            Some((ty, true))
+        }
+        Value::String(_) => Some((PropertyType::Primitive("Edm.String"), false)),
+        Value::Object(object) => {
+            let name = object
+                .get("@odata.type")?
+                .as_str()?
+                .trim()
+                .trim_start_matches('#');
+            (!name.is_empty()).then(|| (PropertyType::Named(TypeRef::named(name)), false))
+        }
+        Value::Bool(_) => Some((PropertyType::Primitive("Edm.Boolean"), false)),
+        Value::Number(number) => Some((number_type(number), false)),
+        Value::Null => None,
+    }
+}
+
+fn number_type(number: &serde_json::Number) -> PropertyType {
+    PropertyType::Primitive(match number.as_i64() {
+        Some(n) if i32::try_from(n).is_ok() => "Edm.Int32",
+        Some(_) => "Edm.Int64",
+        None => "Edm.Double",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_blocks_give_their_json_body() {
+        let (body, line) =
+            json_body("POST /x\nContent-type: application/json\n\n{\n  \"a\": 1\n}\n");
+        assert_eq!(line, 3);
+        assert_eq!(body.trim(), "{\n  \"a\": 1\n}");
+        assert_eq!(json_body("{\"a\": 1}").1, 0);
+        assert_eq!(json_body("GET /me\n").0, "");
+    }
+
+    #[test]
+    fn representation_hints() {
+        let hint = |v: Value| representation_hint(&v).map(|(ty, c, values)| (ty, c, values.len()));
+        assert_eq!(
+            hint(Value::from("String (timestamp)")),
+            Some((PropertyType::Primitive("Edm.DateTimeOffset"), false, 0))
+        );
+        assert_eq!(
+            hint(Value::from("a | b | c")),
+            Some((PropertyType::Enumeration, false, 3))
+        );
+        assert_eq!(
+            hint(serde_json::json!([{"@odata.type": "#microsoft.graph.x"}])),
+            Some((
+                PropertyType::Named(TypeRef::named("microsoft.graph.x")),
+                true,
+                0
+            ))
+        );
+        assert_eq!(
+            hint(Value::from(3_000_000_000_i64)),
+            Some((PropertyType::Primitive("Edm.Int64"), false, 0))
+        );
+    }
+}

@@ -1,0 +1,171 @@
+//! Reading a Type cell: `String`, `Int32`, `[resultInfo](../resources/resultInfo.md)`,
+//! `String collection`, `Collection(x)`, `Enumeration`, `**x**`, `x (deprecated)`.
+
+use super::{type_ref_from_link, PropertyType, TypeRef};
+use crate::page::Text;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeCell {
+    pub ty: PropertyType,
+    pub collection: bool,
+}
+
+/// The type a cell names, or `None` when it names none.
+pub fn parse_type_cell(cell: &Text) -> Option<TypeCell> {
+    let text = cell.text.trim();
+    let lower = text.to_ascii_lowercase();
+    let collection =
+        lower.contains("collection") || lower.starts_with("array") || text.ends_with("[]");
+    let unwrapped = strip_wrappers(text);
+    if let Some(link) = cell.links.first() {
+        let link_text = link.text.trim().trim_matches('`');
+        // The link is the type when the cell starts with it (`[x](x.md) collection`).
+        if unwrapped.starts_with(link_text)
+            || unwrapped.trim_start_matches('[').starts_with(link_text)
+        {
+            let ty = match primitive_type(link_text) {
+                Some(primitive) => PropertyType::Primitive(primitive),
+                None => PropertyType::Named(type_ref_from_link(link_text, &link.target)),
+            };
+            return Some(TypeCell { ty, collection });
+        }
+    }
+    let token: String = unwrapped
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_'))
+        .collect();
+    let token = token.trim_end_matches('.');
+    if token.is_empty() {
+        return None;
+    }
+    let ty = if let Some(primitive) = primitive_type(token) {
+        PropertyType::Primitive(primitive)
+    } else if token.eq_ignore_ascii_case("enumeration") || token.eq_ignore_ascii_case("enum") {
+        PropertyType::Enumeration
+    } else if super::is_type_identifier(token) && !token.eq_ignore_ascii_case("collection") {
+        PropertyType::Named(TypeRef::named(token))
+    } else {
+        return None;
+    };
+    Some(TypeCell { ty, collection })
+}
+
+/// Removes markup and a `Collection(...)` wrapper around a type.
+fn strip_wrappers(text: &str) -> &str {
+    let mut text = text
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '`' || c == '_')
+        .trim();
+    for prefix in [
+        "Collection(",
+        "collection(",
+        "Collection of ",
+        "collection of ",
+    ] {
+        if let Some(rest) = text.strip_prefix(prefix) {
+            text = rest.trim_start().trim_start_matches(['`', '*']);
+        }
+    }
+    text
+}
+
+/// The `Edm.*` name of a primitive as the docs spell it (`String`, `int`, `Edm.Int64`).
+pub fn primitive_type(name: &str) -> Option<&'static str> {
+    let lower = name.trim().to_ascii_lowercase();
+    let lower = lower.strip_prefix("edm.").unwrap_or(&lower);
+    Some(match lower {
+        "string" => "Edm.String",
+        "int32" | "int" | "integer" => "Edm.Int32",
+        "int64" | "long" => "Edm.Int64",
+        "int16" | "short" => "Edm.Int16",
+        "byte" => "Edm.Byte",
+        "sbyte" => "Edm.SByte",
+        "boolean" | "bool" => "Edm.Boolean",
+        "double" => "Edm.Double",
+        "single" | "float" => "Edm.Single",
+        "decimal" => "Edm.Decimal",
+        "datetimeoffset" | "datetime" => "Edm.DateTimeOffset",
+        "date" => "Edm.Date",
+        "timeofday" => "Edm.TimeOfDay",
+        "duration" | "timespan" => "Edm.Duration",
+        "guid" | "uuid" => "Edm.Guid",
+        "binary" | "base64binary" => "Edm.Binary",
+        "stream" => "Edm.Stream",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::Link;
+
+    fn cell(text: &str, links: &[(&str, &str)]) -> Option<TypeCell> {
+        parse_type_cell(&Text {
+            line: 1,
+            text: text.to_string(),
+            links: links
+                .iter()
+                .map(|(t, target)| Link {
+                    text: t.to_string(),
+                    target: target.to_string(),
+                })
+                .collect(),
+        })
+    }
+
+    #[test]
+    fn primitives_and_collections() {
+        assert_eq!(
+            cell("String", &[]),
+            Some(TypeCell {
+                ty: PropertyType::Primitive("Edm.String"),
+                collection: false
+            })
+        );
+        assert_eq!(
+            cell("String collection", &[]),
+            Some(TypeCell {
+                ty: PropertyType::Primitive("Edm.String"),
+                collection: true
+            })
+        );
+        assert_eq!(
+            cell("Collection(Edm.Int64)", &[]),
+            Some(TypeCell {
+                ty: PropertyType::Primitive("Edm.Int64"),
+                collection: true
+            })
+        );
+        assert_eq!(
+            cell("**DateTimeOffset**", &[]).map(|c| c.ty),
+            Some(PropertyType::Primitive("Edm.DateTimeOffset"))
+        );
+        assert_eq!(
+            cell("Enumeration", &[]).map(|c| c.ty),
+            Some(PropertyType::Enumeration)
+        );
+        assert_eq!(cell("", &[]), None);
+    }
+
+    #[test]
+    fn links_and_bare_names() {
+        let linked = cell(
+            "resultInfo collection",
+            &[("resultInfo", "../resources/resultInfo.md")],
+        )
+        .unwrap();
+        assert!(linked.collection);
+        assert_eq!(
+            linked.ty,
+            PropertyType::Named(TypeRef {
+                name: "resultInfo".into(),
+                page: Some("resultinfo".into())
+            })
+        );
+        assert_eq!(
+            cell("operationStatus", &[]).map(|c| c.ty),
+            Some(PropertyType::Named(TypeRef::named("operationStatus")))
+        );
+    }
+}

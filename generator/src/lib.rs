@@ -1,0 +1,117 @@
+//! graph-docgen: API reference pages (Microsoft Graph format) -> schema -> Rust models.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//! [`read`] (find and read pages) -> [`page`] (Markdown -> page model) -> [`facts`] (what each
+//! page says) -> [`schema`] (all pages merged) -> [`export`] (schema JSON) / [`rust`] (Rust
+//! crate as files) -> [`write`] (files on disk, drift check). [`compare`] scores a schema against
+//! official CSDL metadata. Every stage reports problems as [`diagnostic::Diagnostic`]s.
+
+pub mod compare;
+pub mod diagnostic;
+pub mod export;
+pub mod facts;
+pub mod page;
+pub mod read;
+pub mod rust;
+pub mod schema;
+pub mod write;
+
+use rayon::prelude::*;
+
+use diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use facts::{Example, PageFacts};
+use read::PageSelection;
+use schema::Schema;
+
+/// Everything read from a docs folder.
+#[derive(Debug)]
+pub struct Docs {
+    pub pages_read: usize,
+    pub schema: Schema,
+    /// Request/response/example JSON bodies, in page order.
+    pub examples: Vec<Example>,
+    /// Sorted by place, so runs compare line by line.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads, parses and extracts every selected page (in parallel; each page once), then merges.
+pub fn load_docs(selection: &PageSelection) -> Result<Docs, Diagnostic> {
+    let files = selection.list()?;
+    let pages: Vec<PageFacts> = files
+        .par_iter()
+        .map(|path| {
+            let source = match selection.read(path) {
+                Ok(source) => source,
+                Err(diagnostic) => return unreadable(path, diagnostic),
+            };
+            let (page, mut diagnostics) = page::parse_page(&source);
+            if source.lossy {
+                diagnostics.push(Diagnostic::warning(
+                    DiagnosticKind::Unreadable,
+                    page.location(1),
+                    "page is not valid UTF-8; invalid bytes were replaced",
+                ));
+            }
+            let mut facts = facts::extract(&page);
+            diagnostics.append(&mut facts.diagnostics);
+            facts.diagnostics = diagnostics;
+            facts
+        })
+        .collect();
+    let (schema, mut diagnostics) = schema::build_schema(&pages);
+    let mut examples = Vec::new();
+    for mut page in pages {
+        diagnostics.append(&mut page.diagnostics);
+        examples.append(&mut page.examples);
+    }
+    diagnostics.sort();
+    Ok(Docs {
+        pages_read: files.len(),
+        schema,
+        examples,
+        diagnostics,
+    })
+}
+
+fn unreadable(path: &std::sync::Arc<str>, diagnostic: Diagnostic) -> PageFacts {
+    PageFacts {
+        path: std::sync::Arc::clone(path),
+        namespace: std::sync::Arc::from(facts::DEFAULT_NAMESPACE),
+        stem: String::new(),
+        types: Vec::new(),
+        examples: Vec::new(),
+        diagnostics: vec![diagnostic],
+    }
+}
+
+impl Docs {
+    /// One line: pages, types, properties, enums, and diagnostics by kind.
+    pub fn summary(&self) -> String {
+        let types = self.schema.types.len();
+        let enums = self
+            .schema
+            .types
+            .iter()
+            .filter(|t| t.kind == schema::Kind::Enum)
+            .count();
+        let properties: usize = self.schema.types.iter().map(|t| t.properties.len()).sum();
+        let counts = diagnostic::count_by_kind(&self.diagnostics);
+        let by_kind: Vec<String> = counts
+            .iter()
+            .map(|(kind, n)| format!("{n} {kind}"))
+            .collect();
+        let errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        format!(
+            "{} pages read: {types} types ({enums} enums), {properties} properties, {} examples; {} diagnostics ({errors} errors){}{}",
+            self.pages_read,
+            self.examples.len(),
+            self.diagnostics.len(),
+            if by_kind.is_empty() { "" } else { ": " },
+            by_kind.join(", ")
+        )
+    }
+}

@@ -1,0 +1,103 @@
+//! `graph-docgen`: the command line over the library's stages.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use graph_docgen::diagnostic::{Diagnostic, Severity};
+use graph_docgen::read::PageSelection;
+use graph_docgen::{export, load_docs, write, Docs};
+
+#[derive(Parser)]
+#[command(
+    name = "graph-docgen",
+    version,
+    about = "API reference pages -> schema -> Rust models"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Export the merged schema as JSON (format graph-docs-schema/1).
+    Schema {
+        #[command(flatten)]
+        docs: DocsArgs,
+        /// Where to write the JSON; standard output if absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+struct DocsArgs {
+    /// Folder of doc pages (read recursively).
+    #[arg(long)]
+    docs: PathBuf,
+    /// Which files are pages, as globs relative to --docs (repeatable); default `*.md`.
+    #[arg(long = "include", value_name = "GLOB")]
+    include: Vec<String>,
+    /// Which diagnostics to print to standard error.
+    #[arg(long, value_enum, default_value_t = Shown::Warnings)]
+    diagnostics: Shown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Shown {
+    /// Errors, warnings and notes.
+    All,
+    /// Errors and warnings.
+    Warnings,
+    /// Errors only.
+    Errors,
+    /// None, only the summary line.
+    None,
+}
+
+impl DocsArgs {
+    fn load(&self) -> Result<Docs, Diagnostic> {
+        let selection = PageSelection::new(&self.docs, &self.include)?;
+        let docs = load_docs(&selection)?;
+        let threshold = match self.diagnostics {
+            Shown::All => Some(Severity::Note),
+            Shown::Warnings => Some(Severity::Warning),
+            Shown::Errors => Some(Severity::Error),
+            Shown::None => None,
+        };
+        if let Some(threshold) = threshold {
+            for diagnostic in docs.diagnostics.iter().filter(|d| d.severity <= threshold) {
+                eprintln!("{diagnostic}");
+            }
+        }
+        eprintln!("{}", docs.summary());
+        Ok(docs)
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Diagnostic> {
+    match cli.command {
+        Command::Schema { docs, output } => {
+            let docs = docs.load()?;
+            let json = export::schema_json(&docs.schema);
+            match output {
+                Some(path) => {
+                    write::write_if_changed(&path, &json)?;
+                }
+                None => print!("{json}"),
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(diagnostic) => {
+            eprintln!("{diagnostic}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Stage 1: find the doc pages under a docs root and read them.
+//!
+//! Pages are the `*.md` files below the root, or the files matching the `--include` globs.
+//! Paths are kept relative to the root with `/` separators, and sorted, so every later stage
+//! sees the same order whatever the file system returns.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
+
+/// Which files under a docs root are pages.
+#[derive(Debug, Clone)]
+pub struct PageSelection {
+    root: PathBuf,
+    include: GlobSet,
+}
+
+impl PageSelection {
+    /// `include` globs match the path relative to the root (`*.txt`, `api/*.md`); a glob without
+    /// a `/` also matches the file name alone. No globs means every `*.md` file.
+    pub fn new(root: impl Into<PathBuf>, include: &[String]) -> Result<Self, Diagnostic> {
+        let patterns: Vec<&str> = if include.is_empty() {
+            vec!["*.md"]
+        } else {
+            include.iter().map(String::as_str).collect()
+        };
+        let mut builder = GlobSetBuilder::new();
+        for pattern in patterns {
+            let glob = Glob::new(pattern).map_err(|error| {
+                Diagnostic::new(
+                    Severity::Error,
+                    DiagnosticKind::Malformed,
+                    None,
+                    format!("--include {pattern:?} is not a valid glob: {error}"),
+                )
+            })?;
+            builder.add(glob);
+        }
+        let include = builder.build().map_err(|error| {
+            Diagnostic::new(
+                Severity::Error,
+                DiagnosticKind::Malformed,
+                None,
+                format!("--include globs could not be combined: {error}"),
+            )
+        })?;
+        Ok(PageSelection {
+            root: root.into(),
+            include,
+        })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn selects(&self, relative: &str) -> bool {
+        let file_name = relative.rsplit('/').next().unwrap_or(relative);
+        self.include.is_match(relative) || self.include.is_match(file_name)
+    }
+
+    /// The selected files, as sorted root-relative paths.
+    pub fn list(&self) -> Result<Vec<Arc<str>>, Diagnostic> {
+        if !self.root.is_dir() {
+            return Err(Diagnostic::new(
+                Severity::Error,
+                DiagnosticKind::Unreadable,
+                None,
+                format!(
+                    "docs folder {} does not exist or is not a folder",
+                    self.root.display()
+                ),
+            ));
+        }
+        let mut files = Vec::new();
+        for entry in walkdir::WalkDir::new(&self.root).follow_links(true) {
+            let entry = entry.map_err(|error| {
+                Diagnostic::new(
+                    Severity::Error,
+                    DiagnosticKind::Unreadable,
+                    None,
+                    format!("cannot list {}: {error}", self.root.display()),
+                )
+            })?;
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            let Ok(relative) = entry.path().strip_prefix(&self.root) else {
+                continue;
+            };
+            let relative = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            if self.selects(&relative) {
+                files.push(Arc::from(relative));
+            }
+        }
+        files.sort();
+        Ok(files)
+    }
+
+    /// Reads one selected file. Non-UTF-8 bytes are replaced and reported, not fatal.
+    pub fn read(&self, relative: &Arc<str>) -> Result<SourceText, Diagnostic> {
+        let bytes = std::fs::read(self.root.join(&**relative)).map_err(|error| {
+            Diagnostic::error(
+                DiagnosticKind::Unreadable,
+                Location::new(relative, 1),
+                format!("cannot read page: {error}"),
+            )
+        })?;
+        let (text, lossy) = match String::from_utf8(bytes) {
+            Ok(text) => (text, false),
+            Err(error) => (String::from_utf8_lossy(error.as_bytes()).into_owned(), true),
+        };
+        Ok(SourceText {
+            path: Arc::clone(relative),
+            text,
+            lossy,
+        })
+    }
+}
+
+/// One page's text, as read.
+#[derive(Debug, Clone)]
+pub struct SourceText {
+    pub path: Arc<str>,
+    pub text: String,
+    /// The file was not valid UTF-8 and invalid bytes were replaced.
+    pub lossy: bool,
+}

@@ -1,0 +1,111 @@
+//! Stage 4: merge the facts of every page into one schema.
+//!
+//! The merge runs in fixed phases, each a small module:
+//! 1. `index`: every type any page describes, keyed case-insensitively, and name resolution;
+//! 2. `properties`: each type's properties, settled across pages by the rule in that module;
+//! 3. `enums`: unnamed `Enumeration`s and value lists matched to (or made into) enums;
+//! 4. `inference`: types that no page describes, filled in from the JSON examples;
+//! 5. `inheritance`: base types, cycles, own vs inherited properties, entity vs complex.
+//!
+//! Output is sorted and keyed by lower-cased names, so it does not depend on page order.
+
+mod enums;
+mod index;
+mod inference;
+mod inheritance;
+mod properties;
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::facts::PageFacts;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// Has a key; ultimately derives from `entity`.
+    Entity,
+    Complex,
+    Enum,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Entity => "entity",
+            Kind::Complex => "complex",
+            Kind::Enum => "enum",
+        }
+    }
+}
+
+/// The merged model of every documented type.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Schema {
+    /// Sorted by qualified name (case-insensitive, then as written).
+    pub types: Vec<TypeDef>,
+}
+
+impl Schema {
+    pub fn get(&self, qualified: &str) -> Option<&TypeDef> {
+        self.types
+            .binary_search_by(|t| sort_key(&t.qualified_name()).cmp(&sort_key(qualified)))
+            .ok()
+            .map(|i| &self.types[i])
+    }
+}
+
+/// Orders names case-insensitively, with the exact spelling as tie-breaker.
+pub(crate) fn sort_key(name: &str) -> (String, &str) {
+    (name.to_ascii_lowercase(), name)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeDef {
+    pub namespace: String,
+    pub name: String,
+    pub kind: Kind,
+    /// Qualified name of the base type.
+    pub base: Option<String>,
+    pub is_abstract: bool,
+    pub description: String,
+    /// Only what the type itself declares, in documented order.
+    pub properties: Vec<Property>,
+    /// Enum members in documented order (enums only).
+    pub members: Vec<EnumMember>,
+    pub sources: Vec<Location>,
+}
+
+impl TypeDef {
+    pub fn qualified_name(&self) -> String {
+        format!("{}.{}", self.namespace, self.name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Property {
+    pub name: String,
+    /// `Edm.<Primitive>` or a qualified type name.
+    pub ty: String,
+    pub collection: bool,
+    pub nullable: bool,
+    pub navigation: bool,
+    pub description: String,
+    pub sources: Vec<Location>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumMember {
+    pub name: String,
+    pub value: Option<i64>,
+    pub description: String,
+    pub source: Location,
+}
+
+/// Merges the facts of all pages (in path order) into a schema, with what went wrong.
+pub fn build_schema(pages: &[PageFacts]) -> (Schema, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut index = index::TypeIndex::build(pages, &mut diagnostics);
+    properties::merge_properties(&mut index, &mut diagnostics);
+    enums::resolve_enum_properties(&mut index, &mut diagnostics);
+    inference::infer_undescribed_types(&mut index, pages, &mut diagnostics);
+    let types = inheritance::finish_types(index, &mut diagnostics);
+    (Schema { types }, diagnostics)
+}

@@ -1,0 +1,241 @@
+//! Every type the pages describe or mention, keyed by lower-cased qualified name, and the rule
+//! that resolves a name as written on a page to one of them:
+//! 1. a qualified name (`microsoft.graph.x`) is looked up as it is;
+//! 2. a link resolves to the type its target page describes (`../resources/resultinfo.md`);
+//! 3. a simple name resolves in the page's namespace, then in `microsoft.graph`, then in the one
+//!    namespace that has it; several namespaces: the first in name order.
+//!
+//! A name that resolves to nothing gets an entry of its own, marked as described by no page.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::diagnostic::{Diagnostic, Location};
+use crate::facts::{
+    Evidence, KindHint, PageFacts, PropertyFact, TypeFact, TypeRef, DEFAULT_NAMESPACE,
+};
+
+/// The type a property draft refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum DraftType {
+    Primitive(&'static str),
+    Type(usize),
+    /// An `Enumeration` not yet matched to an enum.
+    Enumeration,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct PropertyDraft {
+    pub name: String,
+    pub ty: DraftType,
+    pub collection: bool,
+    pub navigation: bool,
+    pub description: String,
+    pub values: Vec<String>,
+    pub sources: Vec<Location>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct MemberDraft {
+    pub name: String,
+    pub value: Option<i64>,
+    pub description: String,
+    pub source: Location,
+}
+
+impl MemberDraft {
+    /// A member known only by name, from a list of values at `source`.
+    pub fn listed(name: &str, source: &Location) -> Self {
+        MemberDraft {
+            name: name.to_string(),
+            value: None,
+            description: String::new(),
+            source: source.clone(),
+        }
+    }
+}
+
+pub(super) struct TypeEntry<'a> {
+    pub key: String,
+    pub namespace: Arc<str>,
+    pub name: String,
+    name_evidence: Option<Evidence>,
+    /// Facts from pages that describe this type, in page order.
+    pub facts: Vec<&'a TypeFact>,
+    /// Where the type was first mentioned, for types no page describes.
+    pub mentioned_at: Option<Location>,
+    pub properties: Vec<PropertyDraft>,
+    pub members: Vec<MemberDraft>,
+    /// Explicit base type (`baseType`), resolved.
+    pub base: Option<(usize, Location)>,
+    /// Types this one's pages say properties are inherited from.
+    pub inherited_from: Vec<usize>,
+}
+
+impl TypeEntry<'_> {
+    pub fn qualified_name(&self) -> String {
+        format!("{}.{}", self.namespace, self.name)
+    }
+
+    /// Some page describes the type (rather than only mentioning it).
+    pub fn is_described(&self) -> bool {
+        !self.facts.is_empty()
+    }
+
+    pub fn kind_hint(&self, hint: KindHint) -> bool {
+        self.facts.iter().any(|f| f.kind == Some(hint))
+    }
+
+    pub fn first_location(&self) -> Option<&Location> {
+        self.facts
+            .first()
+            .map(|f| &f.location)
+            .or(self.mentioned_at.as_ref())
+    }
+}
+
+pub(super) struct TypeIndex<'a> {
+    pub entries: Vec<TypeEntry<'a>>,
+    by_key: HashMap<String, usize>,
+    by_simple_name: HashMap<String, Vec<usize>>,
+    by_page_stem: HashMap<String, usize>,
+}
+
+impl<'a> TypeIndex<'a> {
+    /// Indexes every type fact of every page, in page order.
+    pub fn build(pages: &'a [PageFacts], _diagnostics: &mut Vec<Diagnostic>) -> Self {
+        let mut index = TypeIndex {
+            entries: Vec::new(),
+            by_key: HashMap::new(),
+            by_simple_name: HashMap::new(),
+            by_page_stem: HashMap::new(),
+        };
+        for page in pages {
+            // Links to a page mean its type only when the page describes exactly one.
+            let described = page
+                .types
+                .iter()
+                .filter(|f| f.evidence == Evidence::TypePage)
+                .count();
+            for fact in &page.types {
+                let id = index.entry(&fact.namespace, &fact.name.name);
+                let entry = &mut index.entries[id];
+                if entry.name_evidence.is_none_or(|e| fact.evidence > e) {
+                    entry.name = fact.name.name.clone();
+                    entry.name_evidence = Some(fact.evidence);
+                }
+                entry.facts.push(fact);
+                if described == 1 && fact.evidence == Evidence::TypePage {
+                    index.by_page_stem.entry(page.stem.clone()).or_insert(id);
+                }
+            }
+        }
+        for entry in &mut index.entries {
+            entry.facts.sort_by_key(|f| std::cmp::Reverse(f.evidence));
+        }
+        index
+    }
+
+    fn entry(&mut self, namespace: &Arc<str>, name: &str) -> usize {
+        let key = format!("{namespace}.{name}").to_ascii_lowercase();
+        if let Some(&id) = self.by_key.get(&key) {
+            return id;
+        }
+        let id = self.entries.len();
+        self.by_simple_name
+            .entry(name.to_ascii_lowercase())
+            .or_default()
+            .push(id);
+        self.by_key.insert(key.clone(), id);
+        self.entries.push(TypeEntry {
+            key,
+            namespace: Arc::clone(namespace),
+            name: name.to_string(),
+            name_evidence: None,
+            facts: Vec::new(),
+            mentioned_at: None,
+            properties: Vec::new(),
+            members: Vec::new(),
+            base: None,
+            inherited_from: Vec::new(),
+        });
+        id
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Resolves a name as written on a page in `namespace`; `None` if no type has it.
+    pub fn resolve(&self, reference: &TypeRef, namespace: &str) -> Option<usize> {
+        let name = reference.name.trim_start_matches('#');
+        if name.contains('.') {
+            return self.by_key.get(&name.to_ascii_lowercase()).copied();
+        }
+        if let Some(id) = reference
+            .page
+            .as_ref()
+            .and_then(|stem| self.by_page_stem.get(stem))
+        {
+            return Some(*id);
+        }
+        let lower = name.to_ascii_lowercase();
+        for namespace in [namespace, DEFAULT_NAMESPACE] {
+            if let Some(&id) = self
+                .by_key
+                .get(&format!("{}.{lower}", namespace.to_ascii_lowercase()))
+            {
+                return Some(id);
+            }
+        }
+        let candidates = self.by_simple_name.get(&lower)?;
+        candidates
+            .iter()
+            .min_by_key(|&&id| &self.entries[id].key)
+            .copied()
+    }
+
+    /// Resolves a name, or adds an entry for a type no page describes.
+    pub fn resolve_or_mention(
+        &mut self,
+        reference: &TypeRef,
+        namespace: &Arc<str>,
+        at: &Location,
+    ) -> usize {
+        if let Some(id) = self.resolve(reference, namespace) {
+            return id;
+        }
+        let name = reference.name.trim_start_matches('#');
+        let (namespace, simple) = match name.rsplit_once('.') {
+            Some((ns, simple)) => (Arc::from(ns), simple),
+            None => (Arc::clone(namespace), name),
+        };
+        let id = self.entry(&namespace, simple);
+        self.entries[id]
+            .mentioned_at
+            .get_or_insert_with(|| at.clone());
+        id
+    }
+
+    /// Adds an entry for an unnamed enum, with a name no other type has.
+    pub fn add_derived(&mut self, namespace: &Arc<str>, name: &str, at: &Location) -> usize {
+        let mut candidate = name.to_string();
+        let mut n = 2;
+        while self
+            .by_key
+            .contains_key(&format!("{namespace}.{candidate}").to_ascii_lowercase())
+        {
+            candidate = format!("{name}{n}");
+            n += 1;
+        }
+        let id = self.entry(namespace, &candidate);
+        self.entries[id].mentioned_at = Some(at.clone());
+        id
+    }
+}
+
+/// A property fact together with the namespace its page resolves names in.
+pub(super) struct Candidate<'a> {
+    pub fact: &'a PropertyFact,
+    pub namespace: &'a Arc<str>,
+}

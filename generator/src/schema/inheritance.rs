@@ -1,0 +1,277 @@
+//! Base types, cycles, own vs inherited properties, and kinds.
+//!
+//! - A type's base is its `baseType`; failing that, the most derived of the types its rows say
+//!   they inherit from ("Inherited from [x]"), reported as `inferred`.
+//! - A cycle is broken at the type with the greatest name, reported with every place involved.
+//! - A property that an ancestor declares is the ancestor's: it is dropped from the subtype.
+//! - Kind: an enum has members and no properties; otherwise a type is an entity when the root
+//!   of its chain is addressable (named `entity`, declares `id`, or lists REST methods), and a
+//!   complex type if not.
+
+use std::collections::HashSet;
+
+use super::index::{DraftType, TypeIndex};
+use super::{sort_key, EnumMember, Kind, Property, TypeDef};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::facts::KindHint;
+
+pub(super) fn finish_types(
+    index: TypeIndex<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<TypeDef> {
+    let mut bases = resolve_base_types(&index, diagnostics);
+    break_cycles(&index, &mut bases, diagnostics);
+    let inherited = inherited_names(&index, &bases);
+    let kinds: Vec<Kind> = (0..index.len())
+        .map(|id| kind_of(&index, &bases, id))
+        .collect();
+    let mut types: Vec<TypeDef> = index
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(id, entry)| {
+            let properties = entry
+                .properties
+                .iter()
+                .filter(|p| !inherited[id].contains(&p.name.to_ascii_lowercase()))
+                .map(|p| Property {
+                    name: p.name.clone(),
+                    ty: match p.ty {
+                        DraftType::Primitive(name) => name.to_string(),
+                        DraftType::Type(target) => index.entries[target].qualified_name(),
+                        DraftType::Enumeration => "Edm.String".to_string(),
+                    },
+                    collection: p.collection,
+                    nullable: !is_not_nullable(&p.description),
+                    navigation: p.navigation,
+                    description: p.description.clone(),
+                    sources: p.sources.clone(),
+                })
+                .collect();
+            let members = entry
+                .members
+                .iter()
+                .map(|m| EnumMember {
+                    name: m.name.clone(),
+                    value: m.value,
+                    description: m.description.clone(),
+                    source: m.source.clone(),
+                })
+                .collect();
+            let mut sources: Vec<_> = entry.facts.iter().map(|f| f.location.clone()).collect();
+            if sources.is_empty() {
+                sources.extend(entry.mentioned_at.clone());
+            }
+            sources.sort();
+            sources.dedup();
+            TypeDef {
+                namespace: entry.namespace.to_string(),
+                name: entry.name.clone(),
+                kind: kinds[id],
+                base: bases[id].map(|b| index.entries[b].qualified_name()),
+                is_abstract: entry.facts.iter().any(|f| f.is_abstract),
+                description: entry
+                    .facts
+                    .iter()
+                    .map(|f| f.description.as_str())
+                    .find(|d| !d.is_empty())
+                    .unwrap_or_default()
+                    .to_string(),
+                properties,
+                members,
+                sources,
+            }
+        })
+        .collect();
+    types.sort_by(|a, b| sort_key(&a.qualified_name()).cmp(&sort_key(&b.qualified_name())));
+    types
+}
+
+fn is_not_nullable(description: &str) -> bool {
+    let lower = description.to_ascii_lowercase();
+    lower.contains("not nullable") || lower.contains("non-nullable") || lower.contains("not null.")
+}
+
+/// Explicit bases, then bases inferred from "Inherited from" cells (two passes, so an inferred
+/// base can build on another inferred base).
+pub(super) fn resolve_base_types(
+    index: &TypeIndex<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<Option<usize>> {
+    let mut bases: Vec<Option<usize>> = index
+        .entries
+        .iter()
+        .map(|e| e.base.as_ref().map(|(b, _)| *b))
+        .collect();
+    let needs_inference: Vec<usize> = (0..index.len())
+        .filter(|&id| bases[id].is_none() && !index.entries[id].inherited_from.is_empty())
+        .collect();
+    for _ in 0..2 {
+        for &id in &needs_inference {
+            let candidates = &index.entries[id].inherited_from;
+            // Most derived first; among equals, the first one mentioned.
+            let best = candidates
+                .iter()
+                .copied()
+                .filter(|&c| c != id)
+                .enumerate()
+                .max_by_key(|&(position, c)| (depth(&bases, c, id), std::cmp::Reverse(position)))
+                .map(|(_, c)| c);
+            bases[id] = best;
+        }
+    }
+    for &id in &needs_inference {
+        if let (Some(base), Some(at)) = (bases[id], index.entries[id].first_location()) {
+            diagnostics.push(Diagnostic::note(
+                DiagnosticKind::Inferred,
+                at.clone(),
+                format!(
+                    "`{}` states no base type; its rows say they are inherited from `{}`, taken as its base",
+                    index.entries[id].qualified_name(),
+                    index.entries[base].qualified_name()
+                ),
+            ));
+        }
+    }
+    bases
+}
+
+/// Length of the chain above `id`, stopping at `stop` or after as many steps as there are types.
+fn depth(bases: &[Option<usize>], id: usize, stop: usize) -> usize {
+    let mut depth = 0;
+    let mut current = bases[id];
+    while let Some(next) = current {
+        if next == stop || depth > bases.len() {
+            break;
+        }
+        depth += 1;
+        current = bases[next];
+    }
+    depth
+}
+
+fn break_cycles(
+    index: &TypeIndex<'_>,
+    bases: &mut [Option<usize>],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut order: Vec<usize> = (0..index.len()).collect();
+    order.sort_by(|&a, &b| index.entries[a].key.cmp(&index.entries[b].key));
+    // 0: not seen, 1: on the current path, 2: done.
+    let mut state = vec![0u8; index.len()];
+    for start in order {
+        let mut path = Vec::new();
+        let mut current = Some(start);
+        while let Some(id) = current {
+            match state[id] {
+                2 => break,
+                1 => {
+                    let cycle: Vec<usize> =
+                        path[path.iter().position(|&p| p == id).unwrap_or(0)..].to_vec();
+                    let Some(&breaker) = cycle.iter().max_by_key(|&&c| &index.entries[c].key)
+                    else {
+                        break;
+                    };
+                    let names: Vec<String> = cycle
+                        .iter()
+                        .map(|&c| index.entries[c].qualified_name())
+                        .collect();
+                    let mut diagnostic = Diagnostic::new(
+                        crate::diagnostic::Severity::Error,
+                        DiagnosticKind::InheritanceCycle,
+                        index.entries[breaker].first_location().cloned(),
+                        format!(
+                            "inheritance cycle {} -> {}; `{}` is given no base type",
+                            names.join(" -> "),
+                            names[0],
+                            index.entries[breaker].qualified_name()
+                        ),
+                    );
+                    for &c in &cycle {
+                        if let Some((_, at)) = &index.entries[c].base {
+                            diagnostic = diagnostic.with_related(
+                                at.clone(),
+                                format!("base of `{}`", index.entries[c].qualified_name()),
+                            );
+                        }
+                    }
+                    diagnostics.push(diagnostic);
+                    bases[breaker] = None;
+                    break;
+                }
+                _ => {
+                    state[id] = 1;
+                    path.push(id);
+                    current = bases[id];
+                }
+            }
+        }
+        for id in path {
+            state[id] = 2;
+        }
+    }
+}
+
+/// For each type, the lower-cased names of the properties its ancestors declare.
+fn inherited_names(index: &TypeIndex<'_>, bases: &[Option<usize>]) -> Vec<HashSet<String>> {
+    let mut memo: Vec<Option<HashSet<String>>> = vec![None; index.len()];
+    for id in 0..index.len() {
+        // Walk up to the first ancestor already known, then fill in downwards.
+        let mut chain = vec![id];
+        while let Some(base) = bases[*chain.last().unwrap_or(&id)] {
+            if memo[base].is_some() || chain.contains(&base) {
+                break;
+            }
+            chain.push(base);
+        }
+        for &member in chain.iter().rev() {
+            if memo[member].is_some() {
+                continue;
+            }
+            let names = match bases[member] {
+                Some(base) => {
+                    let mut names = memo[base].clone().unwrap_or_default();
+                    names.extend(
+                        index.entries[base]
+                            .properties
+                            .iter()
+                            .map(|p| p.name.to_ascii_lowercase()),
+                    );
+                    names
+                }
+                None => HashSet::new(),
+            };
+            memo[member] = Some(names);
+        }
+    }
+    memo.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+fn kind_of(index: &TypeIndex<'_>, bases: &[Option<usize>], id: usize) -> Kind {
+    let entry = &index.entries[id];
+    if entry.kind_hint(KindHint::Enum) || (!entry.members.is_empty() && entry.properties.is_empty())
+    {
+        return Kind::Enum;
+    }
+    let mut root = id;
+    let mut steps = 0;
+    while let Some(base) = bases[root] {
+        root = base;
+        steps += 1;
+        if steps > bases.len() {
+            break;
+        }
+    }
+    let root_entry = &index.entries[root];
+    let addressable = root_entry.name.eq_ignore_ascii_case("entity")
+        || root_entry
+            .properties
+            .iter()
+            .any(|p| p.name.eq_ignore_ascii_case("id"))
+        || root_entry.kind_hint(KindHint::Addressable);
+    if addressable {
+        Kind::Entity
+    } else {
+        Kind::Complex
+    }
+}

@@ -1,0 +1,272 @@
+//! Which type declares each property, and what it is when pages disagree.
+//!
+//! Attribution: a property row says where it belongs. "Inherited from [x](x.md)" puts it on `x`
+//! (as API-page evidence: a subtype's page is second-hand about its ancestor); any other row
+//! belongs to the type its page describes.
+//!
+//! The merge rule, per property name (case-insensitive):
+//! 1. candidates are ranked by evidence (type page > API page > JSON representation > example),
+//!    then by page path and line; the first one is kept;
+//! 2. a later candidate that is more specific refines the type only: a named type refines an
+//!    `Enumeration`, or a `String` whose description lists values;
+//! 3. any other difference (type or collection-ness) is a conflict: the kept candidate stays,
+//!    and a `conflict` diagnostic names both places.
+
+use std::collections::HashMap;
+
+use super::index::{Candidate, DraftType, MemberDraft, PropertyDraft, TypeIndex};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
+use crate::facts::{Evidence, PropertyType};
+
+/// Fills in every entry's properties, members, explicit base and inheritance hints.
+pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    // (evidence, own row on the owner's page), so a type's own rows rank before rows of
+    // subtype pages that say they inherit the property.
+    let mut candidates: Vec<Vec<((Evidence, bool), Candidate<'_>)>> = Vec::new();
+    for id in 0..index.len() {
+        let facts = index.entries[id].facts.clone();
+        for fact in facts {
+            if let Some((base, at)) = &fact.base {
+                let base_id = index.resolve_or_mention(base, &fact.namespace, at);
+                set_base(index, id, base_id, at, diagnostics);
+            }
+            for property in &fact.properties {
+                let (target, rank) = match &property.inherited_from {
+                    Some(ancestor) => {
+                        let target =
+                            index.resolve_or_mention(ancestor, &fact.namespace, &property.location);
+                        (target, (property.evidence.min(Evidence::ApiPage), false))
+                    }
+                    None => (id, (property.evidence, true)),
+                };
+                if target != id && !index.entries[id].inherited_from.contains(&target) {
+                    index.entries[id].inherited_from.push(target);
+                }
+                if candidates.len() <= target.max(id) {
+                    candidates.resize_with(index.len(), Vec::new);
+                }
+                candidates[target].push((
+                    rank,
+                    Candidate {
+                        fact: property,
+                        namespace: &fact.namespace,
+                    },
+                ));
+            }
+        }
+        merge_members(index, id, diagnostics);
+    }
+    candidates.resize_with(index.len(), Vec::new);
+    for (id, mut list) in candidates.into_iter().enumerate() {
+        // Stable: within one evidence level, page order is kept.
+        list.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
+        let mut groups: Vec<Vec<Candidate<'_>>> = Vec::new();
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        for (_, candidate) in list {
+            let key = candidate.fact.name.to_ascii_lowercase();
+            let group = *by_name.entry(key).or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+            groups[group].push(candidate);
+        }
+        let owner = index.entries[id].qualified_name();
+        let drafts: Vec<PropertyDraft> = groups
+            .iter()
+            .map(|group| settle(index, &owner, group, diagnostics))
+            .collect();
+        index.entries[id].properties = drafts;
+    }
+}
+
+fn set_base(
+    index: &mut TypeIndex<'_>,
+    id: usize,
+    base_id: usize,
+    at: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if base_id == id {
+        diagnostics.push(Diagnostic::warning(
+            DiagnosticKind::InheritanceCycle,
+            at.clone(),
+            format!(
+                "`{}` names itself as its base type; ignored",
+                index.entries[id].qualified_name()
+            ),
+        ));
+        return;
+    }
+    match &index.entries[id].base {
+        None => index.entries[id].base = Some((base_id, at.clone())),
+        Some((kept, kept_at)) if *kept != base_id => {
+            diagnostics.push(
+                Diagnostic::warning(
+                    DiagnosticKind::Conflict,
+                    at.clone(),
+                    format!(
+                        "base type of `{}` is `{}` here, but `{}` elsewhere; kept `{}` (stronger or earlier evidence)",
+                        index.entries[id].qualified_name(),
+                        index.entries[base_id].qualified_name(),
+                        index.entries[*kept].qualified_name(),
+                        index.entries[*kept].qualified_name(),
+                    ),
+                )
+                .with_related(kept_at.clone(), "the base type kept"),
+            );
+        }
+        Some(_) => {}
+    }
+}
+
+fn draft_type(index: &mut TypeIndex<'_>, candidate: &Candidate<'_>) -> DraftType {
+    match &candidate.fact.ty {
+        PropertyType::Primitive(name) => DraftType::Primitive(name),
+        PropertyType::Enumeration => DraftType::Enumeration,
+        PropertyType::Named(reference) => DraftType::Type(index.resolve_or_mention(
+            reference,
+            candidate.namespace,
+            &candidate.fact.location,
+        )),
+    }
+}
+
+/// `specific` may replace `vague` without a conflict.
+fn refines(vague: (&Candidate<'_>, DraftType), specific: DraftType) -> bool {
+    let listed_values = !vague.0.fact.values.is_empty();
+    matches!(specific, DraftType::Type(_))
+        && (vague.1 == DraftType::Enumeration
+            || (vague.1 == DraftType::Primitive("Edm.String") && listed_values))
+}
+
+fn settle(
+    index: &mut TypeIndex<'_>,
+    owner: &str,
+    group: &[Candidate<'_>],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> PropertyDraft {
+    let types: Vec<(DraftType, bool)> = group
+        .iter()
+        .map(|candidate| (draft_type(index, candidate), candidate.fact.collection))
+        .collect();
+    let mut kept = 0;
+    let mut reported: Vec<(DraftType, bool)> = Vec::new();
+    for (i, candidate) in group.iter().enumerate().skip(1) {
+        let (kept_type, kept_collection) = types[kept];
+        let (ty, collection) = types[i];
+        if (ty, collection) == (kept_type, kept_collection) {
+            continue;
+        }
+        if collection == kept_collection && refines((&group[kept], kept_type), ty) {
+            kept = i;
+            continue;
+        }
+        if collection == kept_collection && refines((candidate, ty), kept_type) {
+            continue;
+        }
+        if reported.contains(&(ty, collection)) {
+            continue;
+        }
+        reported.push((ty, collection));
+        diagnostics.push(
+            Diagnostic::warning(
+                DiagnosticKind::Conflict,
+                candidate.fact.location.clone(),
+                format!(
+                    "property `{}` of `{owner}` is {} here but {} elsewhere; kept {} (rule: type page > API page > JSON representation > example, then page order)",
+                    candidate.fact.name,
+                    describe(index, ty, collection),
+                    describe(index, kept_type, kept_collection),
+                    describe(index, kept_type, kept_collection),
+                ),
+            )
+            .with_related(group[kept].fact.location.clone(), "the type kept"),
+        );
+    }
+    let first = &group[0].fact;
+    let description = group
+        .iter()
+        .map(|c| c.fact.description.as_str())
+        .find(|d| !d.is_empty())
+        .unwrap_or_default()
+        .to_string();
+    let values = group
+        .iter()
+        .map(|c| &c.fact.values)
+        .find(|v| !v.is_empty())
+        .cloned()
+        .unwrap_or_default();
+    let mut sources: Vec<Location> = Vec::new();
+    for candidate in group {
+        if !sources.contains(&candidate.fact.location) {
+            sources.push(candidate.fact.location.clone());
+        }
+    }
+    PropertyDraft {
+        name: first.name.clone(),
+        ty: types[kept].0,
+        collection: types[kept].1,
+        navigation: first.navigation,
+        description,
+        values,
+        sources,
+    }
+}
+
+pub(super) fn describe(index: &TypeIndex<'_>, ty: DraftType, collection: bool) -> String {
+    let name = match ty {
+        DraftType::Primitive(name) => name.to_string(),
+        DraftType::Type(id) => index.entries[id].qualified_name(),
+        DraftType::Enumeration => "an unnamed Enumeration".to_string(),
+    };
+    if collection {
+        format!("`{name}` collection")
+    } else {
+        format!("`{name}`")
+    }
+}
+
+/// An enum's members come from its best page; other pages that list different members are
+/// reported.
+fn merge_members(index: &mut TypeIndex<'_>, id: usize, diagnostics: &mut Vec<Diagnostic>) {
+    let entry = &index.entries[id];
+    let mut with_members = entry.facts.iter().filter(|f| !f.members.is_empty());
+    let Some(best) = with_members.next() else {
+        return;
+    };
+    let names = |f: &crate::facts::TypeFact| -> Vec<String> {
+        f.members
+            .iter()
+            .map(|m| m.name.to_ascii_lowercase())
+            .collect()
+    };
+    let best_names = names(best);
+    for other in with_members {
+        if names(other) != best_names {
+            diagnostics.push(
+                Diagnostic::note(
+                    DiagnosticKind::Conflict,
+                    other.location.clone(),
+                    format!(
+                        "enum `{}` lists other members here ({}) than at the page kept ({})",
+                        entry.qualified_name(),
+                        other.members.len(),
+                        best.members.len()
+                    ),
+                )
+                .with_related(best.location.clone(), "the members kept"),
+            );
+        }
+    }
+    let members = best
+        .members
+        .iter()
+        .map(|m| MemberDraft {
+            name: m.name.clone(),
+            value: m.value,
+            description: m.description.clone(),
+            source: m.location.clone(),
+        })
+        .collect();
+    index.entries[id].members = members;
+}
