@@ -161,6 +161,10 @@ fn page_kind(page: &Page) -> PageKind {
         PageKind::Enum
     } else if doc_type.starts_with("api") {
         PageKind::Api
+    } else if !doc_type.is_empty() {
+        // Conceptual and overview pages say what they are; only pages without a doc_type are
+        // classified by their folder.
+        PageKind::Other
     } else if page.path.starts_with("resources/") || page.path.contains("/resources/") {
         PageKind::Resource
     } else if page.path.starts_with("api/") || page.path.contains("/api/") {
@@ -294,6 +298,9 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
             }
         }
     }
+    if ty.base.is_none() {
+        ty.base = prose_base(page);
+    }
     for section in &page.sections {
         let title = section.title().to_ascii_lowercase();
         let navigation = title.starts_with("relationship") || title.contains("navigation propert");
@@ -326,6 +333,56 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
         }
     }
     facts.types.push(ty);
+}
+
+static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:inherits|inherited|derives|derived|extends|is a subtype)\b(?:\s+(?:from|of))?",
+    )
+    .expect("valid regex")
+});
+
+/// "Inherits from [x](x.md)." in the prose before the Properties table: the link that follows
+/// the phrase closely (a few words such as "base class" may stand between) is the base type.
+fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
+    for section in &page.sections {
+        let title = section.title().to_ascii_lowercase();
+        if title.starts_with("propert")
+            || title.starts_with("relationship")
+            || title.starts_with("json")
+        {
+            break;
+        }
+        for block in &section.blocks {
+            let Block::Text(text) = block else {
+                continue;
+            };
+            for found in INHERITS.find_iter(&text.text) {
+                let after = &text.text[found.end()..];
+                let near = &after[..floor_char_boundary(after, 40)];
+                let Some(link) = text
+                    .links
+                    .iter()
+                    .find(|l| !l.text.is_empty() && near.contains(l.text.as_str()))
+                else {
+                    continue;
+                };
+                return Some((
+                    type_ref_from_link(&link.text, &link.target),
+                    page.location(text.line),
+                ));
+            }
+        }
+    }
+    None
+}
+
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// A Methods table whose rows name HTTP verbs or link to API pages means the type is addressable.
@@ -628,15 +685,37 @@ fn extract_api_page(page: &Page, facts: &mut PageFacts) {
     if properties.is_empty() {
         return;
     }
-    let (name, namespace) = split_qualified(target, &facts.namespace);
+    // The page must link the type it creates or updates ("Create a new [x](../resources/x.md)"):
+    // a title word alone ("Update chart") may be an old or informal name.
+    let Some(link) =
+        page_links(page).find(|l| l.text.trim_matches('`').eq_ignore_ascii_case(target))
+    else {
+        facts.diagnostics.push(Diagnostic::note(
+            DiagnosticKind::NoFacts,
+            page.location(title.line),
+            format!("API page names `{target}` in its title but links no page for it; its request-body table is not used"),
+        ));
+        return;
+    };
+    let reference = type_ref_from_link(&link.text, &link.target);
+    let namespace = Arc::clone(&facts.namespace);
     let mut ty = TypeFact::new(
-        name,
+        reference,
         &namespace,
         Evidence::ApiPage,
         page.location(title.line),
     );
     ty.properties = properties;
     facts.types.push(ty);
+}
+
+fn page_links(page: &Page) -> impl Iterator<Item = &crate::page::Link> {
+    page.sections.iter().flat_map(|section| {
+        section.blocks.iter().flat_map(|block| match block {
+            Block::Text(text) => text.links.iter(),
+            _ => [].iter(),
+        })
+    })
 }
 
 /// Enum pages (Intune style): `# x enum type` and a Members table.
@@ -686,8 +765,20 @@ static VALUES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^`?([A-Za-z_][\w.]*)`?\s+(?:enum\s+)?values\b").expect("valid regex")
 });
 
-/// `### x values` sections followed by a member table, on any page.
+/// `### x values` sections followed by a member table, on any page. A section named after a
+/// `String` property of the page's own type lists that property's values: no type of its own.
 fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
+    let string_properties: Vec<String> = facts
+        .types
+        .first()
+        .map(|ty| {
+            ty.properties
+                .iter()
+                .filter(|p| p.ty == PropertyType::Primitive("Edm.String"))
+                .map(|p| p.name.to_ascii_lowercase())
+                .collect()
+        })
+        .unwrap_or_default();
     for section in &page.sections {
         let Some(heading) = &section.heading else {
             continue;
@@ -702,6 +793,9 @@ fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
             }
         }
         if members.is_empty() {
+            continue;
+        }
+        if string_properties.contains(&captures[1].to_ascii_lowercase()) {
             continue;
         }
         let (name, namespace) = split_qualified(&captures[1], &facts.namespace);

@@ -74,7 +74,7 @@ pub fn primitive_type(name: &str) -> Option<&'static str> {
     let lower = name.trim().to_ascii_lowercase();
     let lower = lower.strip_prefix("edm.").unwrap_or(&lower);
     Some(match lower {
-        "string" => "Edm.String",
+        "string" | "url" | "uri" => "Edm.String",
         "int32" | "int" | "integer" => "Edm.Int32",
         "int64" | "long" => "Edm.Int64",
         "int16" | "short" => "Edm.Int16",

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::diagnostic::{Diagnostic, Location};
+use crate::diagnostic::Location;
 use crate::facts::{
     Evidence, KindHint, PageFacts, PropertyFact, TypeFact, TypeRef, DEFAULT_NAMESPACE,
 };
@@ -102,8 +102,9 @@ pub(super) struct TypeIndex<'a> {
 }
 
 impl<'a> TypeIndex<'a> {
-    /// Indexes every type fact of every page, in page order.
-    pub fn build(pages: &'a [PageFacts], _diagnostics: &mut Vec<Diagnostic>) -> Self {
+    /// Indexes every type fact of every page: first what type pages describe, then what API
+    /// pages add (resolved through their links, so they join the type page's entry).
+    pub fn build(pages: &'a [PageFacts]) -> Self {
         let mut index = TypeIndex {
             entries: Vec::new(),
             by_key: HashMap::new(),
@@ -117,23 +118,44 @@ impl<'a> TypeIndex<'a> {
                 .iter()
                 .filter(|f| f.evidence == Evidence::TypePage)
                 .count();
-            for fact in &page.types {
+            for fact in page
+                .types
+                .iter()
+                .filter(|f| f.evidence == Evidence::TypePage)
+            {
                 let id = index.entry(&fact.namespace, &fact.name.name);
-                let entry = &mut index.entries[id];
-                if entry.name_evidence.is_none_or(|e| fact.evidence > e) {
-                    entry.name = fact.name.name.clone();
-                    entry.name_evidence = Some(fact.evidence);
-                }
-                entry.facts.push(fact);
-                if described == 1 && fact.evidence == Evidence::TypePage {
+                index.add_fact(id, fact);
+                if described == 1 {
                     index.by_page_stem.entry(page.stem.clone()).or_insert(id);
                 }
+            }
+        }
+        for page in pages {
+            for fact in page
+                .types
+                .iter()
+                .filter(|f| f.evidence != Evidence::TypePage)
+            {
+                let id = match index.resolve(&fact.name, &fact.namespace) {
+                    Some(id) => id,
+                    None => index.entry(&fact.namespace, &fact.name.name),
+                };
+                index.add_fact(id, fact);
             }
         }
         for entry in &mut index.entries {
             entry.facts.sort_by_key(|f| std::cmp::Reverse(f.evidence));
         }
         index
+    }
+
+    fn add_fact(&mut self, id: usize, fact: &'a TypeFact) {
+        let entry = &mut self.entries[id];
+        if entry.name_evidence.is_none_or(|e| fact.evidence > e) {
+            entry.name = fact.name.name.clone();
+            entry.name_evidence = Some(fact.evidence);
+        }
+        entry.facts.push(fact);
     }
 
     fn entry(&mut self, namespace: &Arc<str>, name: &str) -> usize {

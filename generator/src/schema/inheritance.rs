@@ -1,14 +1,18 @@
 //! Base types, cycles, own vs inherited properties, and kinds.
 //!
-//! - A type's base is its `baseType`; failing that, the most derived of the types its rows say
-//!   they inherit from ("Inherited from [x]"), reported as `inferred`.
+//! - A type's base is its `baseType` (or "Inherits from [x]" in its prose); failing that, the
+//!   most derived of the types its rows say they inherit from ("Inherited from [x]"); failing
+//!   that, an addressable type with an `id` derives from the key root (the root that declares
+//!   `id` and most types name as their base, e.g. `entity`); an `id` alone is weak evidence,
+//!   since complex types have ids too. Inferred bases are reported as `inferred`.
 //! - A cycle is broken at the type with the greatest name, reported with every place involved.
 //! - A property that an ancestor declares is the ancestor's: it is dropped from the subtype.
-//! - Kind: an enum has members and no properties; otherwise a type is an entity when the root
-//!   of its chain is addressable (named `entity`, declares `id`, or lists REST methods), and a
-//!   complex type if not.
+//! - Kind: an enum has members and no properties; otherwise a type is an entity when its chain
+//!   reaches the key root or holds an addressable type (one with REST methods, navigation
+//!   properties, or that is the target of one), and a complex type if not.
+//! - A property whose type is an entity is a navigation property, wherever it is listed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::index::{DraftType, TypeIndex};
 use super::{sort_key, EnumMember, Kind, Property, TypeDef};
@@ -21,9 +25,11 @@ pub(super) fn finish_types(
 ) -> Vec<TypeDef> {
     let mut bases = resolve_base_types(&index, diagnostics);
     break_cycles(&index, &mut bases, diagnostics);
+    let addressable = addressable_types(&index);
+    let key_root = infer_key_root_bases(&index, &mut bases, &addressable, diagnostics);
     let inherited = inherited_names(&index, &bases);
     let kinds: Vec<Kind> = (0..index.len())
-        .map(|id| kind_of(&index, &bases, id))
+        .map(|id| kind_of(&index, &bases, &addressable, key_root, id))
         .collect();
     let mut types: Vec<TypeDef> = index
         .entries
@@ -43,7 +49,8 @@ pub(super) fn finish_types(
                     },
                     collection: p.collection,
                     nullable: !is_not_nullable(&p.description),
-                    navigation: p.navigation,
+                    navigation: p.navigation
+                        || matches!(p.ty, DraftType::Type(t) if kinds[t] == Kind::Entity),
                     description: p.description.clone(),
                     sources: p.sources.clone(),
                 })
@@ -247,31 +254,106 @@ fn inherited_names(index: &TypeIndex<'_>, bases: &[Option<usize>]) -> Vec<HashSe
     memo.into_iter().map(Option::unwrap_or_default).collect()
 }
 
-fn kind_of(index: &TypeIndex<'_>, bases: &[Option<usize>], id: usize) -> Kind {
+fn kind_of(
+    index: &TypeIndex<'_>,
+    bases: &[Option<usize>],
+    addressable: &[bool],
+    key_root: Option<usize>,
+    id: usize,
+) -> Kind {
     let entry = &index.entries[id];
     if entry.kind_hint(KindHint::Enum) || (!entry.members.is_empty() && entry.properties.is_empty())
     {
         return Kind::Enum;
     }
-    let mut root = id;
-    let mut steps = 0;
-    while let Some(base) = bases[root] {
-        root = base;
-        steps += 1;
-        if steps > bases.len() {
-            break;
-        }
-    }
-    let root_entry = &index.entries[root];
-    let addressable = root_entry.name.eq_ignore_ascii_case("entity")
-        || root_entry
-            .properties
-            .iter()
-            .any(|p| p.name.eq_ignore_ascii_case("id"))
-        || root_entry.kind_hint(KindHint::Addressable);
-    if addressable {
+    let chain = chain_of(bases, id);
+    let root = *chain.last().unwrap_or(&id);
+    let reaches_key_root = key_root.is_some_and(|k| chain.contains(&k));
+    // Docs without a key root (no `entity` page): a root that declares `id` has a key.
+    let keyed_root = key_root.is_none() && declares(&index.entries[root], "id");
+    if reaches_key_root || keyed_root || chain.iter().any(|&t| addressable[t]) {
         Kind::Entity
     } else {
         Kind::Complex
     }
+}
+
+/// `id` and its ancestors, nearest first (cycles are already broken).
+fn chain_of(bases: &[Option<usize>], id: usize) -> Vec<usize> {
+    let mut chain = vec![id];
+    while let Some(base) = bases[*chain.last().unwrap_or(&id)] {
+        if chain.contains(&base) {
+            break;
+        }
+        chain.push(base);
+    }
+    chain
+}
+
+fn declares(entry: &super::index::TypeEntry<'_>, property: &str) -> bool {
+    entry
+        .properties
+        .iter()
+        .any(|p| p.name.eq_ignore_ascii_case(property))
+}
+
+/// Types with REST methods, with navigation properties, or that navigation properties point at.
+fn addressable_types(index: &TypeIndex<'_>) -> Vec<bool> {
+    let mut addressable: Vec<bool> = index
+        .entries
+        .iter()
+        .map(|e| e.kind_hint(KindHint::Addressable) || e.properties.iter().any(|p| p.navigation))
+        .collect();
+    for entry in &index.entries {
+        for property in entry.properties.iter().filter(|p| p.navigation) {
+            if let DraftType::Type(target) = property.ty {
+                addressable[target] = true;
+            }
+        }
+    }
+    addressable
+}
+
+/// Bases for types with an `id` that state none (see the module rule). Returns the key root.
+fn infer_key_root_bases(
+    index: &TypeIndex<'_>,
+    bases: &mut [Option<usize>],
+    addressable: &[bool],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let mut subtypes: HashMap<usize, usize> = HashMap::new();
+    for base in bases.iter().flatten() {
+        *subtypes.entry(*base).or_default() += 1;
+    }
+    // The root that most types name as their base; ties: fewest properties, then name.
+    let key_root = subtypes
+        .iter()
+        .filter(|&(&c, _)| bases[c].is_none() && declares(&index.entries[c], "id"))
+        .min_by_key(|&(&c, &count)| {
+            (
+                std::cmp::Reverse(count),
+                index.entries[c].properties.len(),
+                &index.entries[c].key,
+            )
+        })
+        .map(|(&c, _)| c)?;
+    for id in 0..index.len() {
+        let entry = &index.entries[id];
+        if bases[id].is_some() || id == key_root || !addressable[id] || !declares(entry, "id") {
+            continue;
+        }
+        bases[id] = Some(key_root);
+        if let Some(at) = entry.first_location() {
+            diagnostics.push(Diagnostic::note(
+                DiagnosticKind::Inferred,
+                at.clone(),
+                format!(
+                    "`{}` states no base type; an addressable type with an `id` is taken to derive from the key root `{}`",
+                    entry.qualified_name(),
+                    index.entries[key_root].qualified_name()
+                ),
+            ));
+        }
+    }
+    Some(key_root)
 }
