@@ -74,6 +74,9 @@ pub struct PropertyFact {
     pub values: Vec<String>,
     /// "Inherited from [x](x.md)": the property is declared by that ancestor.
     pub inherited_from: Option<TypeRef>,
+    /// The type is a guess from the property's name (a navigation property the resource
+    /// comment lists but no table types): kept only if a type of that name exists.
+    pub type_guessed: bool,
     pub location: Location,
     pub evidence: Evidence,
 }
@@ -332,6 +335,9 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
             json_representation_properties(page, json, &mut ty.properties);
         }
     }
+    if let Some(metadata) = resource {
+        optional_navigation_properties(page, metadata, &mut ty.properties);
+    }
     facts.types.push(ty);
 }
 
@@ -385,7 +391,8 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
     at
 }
 
-/// A Methods table whose rows name HTTP verbs or link to API pages means the type is addressable.
+/// A Methods table whose rows name HTTP verbs or link to API pages means the type is
+/// addressable (has a key).
 fn section_lists_methods(section: &Section) -> bool {
     section.blocks.iter().any(|block| match block {
         Block::Table(table) => table.rows.iter().any(|row| {
@@ -393,6 +400,7 @@ fn section_lists_methods(section: &Section) -> bool {
                 ["GET ", "POST ", "PATCH ", "PUT ", "DELETE "]
                     .iter()
                     .any(|verb| cell.text.contains(verb))
+                    || cell.links.iter().any(|link| link.target.contains("api/"))
             })
         }),
         _ => false,
@@ -431,10 +439,55 @@ fn json_representation_properties(
                 description: String::new(),
                 values,
                 inherited_from: None,
+                type_guessed: false,
                 location: page.location(line),
                 evidence: Evidence::JsonRepresentation,
             });
         }
+    }
+}
+
+/// The resource comment's `optionalProperties` are navigation properties (not returned unless
+/// expanded). Those no table lists get a type guessed from their name (`calendars` ->
+/// `calendar` collection), which the schema keeps only if that type exists.
+fn optional_navigation_properties(
+    page: &Page,
+    metadata: &Metadata,
+    properties: &mut Vec<PropertyFact>,
+) {
+    let Some(Value::Array(names)) = metadata.value.get("optionalProperties") else {
+        return;
+    };
+    for name in names.iter().filter_map(Value::as_str) {
+        if !is_property_name(name) || properties.iter().any(|p| p.name.eq_ignore_ascii_case(name)) {
+            continue;
+        }
+        let (singular, collection) = singular(name);
+        properties.push(PropertyFact {
+            name: name.to_string(),
+            ty: PropertyType::Named(TypeRef::named(singular)),
+            collection,
+            navigation: true,
+            description: String::new(),
+            values: Vec::new(),
+            inherited_from: None,
+            type_guessed: true,
+            location: page.location(metadata.line),
+            evidence: Evidence::JsonRepresentation,
+        });
+    }
+}
+
+/// English plural to singular, as property names use it: `policies` -> `policy`.
+fn singular(name: &str) -> (String, bool) {
+    if let Some(stem) = name.strip_suffix("ies") {
+        (format!("{stem}y"), true)
+    } else if name.ends_with("sses") || name.ends_with("xes") {
+        (name[..name.len() - 2].to_string(), true)
+    } else if let Some(stem) = name.strip_suffix('s').filter(|s| !s.ends_with('s')) {
+        (stem.to_string(), true)
+    } else {
+        (name.to_string(), false)
     }
 }
 
@@ -454,6 +507,8 @@ fn property_rows(
         "parameter",
         "relationship",
         "property name",
+        "relationship name",
+        "navigation property",
     ]) else {
         return;
     };
@@ -500,6 +555,7 @@ fn property_rows(
             navigation,
             values: possible_values(&description.text),
             inherited_from: inherited_from(&description),
+            type_guessed: false,
             description: clean_description(&description.text),
             location,
             evidence,

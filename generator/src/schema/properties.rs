@@ -31,6 +31,17 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
                 set_base(index, id, base_id, at, diagnostics);
             }
             for property in &fact.properties {
+                if property.type_guessed && !guessed_type_exists(index, property, &fact.namespace) {
+                    diagnostics.push(Diagnostic::note(
+                        DiagnosticKind::UnknownType,
+                        property.location.clone(),
+                        format!(
+                            "navigation property `{}` has no type in any table, and no addressable type is named after it; not modelled",
+                            property.name
+                        ),
+                    ));
+                    continue;
+                }
                 let (target, rank) = match &property.inherited_from {
                     Some(ancestor) => {
                         let target =
@@ -76,6 +87,19 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
             .map(|group| settle(index, &owner, group, diagnostics))
             .collect();
         index.entries[id].properties = drafts;
+    }
+}
+
+fn guessed_type_exists(
+    index: &TypeIndex<'_>,
+    property: &crate::facts::PropertyFact,
+    namespace: &str,
+) -> bool {
+    match &property.ty {
+        PropertyType::Named(reference) => index
+            .resolve(reference, namespace)
+            .is_some_and(|id| index.entries[id].kind_hint(crate::facts::KindHint::Addressable)),
+        _ => true,
     }
 }
 
