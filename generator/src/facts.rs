@@ -108,6 +108,8 @@ pub struct TypeFact {
     pub base: Option<(TypeRef, Location)>,
     /// `"abstract": true` in the resource comment.
     pub is_abstract: bool,
+    /// Types a "Derived types" section lists: this type is their base.
+    pub derived: Vec<(TypeRef, Location)>,
     pub description: String,
     pub properties: Vec<PropertyFact>,
     pub members: Vec<MemberFact>,
@@ -123,6 +125,7 @@ impl TypeFact {
             kind: None,
             base: None,
             is_abstract: false,
+            derived: Vec::new(),
             description: String::new(),
             properties: Vec::new(),
             members: Vec::new(),
@@ -308,6 +311,10 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
         let title = section.title().to_ascii_lowercase();
         let navigation = title.starts_with("relationship") || title.contains("navigation propert");
         let is_properties = title.starts_with("propert") || title.contains(" properties");
+        if title.starts_with("derived type") || title == "subtypes" {
+            ty.derived.extend(linked_types(page, section));
+            continue;
+        }
         if title.starts_with("method") {
             if section_lists_methods(section) {
                 ty.kind = Some(KindHint::Addressable);
@@ -343,7 +350,7 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
 
 static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:inherits|inherited|derives|derived|extends|is a subtype)\b(?:\s+(?:from|of))?",
+        r"(?i)\b(?:inherits|inherited|derives|derived|extends|is a subtype|a subclass)\b(?:\s+(?:from|of))?",
     )
     .expect("valid regex")
 });
@@ -389,6 +396,27 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
         at -= 1;
     }
     at
+}
+
+/// The types a section links to from its table's first column or its list items.
+fn linked_types(page: &Page, section: &Section) -> Vec<(TypeRef, Location)> {
+    let mut types = Vec::new();
+    for block in &section.blocks {
+        let cells: Vec<&Text> = match block {
+            Block::Table(table) => table.rows.iter().filter_map(|row| row.first()).collect(),
+            Block::Text(text) => vec![text],
+            Block::Code(_) => Vec::new(),
+        };
+        for cell in cells {
+            if let Some(link) = cell.links.first().filter(|l| l.target.contains(".md")) {
+                types.push((
+                    type_ref_from_link(&link.text, &link.target),
+                    page.location(cell.line),
+                ));
+            }
+        }
+    }
+    types
 }
 
 /// A Methods table whose rows name HTTP verbs or link to API pages means the type is

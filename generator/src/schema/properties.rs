@@ -67,6 +67,18 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
         }
         merge_members(index, id, diagnostics);
     }
+    // A base page's "Derived types" section gives the base of types whose own pages state none.
+    for id in 0..index.len() {
+        let facts = index.entries[id].facts.clone();
+        for fact in facts {
+            for (derived, at) in &fact.derived {
+                let derived_id = index.resolve_or_mention(derived, &fact.namespace, at);
+                if derived_id != id && index.entries[derived_id].base.is_none() {
+                    set_base(index, derived_id, id, at, diagnostics);
+                }
+            }
+        }
+    }
     candidates.resize_with(index.len(), Vec::new);
     for (id, mut list) in candidates.into_iter().enumerate() {
         // Stable: within one evidence level, page order is kept.
