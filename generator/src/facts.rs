@@ -161,17 +161,23 @@ fn page_kind(page: &Page) -> PageKind {
         .get("doc_type")
         .unwrap_or("")
         .to_ascii_lowercase();
-    if doc_type.starts_with("resource") {
+    let in_resources = page.path.starts_with("resources/") || page.path.contains("/resources/");
+    // A resource JSON comment is the strongest sign; a doc_type of `apiPageType` on a page in
+    // `resources/` is a copy-paste slip, so the folder wins there.
+    if resource_metadata(page).is_some() || doc_type.starts_with("resource") {
         PageKind::Resource
     } else if doc_type.starts_with("enum") {
         PageKind::Enum
     } else if doc_type.starts_with("api") {
-        PageKind::Api
+        if in_resources {
+            PageKind::Resource
+        } else {
+            PageKind::Api
+        }
     } else if !doc_type.is_empty() {
-        // Conceptual and overview pages say what they are; only pages without a doc_type are
-        // classified by their folder.
+        // Conceptual and overview pages say what they are.
         PageKind::Other
-    } else if page.path.starts_with("resources/") || page.path.contains("/resources/") {
+    } else if in_resources {
         PageKind::Resource
     } else if page.path.starts_with("api/") || page.path.contains("/api/") {
         PageKind::Api
@@ -248,11 +254,18 @@ fn described_type(page: &Page, resource: Option<&Metadata>) -> Option<(String, u
     Some((name.to_string(), title.line))
 }
 
-/// `commsOperation resource type` -> `commsOperation`; `x enum type` -> `x`.
+static TYPE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[`*]*([A-Za-z_][\w.]*)[`*]*(?:\s+(?:resource|complex|entity|object|base|abstract))*(?:\s+(?:type|object|resource))?\s*$")
+        .expect("valid regex")
+});
+
+/// `commsOperation resource type` -> `commsOperation`; a title that is prose ("Use the search
+/// API") names no type.
 fn title_type_name(title: &str) -> Option<&str> {
-    let first = title.split_whitespace().next()?;
-    let first = first.trim_matches(|c: char| c == '`' || c == '*');
-    is_type_identifier(first).then_some(first)
+    TYPE_TITLE
+        .captures(title.trim())
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
 }
 
 pub(crate) fn is_type_identifier(text: &str) -> bool {

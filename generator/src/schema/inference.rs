@@ -88,7 +88,7 @@ fn report(
             DiagnosticKind::UnknownType,
             at,
             format!(
-                "no page describes `{}` and no JSON example shows it; it is kept as a type without properties",
+                "no page describes `{}` and no JSON example shows it; it is not in the schema, and properties of this type are untyped",
                 entry.qualified_name()
             ),
         ));

@@ -90,6 +90,13 @@ pub(super) fn finish_types(
             }
         })
         .collect();
+    // A type no page describes and nothing is known about is not a type anyone documented
+    // (`Untyped JSON`, `number`): properties keep the name, reported as `unknown-type`.
+    let mut kept = index
+        .entries
+        .iter()
+        .map(|e| e.is_described() || !e.properties.is_empty() || !e.members.is_empty());
+    types.retain(|_| kept.next().unwrap_or(true));
     types.sort_by(|a, b| sort_key(&a.qualified_name()).cmp(&sort_key(&b.qualified_name())));
     types
 }
