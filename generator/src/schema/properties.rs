@@ -25,7 +25,12 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
     let mut candidates: Vec<Vec<((Evidence, bool), Candidate<'_>)>> = Vec::new();
     for id in 0..index.len() {
         let facts = index.entries[id].facts.clone();
+        let has_type_page = facts.iter().any(|f| f.evidence == Evidence::TypePage);
         for fact in facts {
+            if has_type_page && fact.evidence == Evidence::ApiPage {
+                report_api_only_properties(index, id, fact, diagnostics);
+                continue;
+            }
             if let Some((base, at)) = &fact.base {
                 let base_id = index.resolve_or_mention(base, &fact.namespace, at);
                 set_base(index, id, base_id, at, diagnostics);
@@ -99,6 +104,46 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
             .map(|group| settle(index, &owner, group, diagnostics))
             .collect();
         index.entries[id].properties = drafts;
+    }
+}
+
+/// A type page is the authority on its type: request-body tables of API pages often list
+/// parameters, nested objects or subtype properties. What they add is reported, not merged.
+fn report_api_only_properties(
+    index: &TypeIndex<'_>,
+    id: usize,
+    api: &crate::facts::TypeFact,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let entry = &index.entries[id];
+    let listed = |name: &str| {
+        entry
+            .facts
+            .iter()
+            .filter(|f| f.evidence == Evidence::TypePage)
+            .any(|f| {
+                f.properties
+                    .iter()
+                    .any(|p| p.name.eq_ignore_ascii_case(name))
+            })
+    };
+    let extra: Vec<&str> = api
+        .properties
+        .iter()
+        .filter(|p| p.inherited_from.is_none() && !listed(&p.name))
+        .map(|p| p.name.as_str())
+        .collect();
+    if !extra.is_empty() {
+        diagnostics.push(Diagnostic::note(
+            DiagnosticKind::Conflict,
+            api.location.clone(),
+            format!(
+                "request body lists {} for `{}` that its type page does not ({}); the type page is kept",
+                if extra.len() == 1 { "a property" } else { "properties" },
+                entry.qualified_name(),
+                extra.join(", ")
+            ),
+        ));
     }
 }
 
