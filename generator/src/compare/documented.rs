@@ -1,0 +1,85 @@
+//! The `documented` universe: metadata types that have a page under the docs folder. Decided
+//! from file names and headings as `fidelity.py` decides it, not from what the generator
+//! extracted, so that both score the same types.
+
+use std::collections::HashSet;
+use std::ffi::OsStr;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use crate::schema::Kind;
+
+/// `## operationStatus values`: an enum documented on some other type's page.
+static ENUM_VALUES_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?im)^#+\s*`?(\w+)`?\s+values\b").expect("valid regex"));
+
+#[derive(Debug, Default)]
+pub(super) struct DocumentedNames {
+    /// Lower-cased stems of `resources/*.md`, and of each the part after its last `-`.
+    pages: HashSet<String>,
+    /// Lower-cased names under an enum values heading in any `.md` file.
+    enum_headings: HashSet<String>,
+}
+
+impl DocumentedNames {
+    pub fn scan(root: &Path) -> Result<Self, Diagnostic> {
+        if !root.is_dir() {
+            return Err(Diagnostic::new(
+                Severity::Error,
+                DiagnosticKind::Unreadable,
+                None,
+                format!(
+                    "docs folder {} does not exist or is not a folder",
+                    root.display()
+                ),
+            ));
+        }
+        let mut names = DocumentedNames::default();
+        // As os.walk: entries that cannot be listed or read are skipped, and links to folders
+        // are not followed.
+        for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
+            let path = entry.path();
+            let file_name = entry.file_name().to_string_lossy();
+            let Some(stem) = file_name.strip_suffix(".md") else {
+                continue;
+            };
+            if path.is_dir() {
+                continue;
+            }
+            if is_resource_page(path) {
+                let stem = stem.to_lowercase();
+                if let Some((_, last)) = stem.rsplit_once('-') {
+                    names.pages.insert(last.to_string());
+                }
+                names.pages.insert(stem);
+            }
+            let Ok(bytes) = std::fs::read(path) else {
+                continue;
+            };
+            // Python reads text with universal newlines, and `^` only follows `\n`.
+            let text = String::from_utf8_lossy(&bytes)
+                .replace("\r\n", "\n")
+                .replace('\r', "\n");
+            names.enum_headings.extend(
+                ENUM_VALUES_HEADING
+                    .captures_iter(&text)
+                    .map(|captures| captures[1].to_lowercase()),
+            );
+        }
+        Ok(names)
+    }
+
+    /// Whether the type with this lower-cased qualified name has a page.
+    pub fn documents(&self, key: &str, kind: Kind) -> bool {
+        let name = key.rsplit('.').next().unwrap_or(key);
+        self.pages.contains(name) || (kind == Kind::Enum && self.enum_headings.contains(name))
+    }
+}
+
+/// Whether a file is in a folder named `resources`: where the docs keep a type's own page.
+pub(super) fn is_resource_page(path: &Path) -> bool {
+    path.parent().and_then(Path::file_name) == Some(OsStr::new("resources"))
+}
