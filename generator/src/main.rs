@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use graph_docgen::diagnostic::{Diagnostic, Severity};
 use graph_docgen::read::PageSelection;
-use graph_docgen::{export, load_docs, write, Docs};
+use graph_docgen::{compare, export, load_docs, write, Docs};
 
 #[derive(Parser)]
 #[command(
@@ -28,6 +28,21 @@ enum Command {
         /// Where to write the JSON; standard output if absent.
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Compare the docs with official CSDL metadata: what they disagree on (docs page:line), and
+    /// recall / precision / F1 per fact class, counted as tools/fidelity.py counts them.
+    Compare {
+        #[command(flatten)]
+        docs: DocsArgs,
+        /// The CSDL metadata (XML) to compare with; read only to score.
+        #[arg(long, value_name = "FILE")]
+        csdl: PathBuf,
+        /// Disagreements to list per fact class in the report (the JSON lists all).
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        misses: usize,
+        /// Print the comparison as JSON instead of the report.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -86,6 +101,21 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
                     write::write_if_changed(&path, &json)?;
                 }
                 None => print!("{json}"),
+            }
+        }
+        Command::Compare {
+            docs,
+            csdl,
+            misses,
+            json,
+        } => {
+            let metadata = compare::read_csdl(&csdl)?;
+            let loaded = docs.load()?;
+            let comparison = compare::compare(&metadata, &loaded.schema, Some(&docs.docs))?;
+            if json {
+                print!("{}", compare::json(&comparison));
+            } else {
+                print!("{}", compare::report(&comparison, misses));
             }
         }
     }
