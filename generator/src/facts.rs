@@ -26,6 +26,9 @@ pub const DEFAULT_NAMESPACE: &str = "microsoft.graph";
 pub enum Evidence {
     /// Inferred from the values of a JSON example.
     Example,
+    /// A "List x" API page (`owner-list-x.md`, `GET /owners/{id}/x`): `owner` has a navigation
+    /// property `x`. Used only for types that a type page describes.
+    ListMethod,
     /// A JSON representation block of a resource page.
     JsonRepresentation,
     /// A Create/Update API page's request-body table, or an "Inherited from" cell.
@@ -743,6 +746,10 @@ fn extract_api_page(page: &Page, facts: &mut PageFacts) {
     };
     let mut words = title.text.split_whitespace();
     let verb = words.next().unwrap_or("").to_ascii_lowercase();
+    if verb == "list" {
+        extract_list_method(page, facts);
+        return;
+    }
     if !matches!(verb.as_str(), "create" | "update" | "add") {
         return;
     }
@@ -803,6 +810,70 @@ fn extract_api_page(page: &Page, facts: &mut PageFacts) {
         page.location(title.line),
     );
     ty.properties = properties;
+    facts.types.push(ty);
+}
+
+/// `owner-list-x.md` whose request is `GET /.../{id}/x` and whose Response links the item type:
+/// a navigation property `x` of `owner` (the URL gives the property's casing).
+fn extract_list_method(page: &Page, facts: &mut PageFacts) {
+    let Some((owner, listed)) = facts.stem.split_once("-list-") else {
+        return;
+    };
+    let request = page
+        .sections
+        .iter()
+        .find(|s| s.title().eq_ignore_ascii_case("http request"));
+    let url_segment = request
+        .into_iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|block| match block {
+            Block::Code(code) => code.text.lines().find_map(|line| {
+                let path = line.trim().strip_prefix("GET ")?.split(['?', ' ']).next()?;
+                let last = path.trim_end_matches('/').rsplit('/').next()?;
+                last.eq_ignore_ascii_case(listed).then(|| last.to_string())
+            }),
+            _ => None,
+        });
+    let Some(name) = url_segment.filter(|n| is_property_name(n)) else {
+        return;
+    };
+    let response = page
+        .sections
+        .iter()
+        .find(|s| s.title().eq_ignore_ascii_case("response"));
+    let item = response
+        .into_iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|block| match block {
+            Block::Text(text) => text.links.iter().find(|l| l.target.contains("resources/")),
+            _ => None,
+        });
+    let Some(item) = item else {
+        return;
+    };
+    let location = page.location(page.title.as_ref().map_or(1, |t| t.line));
+    let owner = TypeRef {
+        name: owner.to_string(),
+        page: Some(owner.to_string()),
+    };
+    let mut ty = TypeFact::new(
+        owner,
+        &Arc::clone(&facts.namespace),
+        Evidence::ListMethod,
+        location.clone(),
+    );
+    ty.properties.push(PropertyFact {
+        name,
+        ty: PropertyType::Named(type_ref_from_link(&item.text, &item.target)),
+        collection: true,
+        navigation: true,
+        description: String::new(),
+        values: Vec::new(),
+        inherited_from: None,
+        type_guessed: true,
+        location,
+        evidence: Evidence::ListMethod,
+    });
     facts.types.push(ty);
 }
 

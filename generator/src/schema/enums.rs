@@ -2,7 +2,10 @@
 //! - a named type that no page describes, with the values its property lists, becomes an enum
 //!   with those members;
 //! - an unnamed `Enumeration`, or a `String` whose description lists values, becomes the known
-//!   enum with exactly those members (case-insensitive, any order);
+//!   enum with exactly those members (case-insensitive, any order), or else the enum that shares
+//!   the most of them: at least two, and at least three quarters of the two lists together
+//!   (pages often leave out `unknownFutureValue` or a newer member); ties go to the enum named
+//!   like the property, else no match;
 //! - an `Enumeration` that matches no enum gets an enum of its own, named `<owner><Property>`,
 //!   reported as `unnamed-enum`; without values it is typed `Edm.String`, also reported.
 
@@ -18,6 +21,7 @@ pub(super) fn resolve_enum_properties(
 ) {
     enums_from_listed_values(index, diagnostics);
     let mut by_members = members_index(index);
+    let by_member = member_names_index(index);
     for owner in 0..index.len() {
         for p in 0..index.entries[owner].properties.len() {
             let property = &index.entries[owner].properties[p];
@@ -29,12 +33,15 @@ pub(super) fn resolve_enum_properties(
             }
             let key = member_key(property.values.iter().map(String::as_str));
             let namespace = Arc::clone(&index.entries[owner].namespace);
-            let found = by_members.get(&key).and_then(|ids| {
-                ids.iter()
-                    .copied()
-                    .find(|&id| index.entries[id].namespace == namespace)
-                    .or_else(|| ids.first().copied())
-            });
+            let found = by_members
+                .get(&key)
+                .and_then(|ids| {
+                    ids.iter()
+                        .copied()
+                        .find(|&id| index.entries[id].namespace == namespace)
+                        .or_else(|| ids.first().copied())
+                })
+                .or_else(|| closest_enum(index, &by_member, &property.values, &property.name));
             let location = property.sources[0].clone();
             let property_name = property.name.clone();
             let owner_name = index.entries[owner].qualified_name();
@@ -122,6 +129,57 @@ fn members_index(index: &TypeIndex<'_>) -> HashMap<String, Vec<usize>> {
         by_members.entry(key).or_default().push(id);
     }
     by_members
+}
+
+/// Member name (lower-cased) -> the enums that have it.
+fn member_names_index(index: &TypeIndex<'_>) -> HashMap<String, Vec<usize>> {
+    let mut by_member: HashMap<String, Vec<usize>> = HashMap::new();
+    for (id, entry) in index.entries.iter().enumerate() {
+        for member in &entry.members {
+            let ids = by_member
+                .entry(member.name.to_ascii_lowercase())
+                .or_default();
+            if ids.last() != Some(&id) {
+                ids.push(id);
+            }
+        }
+    }
+    by_member
+}
+
+fn closest_enum(
+    index: &TypeIndex<'_>,
+    by_member: &HashMap<String, Vec<usize>>,
+    values: &[String],
+    property: &str,
+) -> Option<usize> {
+    let mut values: Vec<String> = values.iter().map(|v| v.to_ascii_lowercase()).collect();
+    values.sort();
+    values.dedup();
+    let mut shared: HashMap<usize, usize> = HashMap::new();
+    for value in &values {
+        for &id in by_member.get(value).into_iter().flatten() {
+            *shared.entry(id).or_default() += 1;
+        }
+    }
+    let score = |id: usize, common: usize| {
+        let union = values.len() + index.entries[id].members.len() - common;
+        common as f64 / union as f64
+    };
+    let mut matches: Vec<(usize, f64)> = shared
+        .into_iter()
+        .filter(|&(id, common)| common >= 2 && score(id, common) >= 0.75)
+        .map(|(id, common)| (id, score(id, common)))
+        .collect();
+    let best = matches.iter().map(|m| m.1).fold(0.0_f64, f64::max);
+    matches.retain(|m| m.1 == best);
+    match matches.as_slice() {
+        [(id, _)] => Some(*id),
+        _ => matches
+            .iter()
+            .map(|m| m.0)
+            .find(|&id| index.entries[id].name.eq_ignore_ascii_case(property)),
+    }
 }
 
 /// A member set as a key: lower-cased, sorted, deduplicated.

@@ -138,6 +138,9 @@ impl<'a> TypeIndex<'a> {
             {
                 let id = match index.resolve(&fact.name, &fact.namespace) {
                     Some(id) => id,
+                    // A list method's owner is a guess from the file name: only a described
+                    // type counts.
+                    None if fact.evidence == Evidence::ListMethod => continue,
                     None => index.entry(&fact.namespace, &fact.name.name),
                 };
                 index.add_fact(id, fact);

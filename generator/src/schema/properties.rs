@@ -287,7 +287,10 @@ fn settle(
         name: first.name.clone(),
         ty: types[kept].0,
         collection: types[kept].1,
-        navigation: first.navigation,
+        // Listed under Properties and under Relationships: a relationship.
+        navigation: group
+            .iter()
+            .any(|c| c.fact.navigation && c.fact.evidence == first.evidence),
         description,
         values,
         sources,
