@@ -569,6 +569,14 @@ fn property_rows(
             continue;
         }
         let location = page.location(name_cell.line);
+        if name.starts_with('@') {
+            diagnostics.push(Diagnostic::note(
+                DiagnosticKind::UnreadableType,
+                location,
+                format!("row `{name}` is an instance annotation, not a property; not modelled"),
+            ));
+            continue;
+        }
         if !is_property_name(&name) {
             diagnostics.push(Diagnostic::warning(
                 DiagnosticKind::UnreadableType,
@@ -616,10 +624,11 @@ fn clean_name(text: &str) -> String {
         .to_string()
 }
 
+/// An OData simple identifier: a letter or `_`, then letters, digits and `_`.
 fn is_property_name(name: &str) -> bool {
     let mut chars = name.chars();
-    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_' || c == '@')
-        && chars.all(|c| c.is_alphanumeric() || matches!(c, '_' | '@' | '.' | '-'))
+    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// A description without what is not description: draft placeholders ("TODO: ..."), the
@@ -982,8 +991,11 @@ fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
 /// Rows of a member table: the Member (or Name / Value) column first, optional Value and
 /// Description columns.
 fn member_rows(page: &Page, table: &Table, out: &mut Vec<MemberFact>) {
-    let Some(member_col) = table
-        .column(&["member", "name", "enum member", "member name"])
+    let named = table.column(&["member", "name", "enum member", "member name"]);
+    // `| Value | Description |` tables name the members in the Value column.
+    let value_names = named.is_none().then(|| table.column(&["value"])).flatten();
+    let Some(member_col) = named
+        .or(value_names)
         .or_else(|| (table.header.len() == 1).then_some(0))
     else {
         return;
@@ -991,7 +1003,9 @@ fn member_rows(page: &Page, table: &Table, out: &mut Vec<MemberFact>) {
     if table.column(&["type"]).is_some() {
         return;
     }
-    let value_col = table.column(&["value", "int value", "intvalue"]);
+    let value_col = table
+        .column(&["value", "int value", "intvalue"])
+        .filter(|&c| c != member_col);
     let description_col = table.column(&["description"]);
     for row in &table.rows {
         let Some(cell) = row.get(member_col) else {

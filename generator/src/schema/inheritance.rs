@@ -69,8 +69,9 @@ pub(super) fn finish_types(
             if sources.is_empty() {
                 sources.extend(entry.mentioned_at.clone());
             }
-            sources.sort();
-            sources.dedup();
+            // Strongest evidence first (facts are ordered so): the type's own page leads.
+            let mut seen = HashSet::new();
+            sources.retain(|s| seen.insert(s.clone()));
             TypeDef {
                 namespace: entry.namespace.to_string(),
                 name: entry.name.clone(),
