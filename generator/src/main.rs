@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use graph_docgen::diagnostic::{Diagnostic, Severity};
 use graph_docgen::read::PageSelection;
+use graph_docgen::rust::{render_crate, render_manifest, CrateOptions};
 use graph_docgen::{compare, export, load_docs, write, Docs};
 
 #[derive(Parser)]
@@ -44,6 +45,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Generate a standalone Rust crate of typed models: manifest, sources, and a test that
+    /// round-trips every JSON example of the pages.
+    Rust {
+        #[command(flatten)]
+        docs: DocsArgs,
+        /// The folder to write the crate into.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The crate's name.
+        #[arg(long, value_name = "NAME", default_value = "graph-models")]
+        crate_name: String,
+    },
 }
 
 #[derive(Args)]
@@ -75,6 +88,13 @@ impl DocsArgs {
     fn load(&self) -> Result<Docs, Diagnostic> {
         let selection = PageSelection::new(&self.docs, &self.include)?;
         let docs = load_docs(&selection)?;
+        self.print(&docs.diagnostics);
+        eprintln!("{}", docs.summary());
+        Ok(docs)
+    }
+
+    /// Prints the diagnostics `--diagnostics` asks for.
+    fn print(&self, diagnostics: &[Diagnostic]) {
         let threshold = match self.diagnostics {
             Shown::All => Some(Severity::Note),
             Shown::Warnings => Some(Severity::Warning),
@@ -82,12 +102,10 @@ impl DocsArgs {
             Shown::None => None,
         };
         if let Some(threshold) = threshold {
-            for diagnostic in docs.diagnostics.iter().filter(|d| d.severity <= threshold) {
+            for diagnostic in diagnostics.iter().filter(|d| d.severity <= threshold) {
                 eprintln!("{diagnostic}");
             }
         }
-        eprintln!("{}", docs.summary());
-        Ok(docs)
     }
 }
 
@@ -117,6 +135,47 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
             } else {
                 print!("{}", compare::report(&comparison, misses));
             }
+        }
+        Command::Rust {
+            docs,
+            out,
+            crate_name,
+        } => {
+            let loaded = docs.load()?;
+            let includes: String = docs
+                .include
+                .iter()
+                .map(|g| format!(" --include {g}"))
+                .collect();
+            let options = CrateOptions {
+                regenerate_command: format!(
+                    "graph-docgen rust --docs {}{includes} --out {} --crate-name {crate_name}",
+                    docs.docs.display(),
+                    out.display()
+                ),
+                crate_name,
+                // The crate's tests read the pages from wherever the crate is.
+                docs_dir: std::path::absolute(&docs.docs)
+                    .unwrap_or_else(|_| docs.docs.clone())
+                    .display()
+                    .to_string(),
+                docs_include: docs.include.clone(),
+            };
+            let (files, diagnostics) = render_crate(&loaded.schema, &options);
+            docs.print(&diagnostics);
+            let manifest = render_manifest(&options);
+            let mut written = 0;
+            for file in std::iter::once(&manifest).chain(&files) {
+                written += usize::from(write::write_if_changed(
+                    &out.join(&file.path),
+                    &file.contents,
+                )?);
+            }
+            eprintln!(
+                "{}: {} files, {written} written",
+                out.display(),
+                files.len() + 1
+            );
         }
     }
     Ok(())

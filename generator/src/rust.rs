@@ -1,4 +1,45 @@
 //! Stage 5: the schema as a Rust crate, as files in memory (the write stage puts them on disk).
+//!
+//! The schema is first turned into a model of the crate ([`model`]), where every name and field
+//! type is settled; then each kind of item renders itself with `quote` ([`structs`], [`enums`],
+//! [`polymorphism`], [`support`]), and [`crate_files`] parses each file into a `syn::File` and
+//! formats it with prettyplease (pinned by `Cargo.lock`, so the output cannot drift with a
+//! rustfmt version). The same schema always gives byte-identical files: every collection is
+//! ordered, and every name comes from a fixed rule.
+//!
+//! Rules, each written in full where it is applied:
+//! - Modules ([`modules`]): one per namespace, `microsoft.` dropped and one module level per
+//!   remaining segment: `microsoft.graph` -> `graph` (`src/graph.rs`),
+//!   `microsoft.graph.callRecords` -> `graph::call_records` (`src/graph/call_records.rs`).
+//! - Names ([`names`]): `snake_case` fields and modules, `PascalCase` types and variants, raw
+//!   identifiers for keywords (`r#type`) or a `_` suffix where Rust allows none (`self_`), a
+//!   leading `_` before a digit; collisions numbered in a fixed claim order ([`model`]).
+//! - Types ([`primitives`], [`structs`]): every field an `Option`, collections `Option<Vec<T>>`,
+//!   `Edm` primitives as in [`primitives::PRIMITIVES`], unknown types as `serde_json::Value`
+//!   with a diagnostic; fields that make a type contain itself boxed ([`cycles`]).
+//! - A type with subtypes gets an `Any...` enum (its name with `Any` in front), used wherever a
+//!   property has that type ([`polymorphism`]).
+//! - Enums keep unknown values in a catch-all `Unrecognized` variant ([`enums`]).
+//!
+//! Generated files: `src/lib.rs`, a file per module, `src/support.rs` (helpers, crate-private),
+//! and the round-trip tests ([`example_tests`]); [`render_manifest`] adds a `Cargo.toml` for a
+//! standalone crate.
+
+mod crate_files;
+mod cycles;
+mod doc_comments;
+mod enums;
+mod example_tests;
+mod model;
+mod modules;
+mod names;
+mod polymorphism;
+mod primitives;
+mod structs;
+mod support;
+
+use crate::diagnostic::Diagnostic;
+use crate::schema::Schema;
 
 /// One file of a generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -6,4 +47,51 @@ pub struct GeneratedFile {
     /// Relative to the crate root, `/`-separated (`src/microsoft_graph.rs`).
     pub path: String,
     pub contents: String,
+}
+
+/// What the generated crate is called and how it is regenerated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrateOptions {
+    pub crate_name: String,
+    /// Shown in the `// @generated` header of every file.
+    pub regenerate_command: String,
+    /// The docs folder whose JSON examples the generated tests round-trip: relative to the
+    /// generated crate's root, or absolute.
+    pub docs_dir: String,
+    /// Which files under `docs_dir` are pages (globs, as for `PageSelection`); empty for `*.md`.
+    pub docs_include: Vec<String>,
+}
+
+/// This workspace's crate: `graph-models` in `generated/`, made from `docs-input/`.
+impl Default for CrateOptions {
+    fn default() -> Self {
+        CrateOptions {
+            crate_name: "graph-models".to_string(),
+            regenerate_command: "cargo xtask codegen".to_string(),
+            docs_dir: "../docs-input".to_string(),
+            docs_include: Vec::new(),
+        }
+    }
+}
+
+/// The crate's `src/**` files and its generated tests, sorted by path, with a diagnostic for
+/// every type that could not be resolved and every name that had to change.
+pub fn render_crate(
+    schema: &Schema,
+    options: &CrateOptions,
+) -> (Vec<GeneratedFile>, Vec<Diagnostic>) {
+    let (model, mut diagnostics) = model::build(schema);
+    let (mut files, mut more) = crate_files::source_files(&model, options);
+    diagnostics.append(&mut more);
+    let (mut tests, mut more) = example_tests::test_files(&model, options);
+    diagnostics.append(&mut more);
+    files.append(&mut tests);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    (files, diagnostics)
+}
+
+/// A `Cargo.toml` for the crate on its own (its own workspace), with the dependencies the
+/// generated code uses and this generator, by path, for the tests.
+pub fn render_manifest(options: &CrateOptions) -> GeneratedFile {
+    crate_files::manifest(options)
 }

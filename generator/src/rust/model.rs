@@ -1,0 +1,583 @@
+//! The crate as data: every module, struct, enum and polymorphic enum, with its Rust names and
+//! field types settled. [`build`] makes it from the schema; the render modules only print it.
+//!
+//! Claim order for the collision rule of [`super::names`]:
+//! - items of a module: its submodules, then every type in schema order, then the `Any...`
+//!   enums in schema order (a documented `anyFoo` keeps its name, the enum is numbered);
+//! - fields of a struct: `odata_type` and `additional_properties`, then the properties from the
+//!   root of the inheritance chain down to the type itself, each type's in documented order;
+//! - variants of an enum: the members in documented order, then the catch-all `Unrecognized`;
+//! - variants of a polymorphic enum: the base, then its concrete descendants in schema order.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::cycles::{fields_to_box, Edge};
+use super::modules::module_tree;
+use super::names::{ident, pascal_case, snake_case, Case, Scope};
+use super::primitives::{primitive_for, Primitive};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
+use crate::schema::{Kind, Schema, TypeDef};
+
+/// The Rust field that holds `@odata.type`.
+pub const ODATA_TYPE_FIELD: &str = "odata_type";
+/// The Rust field that holds every property a type does not declare.
+pub const ADDITIONAL_PROPERTIES_FIELD: &str = "additional_properties";
+/// The wire name of the type annotation.
+pub const ODATA_TYPE_WIRE: &str = "@odata.type";
+/// The catch-all variant of every enum.
+pub const CATCH_ALL: &str = "Unrecognized";
+
+/// Where an item lives: its module path (Rust names) and its name.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ItemPath {
+    pub module: Vec<String>,
+    pub name: String,
+}
+
+impl ItemPath {
+    /// The item named from inside module `from`: bare in its own module, `crate::...` elsewhere.
+    pub fn tokens(&self, from: &[String]) -> TokenStream {
+        let name = ident(&self.name);
+        if self.module == from {
+            return quote!(#name);
+        }
+        let module = self.module.iter().map(|m| ident(m));
+        quote!(crate #(:: #module)* :: #name)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CrateModel {
+    /// Sorted by path; the root (empty path) first.
+    pub modules: Vec<Module>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Module {
+    pub path: Vec<String>,
+    /// The namespace whose types this module holds; `None` for one that only holds submodules.
+    pub namespace: Option<String>,
+    pub submodules: Vec<String>,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Struct(Struct),
+    Enum(Enum),
+    Polymorphic(Polymorphic),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Struct {
+    pub name: String,
+    /// `microsoft.graph.commsOperation`
+    pub qualified: String,
+    pub description: String,
+    /// Own and inherited properties, base first in chain order; the `odata_type` and
+    /// `additional_properties` fields every struct has are not listed.
+    pub fields: Vec<Field>,
+    pub parent: Option<Parent>,
+    /// The ancestors above the parent, nearest first.
+    pub further_ancestors: Vec<ItemPath>,
+    /// The enum that reads this type or any subtype, when it has subtypes.
+    pub polymorphic: Option<ItemPath>,
+}
+
+/// The direct base type of a struct.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parent {
+    pub path: ItemPath,
+    /// How many leading fields of the struct are the parent's.
+    pub inherited_fields: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub wire_name: String,
+    pub ty: FieldType,
+    pub collection: bool,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FieldType {
+    Primitive(&'static Primitive),
+    /// Any JSON, for a type the schema does not know.
+    Json,
+    Enum(ItemPath),
+    /// The `Any...` enum of a type with subtypes.
+    Polymorphic(ItemPath),
+    Struct {
+        path: ItemPath,
+        boxed: bool,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Enum {
+    pub name: String,
+    pub description: String,
+    pub members: Vec<Member>,
+    /// `Unrecognized`, numbered if a member took that name.
+    pub catch_all: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member {
+    pub variant: String,
+    pub wire_name: String,
+    pub description: String,
+    /// False when an earlier member has the same spelling but for case: reading gives that one.
+    pub parsed: bool,
+}
+
+/// `AnyCommsOperation`: a base type or any of its concrete descendants, told apart by
+/// `@odata.type`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Polymorphic {
+    pub name: String,
+    /// The base's variant comes first and is the fallback for absent or unknown types.
+    pub variants: Vec<Variant>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub name: String,
+    pub path: ItemPath,
+    /// The lower-cased qualified name it is read for; `None` for the base (the fallback) and
+    /// for a type whose name, but for case, an earlier variant already reads.
+    pub key: Option<String>,
+}
+
+/// A struct type while the model is built: its own resolved properties.
+struct OwnField {
+    field: Field,
+    /// The struct it holds by value, for the cycle search.
+    holds: Option<usize>,
+    location: Option<Location>,
+}
+
+struct Builder<'a> {
+    types: &'a [TypeDef],
+    /// Exact qualified name -> index, and lower-cased -> first index.
+    exact: BTreeMap<String, usize>,
+    folded: BTreeMap<String, usize>,
+    paths: Vec<ItemPath>,
+    polymorphic: BTreeMap<usize, ItemPath>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn first_source(ty: &TypeDef) -> Option<Location> {
+    ty.sources.first().cloned()
+}
+
+fn note(location: Option<Location>, message: String) -> Diagnostic {
+    Diagnostic::new(Severity::Note, DiagnosticKind::Conflict, location, message)
+}
+
+impl<'a> Builder<'a> {
+    fn resolve(&self, qualified: &str) -> Option<usize> {
+        self.exact
+            .get(qualified)
+            .or_else(|| self.folded.get(&qualified.to_ascii_lowercase()))
+            .copied()
+    }
+
+    fn is_struct(&self, index: usize) -> bool {
+        self.types[index].kind != Kind::Enum
+    }
+
+    /// The struct base of a struct type, if it has one the schema knows.
+    fn base(&self, index: usize) -> Option<usize> {
+        let base = self.types[index].base.as_deref()?;
+        self.resolve(base)
+            .filter(|&b| self.is_struct(b) && b != index)
+    }
+
+    /// From the root of the inheritance chain down to `index` itself.
+    fn chain(&self, index: usize) -> Vec<usize> {
+        let mut chain = vec![index];
+        while let Some(base) = chain.last().and_then(|&last| self.base(last)) {
+            if chain.contains(&base) {
+                break; // an inheritance cycle, reported by the schema stage
+            }
+            chain.push(base);
+        }
+        chain.reverse();
+        chain
+    }
+
+    fn own_fields(&mut self, index: usize) -> Vec<OwnField> {
+        let ty = &self.types[index];
+        let mut fields = Vec::new();
+        for property in &ty.properties {
+            let location = property
+                .sources
+                .first()
+                .cloned()
+                .or_else(|| first_source(ty));
+            let (field_type, holds) = self.field_type(&property.ty, &location, ty);
+            fields.push(OwnField {
+                field: Field {
+                    name: snake_case(&property.name),
+                    wire_name: property.name.clone(),
+                    ty: field_type,
+                    collection: property.collection,
+                    description: property.description.clone(),
+                },
+                holds: holds.filter(|_| !property.collection),
+                location,
+            });
+        }
+        fields
+    }
+
+    fn field_type(
+        &mut self,
+        name: &str,
+        location: &Option<Location>,
+        owner: &TypeDef,
+    ) -> (FieldType, Option<usize>) {
+        let unknown = |what: &str| {
+            Diagnostic::new(
+                Severity::Warning,
+                DiagnosticKind::UnknownType,
+                location.clone(),
+                format!(
+                    "{what} `{name}` (a property of `{}`) is held as `serde_json::Value`",
+                    owner.qualified_name()
+                ),
+            )
+        };
+        if name.len() > 4 && name[..4].eq_ignore_ascii_case("edm.") {
+            return match primitive_for(name) {
+                Some(primitive) => (FieldType::Primitive(primitive), None),
+                None => {
+                    self.diagnostics.push(unknown("unknown primitive type"));
+                    (FieldType::Json, None)
+                }
+            };
+        }
+        let Some(target) = self.resolve(name) else {
+            self.diagnostics
+                .push(unknown("the schema has no type named"));
+            return (FieldType::Json, None);
+        };
+        let path = self.paths[target].clone();
+        if !self.is_struct(target) {
+            (FieldType::Enum(path), None)
+        } else if let Some(any) = self.polymorphic.get(&target) {
+            (FieldType::Polymorphic(any.clone()), None)
+        } else {
+            (FieldType::Struct { path, boxed: false }, Some(target))
+        }
+    }
+}
+
+/// Builds the model of the crate for `schema`, with a diagnostic for every type it could not
+/// resolve and every name it had to change to avoid a collision.
+pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
+    let types = &schema.types;
+    let tree = module_tree(types.iter().map(|t| t.namespace.as_str()));
+    let mut builder = Builder {
+        types,
+        exact: BTreeMap::new(),
+        folded: BTreeMap::new(),
+        paths: Vec::new(),
+        polymorphic: BTreeMap::new(),
+        diagnostics: Vec::new(),
+    };
+    for (index, ty) in types.iter().enumerate() {
+        builder.exact.insert(ty.qualified_name(), index);
+        builder
+            .folded
+            .entry(ty.qualified_name().to_ascii_lowercase())
+            .or_insert(index);
+    }
+
+    // Item names, module by module.
+    let mut scopes: BTreeMap<Vec<String>, Scope> = BTreeMap::new();
+    for (path, submodules) in &tree.children {
+        let mut scope = Scope::new(Case::Pascal);
+        for submodule in submodules {
+            scope.claim(submodule);
+        }
+        scopes.insert(path.clone(), scope);
+    }
+    let mut claim = |builder: &mut Builder, module: &[String], wanted: String, ty: &TypeDef| {
+        let scope = scopes
+            .entry(module.to_vec())
+            .or_insert_with(|| Scope::new(Case::Pascal));
+        let name = scope.claim(&wanted);
+        if name != wanted {
+            builder.diagnostics.push(note(
+                first_source(ty),
+                format!(
+                    "`{}` is generated as `{name}`: `{wanted}` is taken in module `{}`",
+                    ty.qualified_name(),
+                    module.join("::")
+                ),
+            ));
+        }
+        ItemPath {
+            module: module.to_vec(),
+            name,
+        }
+    };
+    for ty in types {
+        let module = &tree.paths[&ty.namespace];
+        let path = claim(&mut builder, module, pascal_case(&ty.name), ty);
+        builder.paths.push(path);
+    }
+
+    // Subtypes, and an `Any...` enum for every type that has some.
+    let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for index in 0..types.len() {
+        if let Some(base) = builder
+            .is_struct(index)
+            .then(|| builder.base(index))
+            .flatten()
+        {
+            children.entry(base).or_default().push(index);
+        }
+    }
+    for &base in children.keys() {
+        let ty = &types[base];
+        let module = builder.paths[base].module.clone();
+        let path = claim(
+            &mut builder,
+            &module,
+            pascal_case(&format!("any.{}", ty.name)),
+            ty,
+        );
+        builder.polymorphic.insert(base, path);
+    }
+
+    // Fields: each type's own once, then every struct's whole chain.
+    let mut own: BTreeMap<usize, Vec<OwnField>> = BTreeMap::new();
+    for (index, ty) in types.iter().enumerate() {
+        if ty.kind != Kind::Enum {
+            let fields = builder.own_fields(index);
+            own.insert(index, fields);
+        }
+    }
+    let mut chains: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new(); // (declarer, property)
+    let mut fields: BTreeMap<usize, Vec<Field>> = BTreeMap::new();
+    for &index in own.keys() {
+        let (list, carried) = chain_fields(&mut builder, index, &own);
+        fields.insert(index, list);
+        chains.insert(index, carried);
+    }
+
+    // Boxes for recursive fields.
+    let struct_indices: Vec<usize> = own.keys().copied().collect();
+    let position: BTreeMap<usize, usize> = struct_indices
+        .iter()
+        .enumerate()
+        .map(|(position, &index)| (index, position))
+        .collect();
+    let edges: Vec<Vec<Edge<(usize, usize)>>> = struct_indices
+        .iter()
+        .map(|index| {
+            chains[index]
+                .iter()
+                .filter_map(|&(declarer, property)| {
+                    let holds = own[&declarer][property].holds?;
+                    Some(Edge {
+                        to: position[&holds],
+                        field: (declarer, property),
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let boxed = fields_to_box(&edges);
+    for (index, list) in &mut fields {
+        for (field, carried) in list.iter_mut().zip(&chains[index]) {
+            if let FieldType::Struct { boxed: b, .. } = &mut field.ty {
+                *b = boxed.contains(carried);
+            }
+        }
+    }
+
+    // Items, module by module.
+    let field_counts: BTreeMap<usize, usize> = fields
+        .iter()
+        .map(|(&index, list)| (index, list.len()))
+        .collect();
+    let mut items: BTreeMap<Vec<String>, Vec<Item>> = BTreeMap::new();
+    for (index, ty) in types.iter().enumerate() {
+        let path = &builder.paths[index];
+        let module = items.entry(path.module.clone()).or_default();
+        if ty.kind == Kind::Enum {
+            let item = enum_item(&mut builder.diagnostics, ty, &path.name);
+            module.push(Item::Enum(item));
+            continue;
+        }
+        let chain = builder.chain(index);
+        let mut ancestors = chain
+            .iter()
+            .rev()
+            .skip(1)
+            .map(|&a| builder.paths[a].clone());
+        let parent = ancestors.next().map(|path| Parent {
+            path,
+            inherited_fields: field_counts[&chain[chain.len() - 2]],
+        });
+        module.push(Item::Struct(Struct {
+            name: path.name.clone(),
+            qualified: ty.qualified_name(),
+            description: ty.description.clone(),
+            fields: fields.remove(&index).unwrap_or_default(),
+            parent,
+            further_ancestors: ancestors.collect(),
+            polymorphic: builder.polymorphic.get(&index).cloned(),
+        }));
+        if let Some(any) = builder.polymorphic.get(&index) {
+            let item = polymorphic_item(&builder, index, &children, &any.name);
+            module.push(Item::Polymorphic(item));
+        }
+    }
+
+    let modules = tree
+        .children
+        .iter()
+        .map(|(path, submodules)| Module {
+            path: path.clone(),
+            namespace: tree
+                .paths
+                .iter()
+                .find(|(_, p)| *p == path)
+                .map(|(namespace, _)| namespace.clone()),
+            submodules: submodules.clone(),
+            items: items.remove(path).unwrap_or_default(),
+        })
+        .collect();
+    (CrateModel { modules }, builder.diagnostics)
+}
+
+/// The property fields of struct `index`, with (declarer, property) for each. The reserved
+/// fields are claimed first, so a property never takes their names. A property whose wire name
+/// an ancestor (or the reserved `@odata.type`) already has is left out: the first one holds it.
+fn chain_fields(
+    builder: &mut Builder,
+    index: usize,
+    own: &BTreeMap<usize, Vec<OwnField>>,
+) -> (Vec<Field>, Vec<(usize, usize)>) {
+    let mut scope = Scope::new(Case::Snake);
+    scope.claim(ODATA_TYPE_FIELD);
+    scope.claim(ADDITIONAL_PROPERTIES_FIELD);
+    let mut wire_names = BTreeSet::from([ODATA_TYPE_WIRE.to_string()]);
+    let mut fields = Vec::new();
+    let mut carried = Vec::new();
+    for declarer in builder.chain(index) {
+        let declared_here = declarer == index;
+        for (property, own_field) in own[&declarer].iter().enumerate() {
+            let field = &own_field.field;
+            let qualified = builder.types[declarer].qualified_name();
+            if !wire_names.insert(field.wire_name.clone()) {
+                if declared_here {
+                    builder.diagnostics.push(note(
+                        own_field.location.clone(),
+                        format!(
+                            "property `{}` of `{qualified}` is left out: an ancestor of it (or \
+                             `@odata.type`) already has a property of that name",
+                            field.wire_name
+                        ),
+                    ));
+                }
+                continue;
+            }
+            let name = scope.claim(&field.name);
+            if name != field.name && declared_here {
+                builder.diagnostics.push(note(
+                    own_field.location.clone(),
+                    format!(
+                        "property `{}` of `{qualified}` is field `{name}`: `{}` is taken",
+                        field.wire_name, field.name
+                    ),
+                ));
+            }
+            fields.push(Field {
+                name,
+                ..field.clone()
+            });
+            carried.push((declarer, property));
+        }
+    }
+    (fields, carried)
+}
+
+fn enum_item(diagnostics: &mut Vec<Diagnostic>, ty: &TypeDef, name: &str) -> Enum {
+    let mut scope = Scope::new(Case::Pascal);
+    let mut spellings = BTreeSet::new();
+    let mut members = Vec::new();
+    for member in &ty.members {
+        let parsed = spellings.insert(member.name.to_ascii_lowercase());
+        if !parsed {
+            diagnostics.push(note(
+                Some(member.source.clone()),
+                format!(
+                    "member `{}` of `{}` differs from an earlier one only by case; reading \
+                     either spelling gives the earlier one",
+                    member.name,
+                    ty.qualified_name()
+                ),
+            ));
+        }
+        members.push(Member {
+            variant: scope.claim(&pascal_case(&member.name)),
+            wire_name: member.name.clone(),
+            description: member.description.clone(),
+            parsed,
+        });
+    }
+    Enum {
+        name: name.to_string(),
+        description: ty.description.clone(),
+        members,
+        catch_all: scope.claim(CATCH_ALL),
+    }
+}
+
+fn polymorphic_item(
+    builder: &Builder,
+    base: usize,
+    children: &BTreeMap<usize, Vec<usize>>,
+    name: &str,
+) -> Polymorphic {
+    let mut descendants = BTreeSet::new();
+    let mut pending = vec![base];
+    while let Some(next) = pending.pop() {
+        for &child in children.get(&next).into_iter().flatten() {
+            if descendants.insert(child) {
+                pending.push(child);
+            }
+        }
+    }
+    let concrete = descendants
+        .into_iter()
+        .filter(|&d| d != base && !builder.types[d].is_abstract);
+    let mut scope = Scope::new(Case::Pascal);
+    let mut keys = BTreeSet::new();
+    let mut variants = Vec::new();
+    for index in std::iter::once(base).chain(concrete) {
+        let path = builder.paths[index].clone();
+        let key = builder.types[index].qualified_name().to_ascii_lowercase();
+        let fresh = keys.insert(key.clone());
+        variants.push(Variant {
+            name: scope.claim(&path.name),
+            path,
+            key: (index != base && fresh).then_some(key),
+        });
+    }
+    Polymorphic {
+        name: name.to_string(),
+        variants,
+    }
+}

@@ -1,0 +1,183 @@
+//! The generated crate's private `support` module: the few helpers the generated items call,
+//! written once here instead of in every item. Only the helpers the crate uses are emitted, so
+//! it never holds dead code.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::model::{CrateModel, Item};
+
+/// Which helpers a crate needs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SupportNeeds {
+    /// Any enum: `impl_string_enum!`.
+    pub string_enums: bool,
+    /// Any polymorphic enum: reading and writing by `@odata.type`.
+    pub polymorphism: bool,
+    /// Any conversion to a parent that lacks some fields: `keep_as_json`.
+    pub upcasts_with_extra_fields: bool,
+}
+
+impl SupportNeeds {
+    pub fn of(model: &CrateModel) -> Self {
+        let mut needs = SupportNeeds::default();
+        for item in model.modules.iter().flat_map(|m| &m.items) {
+            match item {
+                Item::Enum(_) => needs.string_enums = true,
+                Item::Polymorphic(_) => needs.polymorphism = true,
+                Item::Struct(item) => {
+                    needs.upcasts_with_extra_fields |= item
+                        .parent
+                        .as_ref()
+                        .is_some_and(|p| p.inherited_fields < item.fields.len());
+                }
+            }
+        }
+        needs
+    }
+
+    pub fn any(self) -> bool {
+        self.string_enums || self.polymorphism || self.upcasts_with_extra_fields
+    }
+}
+
+/// The support module's items, but for [`STRING_ENUM_MACRO`], which goes at the end of the file
+/// when `needs.string_enums`.
+pub fn render_support(needs: SupportNeeds) -> TokenStream {
+    let mut items = vec![quote! {
+        //! Helpers the generated types call; not part of the crate's API.
+    }];
+    if needs.polymorphism {
+        items.push(polymorphism_helpers());
+    }
+    if needs.upcasts_with_extra_fields {
+        items.push(quote! {
+            /// Moves a property that a base type does not declare into its
+            /// `additional_properties`, as JSON. Generated types always serialize to JSON, so
+            /// nothing is dropped.
+            pub(crate) fn keep_as_json<T: ::serde::Serialize>(
+                properties: &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                wire_name: &str,
+                value: ::std::option::Option<T>,
+            ) {
+                if let Some(json) = value.and_then(|value| ::serde_json::to_value(value).ok()) {
+                    properties.insert(wire_name.into(), json);
+                }
+            }
+        });
+    }
+    quote!(#(#items)*)
+}
+
+/// `impl_string_enum!`, as text: prettyplease leaves a `macro_rules!` body as a run of tokens,
+/// so this one fixed item is written out formatted (a test checks that it parses). It goes
+/// after the formatted items, since `use` must follow the macro's definition.
+pub const STRING_ENUM_MACRO: &str = r#"
+/// `Display`, `FromStr`, `Serialize` and `Deserialize` for an enum with `as_str` and
+/// `From<&str>`.
+macro_rules! impl_string_enum {
+    ($name:ident) => {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for $name {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                let value: ::std::string::String = ::serde::Deserialize::deserialize(deserializer)?;
+                Ok(Self::from(value.as_str()))
+            }
+        }
+    };
+}
+
+pub(crate) use impl_string_enum;
+"#;
+
+fn polymorphism_helpers() -> TokenStream {
+    quote! {
+        /// Reads a value as JSON, with its `@odata.type` lower-cased and without `#`, to choose
+        /// a variant by.
+        pub(crate) fn typed_json<'de, D>(
+            deserializer: D,
+        ) -> ::std::result::Result<(::std::option::Option<::std::string::String>, ::serde_json::Value), D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+            let key = value
+                .get("@odata.type")
+                .and_then(::serde_json::Value::as_str)
+                .map(|name| name.trim_start_matches('#').to_ascii_lowercase());
+            Ok((key, value))
+        }
+
+        /// Reads the value of a variant, with the errors of the deserializer that read the JSON.
+        pub(crate) fn from_json<T, E>(value: ::serde_json::Value) -> ::std::result::Result<::std::boxed::Box<T>, E>
+        where
+            T: ::serde::de::DeserializeOwned,
+            E: ::serde::de::Error,
+        {
+            ::serde_json::from_value(value).map(::std::boxed::Box::new).map_err(E::custom)
+        }
+
+        /// Writes the value of a variant, adding its type's `@odata.type` when it carries none.
+        pub(crate) fn serialize_typed<T, S>(
+            value: &T,
+            carried: ::std::option::Option<&str>,
+            odata_type: &str,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error>
+        where
+            T: ::serde::Serialize,
+            S: ::serde::Serializer,
+        {
+            #[derive(::serde::Serialize)]
+            struct Typed<'a, T> {
+                #[serde(rename = "@odata.type")]
+                odata_type: &'a str,
+                #[serde(flatten)]
+                value: &'a T,
+            }
+            match carried {
+                Some(_) => ::serde::Serialize::serialize(value, serializer),
+                None => ::serde::Serialize::serialize(&Typed { odata_type, value }, serializer),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_macro_text_parses_and_is_formatted_as_rustfmt_would() {
+        let file: syn::File = syn::parse_str(STRING_ENUM_MACRO).unwrap();
+        assert_eq!(file.items.len(), 2);
+        assert!(STRING_ENUM_MACRO
+            .lines()
+            .all(|line| line.len() <= 100 && line.trim_end() == line));
+    }
+}

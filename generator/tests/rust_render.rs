@@ -1,0 +1,223 @@
+//! The Rust stage on a small hand-built schema: an inheritance chain under a polymorphic base
+//! (with an abstract type and a subtype in another namespace), an enum with members named
+//! `unknown` and `unrecognized`, keyword properties, a recursive complex type, a collection of
+//! a base type and a type no page describes. Every generated file is snapshotted.
+
+use std::sync::Arc;
+
+use graph_docgen::diagnostic::Location;
+use graph_docgen::rust::{render_crate, render_manifest, CrateOptions, GeneratedFile};
+use graph_docgen::schema::{EnumMember, Kind, Property, Schema, TypeDef};
+
+fn location(line: u32) -> Location {
+    Location::new(&Arc::from("resources/hand-built.md"), line)
+}
+
+fn property(name: &str, ty: &str, collection: bool, description: &str) -> Property {
+    Property {
+        name: name.to_string(),
+        ty: ty.to_string(),
+        collection,
+        nullable: true,
+        navigation: false,
+        description: description.to_string(),
+        sources: vec![location(10)],
+    }
+}
+
+fn struct_type(
+    qualified: &str,
+    kind: Kind,
+    base: Option<&str>,
+    description: &str,
+    properties: Vec<Property>,
+) -> TypeDef {
+    let (namespace, name) = qualified.rsplit_once('.').unwrap();
+    TypeDef {
+        namespace: namespace.to_string(),
+        name: name.to_string(),
+        kind,
+        base: base.map(str::to_string),
+        is_abstract: false,
+        description: description.to_string(),
+        properties,
+        members: Vec::new(),
+        sources: vec![location(1)],
+    }
+}
+
+fn enum_type(qualified: &str, members: &[(&str, &str)]) -> TypeDef {
+    let mut ty = struct_type(qualified, Kind::Enum, None, "", Vec::new());
+    ty.members = members
+        .iter()
+        .map(|(name, description)| EnumMember {
+            name: name.to_string(),
+            value: None,
+            description: description.to_string(),
+            source: location(20),
+        })
+        .collect();
+    ty
+}
+
+fn schema() -> Schema {
+    let g = |name: &str| format!("microsoft.graph.{name}");
+    let mut comms_operation = struct_type(
+        &g("commsOperation"),
+        Kind::Entity,
+        Some(&g("operation")),
+        "A communications action that runs for a while.",
+        vec![
+            property("clientContext", "Edm.String", false, "Echoed back."),
+            property("type", "Edm.String", false, "A keyword as a name."),
+        ],
+    );
+    comms_operation.is_abstract = true;
+    let mut types = vec![
+        struct_type(
+            &g("call"),
+            Kind::Entity,
+            Some(&g("entity")),
+            "A call.\n\nIt holds its operations.",
+            vec![
+                property("operations", &g("commsOperation"), true, "Every operation."),
+                property("self", "Edm.String", false, "Another keyword."),
+                property("details", &g("mystery"), false, "No page describes it."),
+                property("duration", "Edm.Duration", false, ""),
+            ],
+        ),
+        struct_type(
+            "microsoft.graph.callRecords.session",
+            Kind::Entity,
+            Some(&g("entity")),
+            "A session, in another namespace.",
+            vec![property("startDateTime", "Edm.DateTimeOffset", false, "")],
+        ),
+        comms_operation,
+        struct_type(
+            &g("entity"),
+            Kind::Entity,
+            None,
+            "The root.",
+            vec![property("id", "Edm.String", false, "The key.")],
+        ),
+        struct_type(
+            &g("folder"),
+            Kind::Complex,
+            None,
+            "Holds itself.",
+            vec![
+                property("name", "Edm.String", false, ""),
+                property("parent", &g("folder"), false, "Recursive: boxed."),
+                property("children", &g("folder"), true, "A collection: not boxed."),
+            ],
+        ),
+        struct_type(
+            &g("operation"),
+            Kind::Entity,
+            Some(&g("entity")),
+            "A long-running operation.",
+            vec![
+                property("status", &g("operationStatus"), false, ""),
+                property("createdDateTime", "Edm.DateTimeOffset", false, ""),
+            ],
+        ),
+        enum_type(
+            &g("operationStatus"),
+            &[("notStarted", ""), ("running", "")],
+        ),
+        enum_type(
+            &g("playPromptCompletionReason"),
+            &[
+                ("unknown", "Documented as `unknown`."),
+                ("completedSuccessfully", ""),
+                ("unrecognized", "Takes the catch-all's name."),
+            ],
+        ),
+        struct_type(
+            &g("playPromptOperation"),
+            Kind::Entity,
+            Some(&g("commsOperation")),
+            "Plays a prompt.",
+            vec![property(
+                "completionReason",
+                &g("playPromptCompletionReason"),
+                false,
+                "",
+            )],
+        ),
+    ];
+    types.sort_by_key(|t| (t.qualified_name().to_ascii_lowercase(), t.qualified_name()));
+    Schema { types }
+}
+
+fn render() -> (Vec<GeneratedFile>, Vec<String>) {
+    let (files, diagnostics) = render_crate(&schema(), &CrateOptions::default());
+    let diagnostics = diagnostics.iter().map(|d| d.to_string()).collect();
+    (files, diagnostics)
+}
+
+#[test]
+fn generated_files_snapshot() {
+    let (files, _) = render();
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "src/graph.rs",
+            "src/graph/call_records.rs",
+            "src/lib.rs",
+            "src/support.rs",
+            "tests/docs_examples.rs",
+            "tests/round_trip/mod.rs",
+        ]
+    );
+    for file in &files {
+        insta::assert_snapshot!(file.path.replace('/', "__"), file.contents);
+    }
+}
+
+#[test]
+fn diagnostics_name_the_unknown_type_and_the_renames() {
+    let (_, diagnostics) = render();
+    assert_eq!(
+        diagnostics,
+        [
+            "resources/hand-built.md:10: warning[unknown-type]: the schema has no type named \
+          `microsoft.graph.mystery` (a property of `microsoft.graph.call`) is held as \
+          `serde_json::Value`"
+        ]
+    );
+}
+
+#[test]
+fn same_schema_same_bytes() {
+    assert_eq!(render(), render());
+}
+
+#[test]
+fn every_file_starts_with_the_generated_line() {
+    let options = CrateOptions {
+        regenerate_command: "make models".to_string(),
+        ..CrateOptions::default()
+    };
+    let (files, _) = render_crate(&schema(), &options);
+    let manifest = render_manifest(&options);
+    for file in files.iter().chain([&manifest]) {
+        let first = file.contents.lines().next().unwrap_or_default();
+        assert!(
+            first.ends_with("@generated by make models. Do not edit."),
+            "{}: {first}",
+            file.path
+        );
+    }
+    assert!(manifest.contents.contains("name = \"graph-models\""));
+}
+
+#[test]
+fn an_empty_schema_gives_only_the_crate_root() {
+    let (files, diagnostics) = render_crate(&Schema::default(), &CrateOptions::default());
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["src/lib.rs"]);
+    assert!(diagnostics.is_empty());
+}
