@@ -23,8 +23,10 @@ pub const GENERATED_MARKER: &str = "@generated";
 /// How many lines from the top of a file the [`GENERATED_MARKER`] is looked for in.
 pub const MARKER_LINES: usize = 5;
 
-/// Past this many lines a file's diff is cut short when a report is displayed.
+/// Past this many lines a stale file's diff is cut short when a report is displayed.
 const DISPLAYED_DIFF_LINES: usize = 200;
+/// The same for a missing or orphaned file, whose diff is the whole file: its start is enough.
+const DISPLAYED_WHOLE_FILE_LINES: usize = 20;
 
 fn output_error(path: &Path, what: &str, error: std::io::Error) -> Diagnostic {
     Diagnostic::new(
@@ -151,8 +153,8 @@ impl SyncReport {
 }
 
 /// Check mode: a list of the files, then their diffs, then the command to run.
-/// Write mode: what was written and deleted. Each file's diff is cut after
-/// `DISPLAYED_DIFF_LINES` lines; the full diff stays in [`FileDrift::diff`].
+/// Write mode: what was written and deleted. Shown diffs are cut short (after 200 lines, or 20
+/// for a file that is wholly added or removed); the full diff stays in [`FileDrift::diff`].
 impl fmt::Display for SyncReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let folder = self.folder.display();
@@ -177,8 +179,12 @@ impl fmt::Display for SyncReport {
                     writeln!(f, "  {:<8} {}", drift.state.as_str(), drift.path)?;
                 }
                 for drift in &self.drift {
+                    let shown_lines = match drift.state {
+                        FileState::Stale => DISPLAYED_DIFF_LINES,
+                        FileState::Missing | FileState::Orphaned => DISPLAYED_WHOLE_FILE_LINES,
+                    };
                     writeln!(f)?;
-                    write_shortened_diff(f, &drift.diff)?;
+                    write_shortened_diff(f, &drift.diff, shown_lines)?;
                 }
                 write!(
                     f,
@@ -190,16 +196,16 @@ impl fmt::Display for SyncReport {
     }
 }
 
-fn write_shortened_diff(f: &mut fmt::Formatter<'_>, diff: &str) -> fmt::Result {
+fn write_shortened_diff(f: &mut fmt::Formatter<'_>, diff: &str, shown_lines: usize) -> fmt::Result {
     let total = diff.lines().count();
-    for line in diff.lines().take(DISPLAYED_DIFF_LINES) {
+    for line in diff.lines().take(shown_lines) {
         writeln!(f, "{line}")?;
     }
-    if total > DISPLAYED_DIFF_LINES {
+    if total > shown_lines {
         writeln!(
             f,
             "... {} more lines of diff in this file",
-            total - DISPLAYED_DIFF_LINES
+            total - shown_lines
         )?;
     }
     Ok(())
