@@ -1,1 +1,113 @@
-fn main() {}
+//! `cargo xtask`: the project's own tasks. `cargo xtask codegen` regenerates `generated/` from
+//! `docs-input/`; `--check` only reports how the committed code differs.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use graph_docgen::diagnostic::{Diagnostic, Severity};
+use graph_docgen::read::PageSelection;
+use graph_docgen::rust::{render_crate, CrateOptions};
+use graph_docgen::write::{sync_generated_files, SyncMode, SyncReport};
+
+/// The command that regenerates `generated/`, named in its files and in drift reports.
+const CODEGEN_COMMAND: &str = "cargo xtask codegen";
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "The project's own tasks")]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Subcommand)]
+enum Task {
+    /// Regenerate the graph-models crate in generated/ from the pages in docs-input/.
+    Codegen {
+        /// Write nothing; fail with a diff if generated/ is not what the generator makes.
+        #[arg(long)]
+        check: bool,
+    },
+}
+
+/// What one codegen run read, generated and did.
+struct Codegen {
+    /// From reading the pages, then from rendering the crate.
+    diagnostics: Vec<Diagnostic>,
+    summary: String,
+    report: SyncReport,
+}
+
+/// The workspace root: the folder above this crate's.
+fn workspace_root() -> PathBuf {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map_or_else(|| manifest_dir.join(".."), Path::to_path_buf)
+}
+
+fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
+    let selection = PageSelection::new(workspace.join("docs-input"), &[])?;
+    let docs = graph_docgen::load_docs(&selection)?;
+    let options = CrateOptions {
+        crate_name: "graph-models".into(),
+        regenerate_command: CODEGEN_COMMAND.into(),
+        // The generated tests read the same pages, relative to generated/.
+        docs_dir: "../docs-input".into(),
+        docs_include: Vec::new(),
+    };
+    let (files, render_diagnostics) = render_crate(&docs.schema, &options);
+    let report = sync_generated_files(&workspace.join("generated"), &files, mode, CODEGEN_COMMAND)?;
+    let summary = docs.summary();
+    let mut diagnostics = docs.diagnostics;
+    diagnostics.extend(render_diagnostics);
+    Ok(Codegen {
+        diagnostics,
+        summary,
+        report,
+    })
+}
+
+fn main() -> ExitCode {
+    let mode = match Cli::parse().task {
+        Task::Codegen { check: true } => SyncMode::Check,
+        Task::Codegen { check: false } => SyncMode::Write,
+    };
+    match codegen(&workspace_root(), mode) {
+        Ok(run) => {
+            for diagnostic in run
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity <= Severity::Warning)
+            {
+                eprintln!("{diagnostic}");
+            }
+            eprintln!("{}", run.summary);
+            eprintln!("{}", run.report);
+            if run.report.is_up_to_date() || mode == SyncMode::Write {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(diagnostic) => {
+            eprintln!("{diagnostic}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Plain `cargo test` fails when generated/ is out of date with docs-input/ or the generator.
+    #[test]
+    fn generated_code_is_up_to_date() {
+        let run = match codegen(&workspace_root(), SyncMode::Check) {
+            Ok(run) => run,
+            Err(diagnostic) => panic!("codegen failed: {diagnostic}"),
+        };
+        assert!(run.report.is_up_to_date(), "{}", run.report);
+    }
+}
