@@ -115,12 +115,7 @@ impl ::serde::Serialize for AnyCommsOperation {
     {
         match self {
             Self::CommsOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    CommsOperation::ODATA_TYPE,
-                    serializer,
-                )
+                ::serde::Serialize::serialize(value, serializer)
             }
             Self::PlayPromptOperation(value) => {
                 crate::support::serialize_typed(
@@ -245,14 +240,7 @@ impl ::serde::Serialize for AnyEntity {
         S: ::serde::Serializer,
     {
         match self {
-            Self::Entity(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    Entity::ODATA_TYPE,
-                    serializer,
-                )
-            }
+            Self::Entity(value) => ::serde::Serialize::serialize(value, serializer),
             Self::CommsOperation(value) => {
                 crate::support::serialize_typed(
                     value,
@@ -371,14 +359,7 @@ impl ::serde::Serialize for AnyOperation {
         S: ::serde::Serializer,
     {
         match self {
-            Self::Operation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    Operation::ODATA_TYPE,
-                    serializer,
-                )
-            }
+            Self::Operation(value) => ::serde::Serialize::serialize(value, serializer),
             Self::CommsOperation(value) => {
                 crate::support::serialize_typed(
                     value,

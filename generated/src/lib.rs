@@ -14,8 +14,9 @@
 //!   the properties the ancestor lacks into `additional_properties`.
 //! - A type with subtypes is held through an `Any...` enum (`AnyEntity`) whose variant is chosen
 //!   by `@odata.type` (with or without `#`, ignoring case; the base type's variant when it is
-//!   missing or unknown). A struct that contains itself, directly or through others, holds the
-//!   field that closes the loop in a `Box`.
+//!   missing or unknown). Writing a subtype's variant adds its `@odata.type` if the value has
+//!   none. A struct that contains itself, directly or through others, holds the field that
+//!   closes the loop in a `Box`.
 //! - An enum reads its members ignoring case and writes their documented spelling; any other
 //!   value is kept in its `Unrecognized` variant.
 //! - Modules follow namespaces: `microsoft.graph` is `graph`, `microsoft.graph.callRecords` is

@@ -46,7 +46,10 @@ fn a_missing_or_unknown_type_reads_as_the_base_and_keeps_everything() {
 }
 
 #[test]
-fn writing_adds_the_variant_type_only_when_the_value_has_none() {
+fn writing_adds_a_subtype_type_only_when_the_value_has_none() {
+    let base = AnyCommsOperation::CommsOperation(Box::default());
+    assert_eq!(serde_json::to_value(&base).unwrap(), json!({}));
+
     let bare = AnyCommsOperation::RecordOperation(Box::default());
     assert_eq!(
         serde_json::to_value(&bare).unwrap(),

@@ -1,7 +1,7 @@
 //! An `Any...` enum per type with subtypes: one boxed variant for the base and one per concrete
 //! descendant. Reading picks the variant from `@odata.type` (without `#`, ignoring case; the base
-//! when it is missing or unknown); writing adds the variant's `@odata.type` when the value
-//! carries none. The dispatch is one match arm per variant, and everything else lives in the
+//! when it is missing or unknown); writing a subtype adds its `@odata.type` when the value
+//! carries none (the base needs none: a value without one is read as the base). The dispatch is one match arm per variant, and everything else lives in the
 //! support module, so a base with hundreds of descendants stays a flat list.
 
 use proc_macro2::TokenStream;
@@ -50,7 +50,7 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
             }
         }
     };
-    let write_arms = item.variants.iter().map(|variant| {
+    let write_arms = item.variants.iter().skip(1).map(|variant| {
         let name = ident(&variant.name);
         let path = variant.path.tokens(module);
         quote! {
@@ -89,6 +89,7 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
                 S: ::serde::Serializer,
             {
                 match self {
+                    Self::#base_variant(value) => ::serde::Serialize::serialize(value, serializer),
                     #(#write_arms)*
                 }
             }
