@@ -183,9 +183,9 @@ fn diagnostics_name_the_unknown_type_and_the_renames() {
     assert_eq!(
         diagnostics,
         [
-            "resources/hand-built.md:10: warning[unknown-type]: the schema has no type named \
-          `microsoft.graph.mystery` (a property of `microsoft.graph.call`) is held as \
-          `serde_json::Value`"
+            "resources/hand-built.md:10: warning[unknown-type]: property `details` of \
+             `microsoft.graph.call` has type `microsoft.graph.mystery`, which no page \
+             describes; it is held as `serde_json::Value`"
         ]
     );
 }
@@ -220,4 +220,63 @@ fn an_empty_schema_gives_only_the_crate_root() {
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths, ["src/lib.rs"]);
     assert!(diagnostics.is_empty());
+}
+
+#[test]
+fn collisions_are_numbered_in_claim_order_and_noted() {
+    let g = |name: &str| format!("microsoft.graph.{name}");
+    let mut types = vec![
+        struct_type(
+            &g("entity"),
+            Kind::Entity,
+            None,
+            "",
+            vec![
+                property("fooBar", "Edm.String", false, ""),
+                property("FooBar", "Edm.Int32", false, ""),
+                property("odataType", "Edm.String", false, ""),
+            ],
+        ),
+        struct_type(
+            &g("anyEntity"),
+            Kind::Entity,
+            Some(&g("entity")),
+            "",
+            vec![],
+        ),
+        struct_type(&g("Entity"), Kind::Complex, None, "", vec![]),
+    ];
+    types.sort_by_key(|t| (t.qualified_name().to_ascii_lowercase(), t.qualified_name()));
+    let (files, diagnostics) = render_crate(&Schema { types }, &CrateOptions::default());
+    let graph = &files
+        .iter()
+        .find(|f| f.path == "src/graph.rs")
+        .unwrap()
+        .contents;
+    for expected in [
+        "pub struct Entity {",
+        "pub struct Entity2 {",
+        "pub struct AnyEntity {",
+        "pub enum AnyEntity2 {",
+        "pub foo_bar: ",
+        "pub foo_bar_2: ::std::option::Option<i32>",
+        "pub odata_type_2: ",
+    ] {
+        assert!(graph.contains(expected), "{expected}");
+    }
+    let notes: Vec<String> = diagnostics.iter().map(|d| d.message.clone()).collect();
+    assert_eq!(
+        notes,
+        [
+            // Schema order is case-insensitive, then as written: `Entity` before `entity`.
+            "`microsoft.graph.entity` is generated as `Entity2`: `Entity` is taken in module \
+             `graph`",
+            "`microsoft.graph.entity` is generated as `AnyEntity2`: `AnyEntity` is taken in \
+             module `graph`",
+            "property `FooBar` of `microsoft.graph.entity` is field `foo_bar_2`: `foo_bar` is \
+             taken",
+            "property `odataType` of `microsoft.graph.entity` is field `odata_type_2`: \
+             `odata_type` is taken",
+        ]
+    );
 }

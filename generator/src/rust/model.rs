@@ -15,11 +15,11 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::cycles::{fields_to_box, Edge};
-use super::modules::module_tree;
+use super::modules::{module_tree, ModuleTree};
 use super::names::{ident, pascal_case, snake_case, Case, Scope};
 use super::primitives::{primitive_for, Primitive};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
-use crate::schema::{Kind, Schema, TypeDef};
+use crate::schema::{Kind, Property, Schema, TypeDef};
 
 /// The Rust field that holds `@odata.type`.
 pub const ODATA_TYPE_FIELD: &str = "odata_type";
@@ -167,7 +167,11 @@ struct Builder<'a> {
     /// Exact qualified name -> index, and lower-cased -> first index.
     exact: BTreeMap<String, usize>,
     folded: BTreeMap<String, usize>,
+    /// The item names taken in each module.
+    item_scopes: BTreeMap<Vec<String>, Scope>,
+    /// Per type, where its item is.
     paths: Vec<ItemPath>,
+    /// Per type with subtypes, where its `Any...` enum is.
     polymorphic: BTreeMap<usize, ItemPath>,
     diagnostics: Vec<Diagnostic>,
 }
@@ -181,6 +185,29 @@ fn note(location: Option<Location>, message: String) -> Diagnostic {
 }
 
 impl<'a> Builder<'a> {
+    /// Claims an item name in `module` for type `ty`, with a note when it had to change.
+    fn claim_item(&mut self, module: &[String], wanted: String, ty: &TypeDef) -> ItemPath {
+        let scope = self
+            .item_scopes
+            .entry(module.to_vec())
+            .or_insert_with(|| Scope::new(Case::Pascal));
+        let name = scope.claim(&wanted);
+        if name != wanted {
+            self.diagnostics.push(note(
+                first_source(ty),
+                format!(
+                    "`{}` is generated as `{name}`: `{wanted}` is taken in module `{}`",
+                    ty.qualified_name(),
+                    module.join("::")
+                ),
+            ));
+        }
+        ItemPath {
+            module: module.to_vec(),
+            name,
+        }
+    }
+
     fn resolve(&self, qualified: &str) -> Option<usize> {
         self.exact
             .get(qualified)
@@ -221,7 +248,7 @@ impl<'a> Builder<'a> {
                 .first()
                 .cloned()
                 .or_else(|| first_source(ty));
-            let (field_type, holds) = self.field_type(&property.ty, &location, ty);
+            let (field_type, holds) = self.field_type(property, &location, ty);
             fields.push(OwnField {
                 field: Field {
                     name: snake_case(&property.name),
@@ -239,17 +266,20 @@ impl<'a> Builder<'a> {
 
     fn field_type(
         &mut self,
-        name: &str,
+        property: &Property,
         location: &Option<Location>,
         owner: &TypeDef,
     ) -> (FieldType, Option<usize>) {
-        let unknown = |what: &str| {
+        let name = property.ty.as_str();
+        let unknown = |why: &str| {
             Diagnostic::new(
                 Severity::Warning,
                 DiagnosticKind::UnknownType,
                 location.clone(),
                 format!(
-                    "{what} `{name}` (a property of `{}`) is held as `serde_json::Value`",
+                    "property `{}` of `{}` has type `{name}`, {why}; it is held as \
+                     `serde_json::Value`",
+                    property.name,
                     owner.qualified_name()
                 ),
             )
@@ -258,14 +288,14 @@ impl<'a> Builder<'a> {
             return match primitive_for(name) {
                 Some(primitive) => (FieldType::Primitive(primitive), None),
                 None => {
-                    self.diagnostics.push(unknown("unknown primitive type"));
+                    self.diagnostics
+                        .push(unknown("which is no known primitive"));
                     (FieldType::Json, None)
                 }
             };
         }
         let Some(target) = self.resolve(name) else {
-            self.diagnostics
-                .push(unknown("the schema has no type named"));
+            self.diagnostics.push(unknown("which no page describes"));
             return (FieldType::Json, None);
         };
         let path = self.paths[target].clone();
@@ -288,6 +318,7 @@ pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
         types,
         exact: BTreeMap::new(),
         folded: BTreeMap::new(),
+        item_scopes: BTreeMap::new(),
         paths: Vec::new(),
         polymorphic: BTreeMap::new(),
         diagnostics: Vec::new(),
@@ -299,117 +330,9 @@ pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
             .entry(ty.qualified_name().to_ascii_lowercase())
             .or_insert(index);
     }
+    let children = name_items(&mut builder, &tree);
+    let fields = struct_fields(&mut builder);
 
-    // Item names, module by module.
-    let mut scopes: BTreeMap<Vec<String>, Scope> = BTreeMap::new();
-    for (path, submodules) in &tree.children {
-        let mut scope = Scope::new(Case::Pascal);
-        for submodule in submodules {
-            scope.claim(submodule);
-        }
-        scopes.insert(path.clone(), scope);
-    }
-    let mut claim = |builder: &mut Builder, module: &[String], wanted: String, ty: &TypeDef| {
-        let scope = scopes
-            .entry(module.to_vec())
-            .or_insert_with(|| Scope::new(Case::Pascal));
-        let name = scope.claim(&wanted);
-        if name != wanted {
-            builder.diagnostics.push(note(
-                first_source(ty),
-                format!(
-                    "`{}` is generated as `{name}`: `{wanted}` is taken in module `{}`",
-                    ty.qualified_name(),
-                    module.join("::")
-                ),
-            ));
-        }
-        ItemPath {
-            module: module.to_vec(),
-            name,
-        }
-    };
-    for ty in types {
-        let module = &tree.paths[&ty.namespace];
-        let path = claim(&mut builder, module, pascal_case(&ty.name), ty);
-        builder.paths.push(path);
-    }
-
-    // Subtypes, and an `Any...` enum for every type that has some.
-    let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for index in 0..types.len() {
-        if let Some(base) = builder
-            .is_struct(index)
-            .then(|| builder.base(index))
-            .flatten()
-        {
-            children.entry(base).or_default().push(index);
-        }
-    }
-    for &base in children.keys() {
-        let ty = &types[base];
-        let module = builder.paths[base].module.clone();
-        let path = claim(
-            &mut builder,
-            &module,
-            pascal_case(&format!("any.{}", ty.name)),
-            ty,
-        );
-        builder.polymorphic.insert(base, path);
-    }
-
-    // Fields: each type's own once, then every struct's whole chain.
-    let mut own: BTreeMap<usize, Vec<OwnField>> = BTreeMap::new();
-    for (index, ty) in types.iter().enumerate() {
-        if ty.kind != Kind::Enum {
-            let fields = builder.own_fields(index);
-            own.insert(index, fields);
-        }
-    }
-    let mut chains: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new(); // (declarer, property)
-    let mut fields: BTreeMap<usize, Vec<Field>> = BTreeMap::new();
-    for &index in own.keys() {
-        let (list, carried) = chain_fields(&mut builder, index, &own);
-        fields.insert(index, list);
-        chains.insert(index, carried);
-    }
-
-    // Boxes for recursive fields.
-    let struct_indices: Vec<usize> = own.keys().copied().collect();
-    let position: BTreeMap<usize, usize> = struct_indices
-        .iter()
-        .enumerate()
-        .map(|(position, &index)| (index, position))
-        .collect();
-    let edges: Vec<Vec<Edge<(usize, usize)>>> = struct_indices
-        .iter()
-        .map(|index| {
-            chains[index]
-                .iter()
-                .filter_map(|&(declarer, property)| {
-                    let holds = own[&declarer][property].holds?;
-                    Some(Edge {
-                        to: position[&holds],
-                        field: (declarer, property),
-                    })
-                })
-                .collect()
-        })
-        .collect();
-    let boxed = fields_to_box(&edges);
-    for (index, list) in &mut fields {
-        for (field, carried) in list.iter_mut().zip(&chains[index]) {
-            if let FieldType::Struct { boxed: b, .. } = &mut field.ty {
-                *b = boxed.contains(carried);
-            }
-        }
-    }
-
-    // Items, module by module.
-    let field_counts: BTreeMap<usize, usize> = fields
-        .iter()
-        .map(|(&index, list)| (index, list.len()))
-        .collect();
     let mut items: BTreeMap<Vec<String>, Vec<Item>> = BTreeMap::new();
     for (index, ty) in types.iter().enumerate() {
         let path = &builder.paths[index];
@@ -427,13 +350,13 @@ pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
             .map(|&a| builder.paths[a].clone());
         let parent = ancestors.next().map(|path| Parent {
             path,
-            inherited_fields: field_counts[&chain[chain.len() - 2]],
+            inherited_fields: fields[&chain[chain.len() - 2]].len(),
         });
         module.push(Item::Struct(Struct {
             name: path.name.clone(),
             qualified: ty.qualified_name(),
             description: ty.description.clone(),
-            fields: fields.remove(&index).unwrap_or_default(),
+            fields: fields.get(&index).cloned().unwrap_or_default(),
             parent,
             further_ancestors: ancestors.collect(),
             polymorphic: builder.polymorphic.get(&index).cloned(),
@@ -459,6 +382,84 @@ pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
         })
         .collect();
     (CrateModel { modules }, builder.diagnostics)
+}
+
+/// Claims every item name (see the claim order in the module documentation) and returns each
+/// struct type's direct subtypes.
+fn name_items(builder: &mut Builder, tree: &ModuleTree) -> BTreeMap<usize, Vec<usize>> {
+    for (path, submodules) in &tree.children {
+        let scope = builder
+            .item_scopes
+            .entry(path.clone())
+            .or_insert_with(|| Scope::new(Case::Pascal));
+        for submodule in submodules {
+            scope.claim(submodule);
+        }
+    }
+    for ty in builder.types {
+        let module = &tree.paths[&ty.namespace];
+        let path = builder.claim_item(module, pascal_case(&ty.name), ty);
+        builder.paths.push(path);
+    }
+    let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for index in (0..builder.types.len()).filter(|&i| builder.is_struct(i)) {
+        if let Some(base) = builder.base(index) {
+            children.entry(base).or_default().push(index);
+        }
+    }
+    for &base in children.keys() {
+        let ty = &builder.types[base];
+        let module = builder.paths[base].module.clone();
+        let path = builder.claim_item(&module, pascal_case(&format!("any.{}", ty.name)), ty);
+        builder.polymorphic.insert(base, path);
+    }
+    children
+}
+
+/// Every struct's fields (own and inherited), with the fields that close a cycle boxed.
+fn struct_fields(builder: &mut Builder) -> BTreeMap<usize, Vec<Field>> {
+    // Each type's own properties, resolved once.
+    let mut own: BTreeMap<usize, Vec<OwnField>> = BTreeMap::new();
+    for index in 0..builder.types.len() {
+        if builder.is_struct(index) {
+            let fields = builder.own_fields(index);
+            own.insert(index, fields);
+        }
+    }
+    // Every struct's whole chain, with (declarer, property) for each field.
+    let mut fields: BTreeMap<usize, Vec<Field>> = BTreeMap::new();
+    let mut carried: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for &index in own.keys() {
+        let (list, origins) = chain_fields(builder, index, &own);
+        fields.insert(index, list);
+        carried.insert(index, origins);
+    }
+    // The cycle search runs over the structs numbered 0.. in schema order.
+    let position: BTreeMap<usize, usize> = own.keys().enumerate().map(|(p, &i)| (i, p)).collect();
+    let edges: Vec<Vec<Edge<(usize, usize)>>> = carried
+        .values()
+        .map(|origins| {
+            origins
+                .iter()
+                .filter_map(|&(declarer, property)| {
+                    let holds = own[&declarer][property].holds?;
+                    Some(Edge {
+                        to: position[&holds],
+                        field: (declarer, property),
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let boxed = fields_to_box(&edges);
+    for (index, list) in &mut fields {
+        for (field, origin) in list.iter_mut().zip(&carried[index]) {
+            if let FieldType::Struct { boxed: b, .. } = &mut field.ty {
+                *b = boxed.contains(origin);
+            }
+        }
+    }
+    fields
 }
 
 /// The property fields of struct `index`, with (declarer, property) for each. The reserved
@@ -523,8 +524,8 @@ fn enum_item(diagnostics: &mut Vec<Diagnostic>, ty: &TypeDef, name: &str) -> Enu
             diagnostics.push(note(
                 Some(member.source.clone()),
                 format!(
-                    "member `{}` of `{}` differs from an earlier one only by case; reading \
-                     either spelling gives the earlier one",
+                    "member `{}` of `{}` is spelled like an earlier one but for case; reading \
+                     gives the earlier one",
                     member.name,
                     ty.qualified_name()
                 ),
