@@ -8,22 +8,6 @@ pub struct CommsOperation {
     #[serde(rename = "@odata.type")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
-    /// When the operation was created. The value uses ISO 8601 format and carries a time zone offset. Read-only.
-    #[serde(rename = "createdDateTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
-    /// When the service last acted on the operation, in ISO 8601 format with a time zone offset.
-    #[serde(rename = "lastActionDateTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub last_action_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
-    /// Where the operation currently stands. Possible values are: `notStarted`, `running`, `completed`, `failed`.
-    #[serde(rename = "status")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<OperationStatus>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
     #[serde(rename = "id")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -36,6 +20,10 @@ pub struct CommsOperation {
     #[serde(rename = "resultInfo")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub result_info: ::std::option::Option<ResultInfo>,
+    /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
+    #[serde(rename = "status")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<OperationStatus>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
     #[serde(flatten)]
@@ -63,22 +51,14 @@ impl ::std::convert::From<CommsOperation> for Entity {
             "resultInfo",
             value.result_info,
         );
+        crate::support::keep_as_json(&mut additional_properties, "status", value.status);
         Self {
             odata_type: value
                 .odata_type
                 .or_else(|| Some(CommsOperation::ODATA_TYPE.into())),
-            created_date_time: value.created_date_time,
-            last_action_date_time: value.last_action_date_time,
-            status: value.status,
             id: value.id,
             additional_properties,
         }
-    }
-}
-
-impl ::std::convert::From<CommsOperation> for Operation {
-    fn from(value: CommsOperation) -> Self {
-        Self::from(Entity::from(value))
     }
 }
 
@@ -156,22 +136,6 @@ pub struct Entity {
     #[serde(rename = "@odata.type")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
-    /// When the operation was created. The value uses ISO 8601 format and carries a time zone offset. Read-only.
-    #[serde(rename = "createdDateTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
-    /// When the service last acted on the operation, in ISO 8601 format with a time zone offset.
-    #[serde(rename = "lastActionDateTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub last_action_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
-    /// Where the operation currently stands. Possible values are: `notStarted`, `running`, `completed`, `failed`.
-    #[serde(rename = "status")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<OperationStatus>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
     #[serde(rename = "id")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -190,25 +154,12 @@ impl Entity {
     pub const ODATA_TYPE: &str = "#microsoft.graph.entity";
 }
 
-impl ::std::convert::From<Entity> for Operation {
-    fn from(value: Entity) -> Self {
-        let mut additional_properties = value.additional_properties;
-        crate::support::keep_as_json(&mut additional_properties, "id", value.id);
-        Self {
-            odata_type: value.odata_type.or_else(|| Some(Entity::ODATA_TYPE.into())),
-            created_date_time: value.created_date_time,
-            last_action_date_time: value.last_action_date_time,
-            status: value.status,
-            additional_properties,
-        }
-    }
-}
-
 /// `Entity` or any type derived from it, told apart by `@odata.type`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnyEntity {
     Entity(::std::boxed::Box<Entity>),
     CommsOperation(::std::boxed::Box<CommsOperation>),
+    Operation(::std::boxed::Box<Operation>),
     PlayPromptOperation(::std::boxed::Box<PlayPromptOperation>),
     RecordOperation(::std::boxed::Box<RecordOperation>),
 }
@@ -222,6 +173,9 @@ impl<'de> ::serde::Deserialize<'de> for AnyEntity {
         match key.as_deref() {
             Some("microsoft.graph.commsoperation") => {
                 crate::support::from_json(value).map(Self::CommsOperation)
+            }
+            Some("microsoft.graph.operation") => {
+                crate::support::from_json(value).map(Self::Operation)
             }
             Some("microsoft.graph.playpromptoperation") => {
                 crate::support::from_json(value).map(Self::PlayPromptOperation)
@@ -246,6 +200,14 @@ impl ::serde::Serialize for AnyEntity {
                     value,
                     value.odata_type.as_deref(),
                     CommsOperation::ODATA_TYPE,
+                    serializer,
+                )
+            }
+            Self::Operation(value) => {
+                crate::support::serialize_typed(
+                    value,
+                    value.odata_type.as_deref(),
+                    Operation::ODATA_TYPE,
                     serializer,
                 )
             }
@@ -276,6 +238,7 @@ impl ::std::convert::From<AnyEntity> for Entity {
         match value {
             AnyEntity::Entity(value) => *value,
             AnyEntity::CommsOperation(value) => Self::from(*value),
+            AnyEntity::Operation(value) => Self::from(*value),
             AnyEntity::PlayPromptOperation(value) => Self::from(*value),
             AnyEntity::RecordOperation(value) => Self::from(*value),
         }
@@ -289,6 +252,10 @@ pub struct Operation {
     #[serde(rename = "@odata.type")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
+    /// Identifies the entity uniquely. The service assigns it, so it is read-only.
+    #[serde(rename = "id")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub id: ::std::option::Option<::std::string::String>,
     /// When the operation was created. The value uses ISO 8601 format and carries a time zone offset. Read-only.
     #[serde(rename = "createdDateTime")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -319,93 +286,24 @@ impl Operation {
     pub const ODATA_TYPE: &str = "#microsoft.graph.operation";
 }
 
-/// `Operation` or any type derived from it, told apart by `@odata.type`.
-#[derive(Clone, Debug, PartialEq)]
-pub enum AnyOperation {
-    Operation(::std::boxed::Box<Operation>),
-    CommsOperation(::std::boxed::Box<CommsOperation>),
-    Entity(::std::boxed::Box<Entity>),
-    PlayPromptOperation(::std::boxed::Box<PlayPromptOperation>),
-    RecordOperation(::std::boxed::Box<RecordOperation>),
-}
-
-impl<'de> ::serde::Deserialize<'de> for AnyOperation {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        let (key, value) = crate::support::typed_json(deserializer)?;
-        match key.as_deref() {
-            Some("microsoft.graph.commsoperation") => {
-                crate::support::from_json(value).map(Self::CommsOperation)
-            }
-            Some("microsoft.graph.entity") => {
-                crate::support::from_json(value).map(Self::Entity)
-            }
-            Some("microsoft.graph.playpromptoperation") => {
-                crate::support::from_json(value).map(Self::PlayPromptOperation)
-            }
-            Some("microsoft.graph.recordoperation") => {
-                crate::support::from_json(value).map(Self::RecordOperation)
-            }
-            _ => crate::support::from_json(value).map(Self::Operation),
-        }
-    }
-}
-
-impl ::serde::Serialize for AnyOperation {
-    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        match self {
-            Self::Operation(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::CommsOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    CommsOperation::ODATA_TYPE,
-                    serializer,
-                )
-            }
-            Self::Entity(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    Entity::ODATA_TYPE,
-                    serializer,
-                )
-            }
-            Self::PlayPromptOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    PlayPromptOperation::ODATA_TYPE,
-                    serializer,
-                )
-            }
-            Self::RecordOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    RecordOperation::ODATA_TYPE,
-                    serializer,
-                )
-            }
-        }
-    }
-}
-
-/// The value as the base type: a subtype's own properties move into
-/// `additional_properties`.
-impl ::std::convert::From<AnyOperation> for Operation {
-    fn from(value: AnyOperation) -> Self {
-        match value {
-            AnyOperation::Operation(value) => *value,
-            AnyOperation::CommsOperation(value) => Self::from(*value),
-            AnyOperation::Entity(value) => Self::from(*value),
-            AnyOperation::PlayPromptOperation(value) => Self::from(*value),
-            AnyOperation::RecordOperation(value) => Self::from(*value),
+impl ::std::convert::From<Operation> for Entity {
+    fn from(value: Operation) -> Self {
+        let mut additional_properties = value.additional_properties;
+        crate::support::keep_as_json(
+            &mut additional_properties,
+            "createdDateTime",
+            value.created_date_time,
+        );
+        crate::support::keep_as_json(
+            &mut additional_properties,
+            "lastActionDateTime",
+            value.last_action_date_time,
+        );
+        crate::support::keep_as_json(&mut additional_properties, "status", value.status);
+        Self {
+            odata_type: value.odata_type.or_else(|| Some(Operation::ODATA_TYPE.into())),
+            id: value.id,
+            additional_properties,
         }
     }
 }
@@ -501,22 +399,6 @@ pub struct PlayPromptOperation {
     #[serde(rename = "@odata.type")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
-    /// When the operation was created. The value uses ISO 8601 format and carries a time zone offset. Read-only.
-    #[serde(rename = "createdDateTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
-    /// When the service last acted on the operation, in ISO 8601 format with a time zone offset.
-    #[serde(rename = "lastActionDateTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub last_action_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
-    /// Where the operation currently stands. Possible values are: `notStarted`, `running`, `completed`, `failed`.
-    #[serde(rename = "status")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<OperationStatus>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
     #[serde(rename = "id")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -529,6 +411,10 @@ pub struct PlayPromptOperation {
     #[serde(rename = "resultInfo")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub result_info: ::std::option::Option<ResultInfo>,
+    /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
+    #[serde(rename = "status")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<OperationStatus>,
     /// Why the prompt stopped playing. Possible values are: `unknown`, `completedSuccessfully`, `mediaOperationCanceled`, `unknownFutureValue`.
     #[serde(rename = "completionReason")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -559,24 +445,16 @@ impl ::std::convert::From<PlayPromptOperation> for CommsOperation {
             odata_type: value
                 .odata_type
                 .or_else(|| Some(PlayPromptOperation::ODATA_TYPE.into())),
-            created_date_time: value.created_date_time,
-            last_action_date_time: value.last_action_date_time,
-            status: value.status,
             id: value.id,
             client_context: value.client_context,
             result_info: value.result_info,
+            status: value.status,
             additional_properties,
         }
     }
 }
 
 impl ::std::convert::From<PlayPromptOperation> for Entity {
-    fn from(value: PlayPromptOperation) -> Self {
-        Self::from(CommsOperation::from(value))
-    }
-}
-
-impl ::std::convert::From<PlayPromptOperation> for Operation {
     fn from(value: PlayPromptOperation) -> Self {
         Self::from(CommsOperation::from(value))
     }
@@ -651,22 +529,6 @@ pub struct RecordOperation {
     #[serde(rename = "@odata.type")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
-    /// When the operation was created. The value uses ISO 8601 format and carries a time zone offset. Read-only.
-    #[serde(rename = "createdDateTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
-    /// When the service last acted on the operation, in ISO 8601 format with a time zone offset.
-    #[serde(rename = "lastActionDateTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub last_action_date_time: ::std::option::Option<
-        ::chrono::DateTime<::chrono::FixedOffset>,
-    >,
-    /// Where the operation currently stands. Possible values are: `notStarted`, `running`, `completed`, `failed`.
-    #[serde(rename = "status")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<OperationStatus>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
     #[serde(rename = "id")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -679,6 +541,10 @@ pub struct RecordOperation {
     #[serde(rename = "resultInfo")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub result_info: ::std::option::Option<ResultInfo>,
+    /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
+    #[serde(rename = "status")]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub status: ::std::option::Option<OperationStatus>,
     /// Why the recording ended. Possible values are: `operationCanceled`, `stopToneDetected`, `maxRecordDurationReached`, `initialSilenceTimeout`, `maxSilenceTimeout`, `playPromptFailed`, `playBeepFailed`, `mediaReceiveTimeout`, `unspecifiedError`.
     #[serde(rename = "completionReason")]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -727,24 +593,16 @@ impl ::std::convert::From<RecordOperation> for CommsOperation {
             odata_type: value
                 .odata_type
                 .or_else(|| Some(RecordOperation::ODATA_TYPE.into())),
-            created_date_time: value.created_date_time,
-            last_action_date_time: value.last_action_date_time,
-            status: value.status,
             id: value.id,
             client_context: value.client_context,
             result_info: value.result_info,
+            status: value.status,
             additional_properties,
         }
     }
 }
 
 impl ::std::convert::From<RecordOperation> for Entity {
-    fn from(value: RecordOperation) -> Self {
-        Self::from(CommsOperation::from(value))
-    }
-}
-
-impl ::std::convert::From<RecordOperation> for Operation {
     fn from(value: RecordOperation) -> Self {
         Self::from(CommsOperation::from(value))
     }

@@ -2,8 +2,8 @@
 //! `@odata.type`, writing it back, evolvable enums, timestamps, and lossless upcasts.
 
 use graph_models::graph::{
-    AnyCommsOperation, CommsOperation, Entity, OperationStatus, PlayPromptCompletionReason,
-    RecordCompletionReason, RecordOperation, ResultInfo,
+    AnyCommsOperation, CommsOperation, Entity, Operation, OperationStatus,
+    PlayPromptCompletionReason, RecordCompletionReason, RecordOperation, ResultInfo,
 };
 use serde_json::{json, Value};
 
@@ -98,7 +98,7 @@ fn enums_read_any_case_write_the_documented_spelling_and_keep_unknown_values() {
 
 #[test]
 fn timestamps_keep_seven_fractional_digits_and_the_offset() {
-    let operation: RecordOperation = serde_json::from_value(json!({
+    let operation: Operation = serde_json::from_value(json!({
         "createdDateTime": "2017-01-01T00:02:27.6832592+03:00",
     }))
     .unwrap();

@@ -366,7 +366,7 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
 
 static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:inherits|inherited|derives|derived|extends|is a subtype|a subclass)\b(?:\s+(?:from|of))?",
+        r"(?i)\b(?:inherits(?:\s+from)?|(?:inherited|derives|derived)\s+from|extends|(?:a\s+subtype|a\s+subclass)\s+of)\b",
     )
     .expect("valid regex")
 });
@@ -1065,6 +1065,40 @@ mod tests {
         assert_eq!(
             clean_description("Caller string. Inherited from commsOperation."),
             "Caller string."
+        );
+    }
+
+    fn prose_base_of(intro: &str) -> Option<String> {
+        let text = format!(
+            "# thing resource type\n\nNamespace: microsoft.graph\n\n{intro}\n\n## Properties\n"
+        );
+        let (page, _) = crate::page::parse_page(&crate::read::SourceText {
+            path: "resources/thing.md".into(),
+            text,
+            lossy: false,
+        });
+        prose_base(&page).map(|(base, _)| base.name)
+    }
+
+    #[test]
+    fn prose_names_a_base_only_after_an_inheritance_phrase() {
+        assert_eq!(
+            prose_base_of("Inherits from [entity](entity.md).").as_deref(),
+            Some("entity")
+        );
+        assert_eq!(
+            prose_base_of("This type is derived from the [base item](baseitem.md) type.")
+                .as_deref(),
+            Some("baseitem")
+        );
+        assert_eq!(
+            prose_base_of("It is a subclass of [outlookItem](outlookitem.md).").as_deref(),
+            Some("outlookItem")
+        );
+        // "derived" as an adjective names the subtypes, not the base.
+        assert_eq!(
+            prose_base_of("Every derived type carries it, such as [operation](operation.md)."),
+            None
         );
     }
 

@@ -34,7 +34,7 @@ fn round_trip(type_name: &str, json: &Value) -> Option<serde_json::Result<Value>
             through::<graph_models::graph::AnyCommsOperation>
         }
         "microsoft.graph.entity" => through::<graph_models::graph::AnyEntity>,
-        "microsoft.graph.operation" => through::<graph_models::graph::AnyOperation>,
+        "microsoft.graph.operation" => through::<graph_models::graph::Operation>,
         "microsoft.graph.playpromptoperation" => {
             through::<graph_models::graph::PlayPromptOperation>
         }
