@@ -111,6 +111,8 @@ pub struct TypeFact {
     pub base: Option<(TypeRef, Location)>,
     /// `"abstract": true` in the resource comment.
     pub is_abstract: bool,
+    /// `"keyProperty"` in the resource comment: the type has a key, so it is an entity type.
+    pub key_property: Option<String>,
     /// Types a "Derived types" section lists: this type is their base.
     pub derived: Vec<(TypeRef, Location)>,
     pub description: String,
@@ -128,6 +130,7 @@ impl TypeFact {
             kind: None,
             base: None,
             is_abstract: false,
+            key_property: None,
             derived: Vec::new(),
             description: String::new(),
             properties: Vec::new(),
@@ -313,6 +316,11 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
             Some(Value::String(s)) => s.eq_ignore_ascii_case("true"),
             _ => false,
         };
+        ty.key_property = metadata
+            .get_str("keyProperty")
+            .map(str::trim)
+            .filter(|key| is_type_identifier(key))
+            .map(str::to_string);
         if let Some(base) = metadata.get_str("baseType") {
             let base = base.trim().trim_start_matches('#');
             if !base.is_empty() {

@@ -86,6 +86,11 @@ impl TypeEntry<'_> {
         self.facts.iter().any(|f| f.kind == Some(hint))
     }
 
+    /// The key property a resource comment names, if any.
+    pub fn key_property(&self) -> Option<&str> {
+        self.facts.iter().find_map(|f| f.key_property.as_deref())
+    }
+
     pub fn first_location(&self) -> Option<&Location> {
         self.facts
             .first()

@@ -2,9 +2,10 @@
 //!
 //! - A type's base is its `baseType` (or "Inherits from [x]" in its prose); failing that, the
 //!   most derived of the types its rows say they inherit from ("Inherited from [x]"); failing
-//!   that, an addressable type with an `id` derives from the key root (the root that declares
-//!   `id` and most types name as their base, e.g. `entity`); an `id` alone is weak evidence,
-//!   since complex types have ids too. Inferred bases are reported as `inferred`.
+//!   that, a type with a key derives from the key root (the root that declares `id` and most
+//!   types name as their base, e.g. `entity`). A key is an `id` row on an addressable type, or
+//!   the resource comment's `keyProperty` backed by methods or a key row; an `id` row alone is
+//!   weak evidence, since complex types have ids too. Inferred bases are reported as `inferred`.
 //! - A cycle is broken at the type with the greatest name, reported with every place involved.
 //! - A property that an ancestor declares is the ancestor's: it is dropped from the subtype.
 //! - Kind: an enum has members and no properties; otherwise a type is an entity when its chain
@@ -347,7 +348,15 @@ fn infer_key_root_bases(
         .map(|(&c, _)| c)?;
     for id in 0..index.len() {
         let entry = &index.entries[id];
-        if bases[id].is_some() || id == key_root || !addressable[id] || !declares(entry, "id") {
+        // A resource comment's key, backed by the type's methods or its key row (templates
+        // copy the comment onto complex types too).
+        let keyed_like_root = entry.key_property().is_some_and(|key| {
+            declares(&index.entries[key_root], key) && (addressable[id] || declares(entry, key))
+        });
+        if bases[id].is_some()
+            || id == key_root
+            || !(keyed_like_root || addressable[id] && declares(entry, "id"))
+        {
             continue;
         }
         bases[id] = Some(key_root);
