@@ -845,8 +845,11 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
         .flat_map(|s| &s.blocks)
         .find_map(|block| match block {
             Block::Code(code) => code.text.lines().find_map(|line| {
-                let path = line.trim().strip_prefix("GET ")?.split(['?', ' ']).next()?;
-                let last = path.trim_end_matches('/').rsplit('/').next()?;
+                // Keys may hold spaces (`{id | userPrincipalName}`), so cut at the query
+                // and the last segment, then at any space (` HTTP/1.1`).
+                let path = line.trim().strip_prefix("GET ")?.split('?').next()?;
+                let last = path.trim_end().trim_end_matches('/').rsplit('/').next()?;
+                let last = last.split_whitespace().next()?;
                 last.eq_ignore_ascii_case(listed).then(|| last.to_string())
             }),
             _ => None,
@@ -887,7 +890,7 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
         description: String::new(),
         values: Vec::new(),
         inherited_from: None,
-        type_guessed: true,
+        type_guessed: false,
         location,
         evidence: Evidence::ListMethod,
     });
