@@ -5,6 +5,7 @@
 //! code blocks. A `<!-- { ... } -->` metadata comment is attached to the code block it precedes.
 
 use std::cell::Cell;
+use std::ops::Range;
 use std::sync::Arc;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -168,7 +169,7 @@ pub fn parse_page(source: &SourceText) -> (Page, Vec<Diagnostic>) {
     };
     let options = Options::ENABLE_TABLES;
     for (event, range) in Parser::new_ext(&text[body_start..], options).into_offset_iter() {
-        builder.event(event, body_start + range.start);
+        builder.event(event, body_start + range.start..body_start + range.end);
     }
     builder.flush_pending_metadata();
     let PageBuilder {
@@ -291,9 +292,11 @@ struct PageBuilder<'a> {
 }
 
 impl PageBuilder<'_> {
-    fn event(&mut self, event: Event<'_>, offset: usize) {
+    /// `source` is the event's place in the page text.
+    fn event(&mut self, event: Event<'_>, source: Range<usize>) {
+        let offset = source.start;
         match event {
-            Event::Start(tag) => self.start(tag, offset),
+            Event::Start(tag) => self.start(tag, source),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => {
                 if let Some(code) = &mut self.code {
@@ -331,7 +334,8 @@ impl PageBuilder<'_> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, offset: usize) {
+    fn start(&mut self, tag: Tag<'_>, source: Range<usize>) {
+        let offset = source.start;
         // Looked up only for the blocks that keep a line: most tags are inline.
         let lines = self.lines;
         let line = || lines.line(offset);
@@ -339,7 +343,9 @@ impl PageBuilder<'_> {
             Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell => {
                 self.flush_inline();
                 self.inline = Some(InlineText {
-                    text: String::new(),
+                    // Its source is an upper bound (markup is dropped): one allocation, not a
+                    // regrowth per piece of text.
+                    text: String::with_capacity(source.len()),
                     links: Vec::new(),
                     open_links: Vec::new(),
                     line: line(),
