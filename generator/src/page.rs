@@ -4,6 +4,8 @@
 //! the title, the `Namespace:` line, and sections (by heading) holding text blocks, tables and
 //! code blocks. A `<!-- { ... } -->` metadata comment is attached to the code block it precedes.
 
+use std::cell::Cell;
+use std::ops::Range;
 use std::sync::Arc;
 
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
@@ -167,7 +169,7 @@ pub fn parse_page(source: &SourceText) -> (Page, Vec<Diagnostic>) {
     };
     let options = Options::ENABLE_TABLES;
     for (event, range) in Parser::new_ext(&text[body_start..], options).into_offset_iter() {
-        builder.event(event, body_start + range.start);
+        builder.event(event, body_start + range.start..body_start + range.end);
     }
     builder.flush_pending_metadata();
     let PageBuilder {
@@ -188,28 +190,37 @@ pub fn parse_page(source: &SourceText) -> (Page, Vec<Diagnostic>) {
     (page, diagnostics)
 }
 
-/// Byte offset -> 1-based line number.
-struct LineIndex {
-    starts: Vec<usize>,
+/// Byte offset -> 1-based line number. Markdown events come in (nearly) increasing offset
+/// order, so each lookup counts only the newlines between the previous offset and this one: one
+/// pass over the page in all, instead of indexing every line of it first.
+struct LineIndex<'t> {
+    text: &'t [u8],
+    /// The last offset looked up, and its line.
+    last: Cell<(usize, u32)>,
 }
 
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr_newlines(text));
-        LineIndex { starts }
+impl<'t> LineIndex<'t> {
+    fn new(text: &'t str) -> Self {
+        LineIndex {
+            text: text.as_bytes(),
+            last: Cell::new((0, 1)),
+        }
     }
 
     fn line(&self, offset: usize) -> u32 {
-        self.starts.partition_point(|&start| start <= offset) as u32
+        let offset = offset.min(self.text.len());
+        let (last_offset, last_line) = self.last.get();
+        let newlines = |from: usize, to: usize| {
+            self.text[from..to].iter().filter(|&&b| b == b'\n').count() as u32
+        };
+        let line = if offset >= last_offset {
+            last_line + newlines(last_offset, offset)
+        } else {
+            last_line - newlines(offset, last_offset)
+        };
+        self.last.set((offset, line));
+        line
     }
-}
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i + 1)
 }
 
 /// Front matter between `---` lines at the very top. Tolerant: quoted or unquoted values,
@@ -267,7 +278,7 @@ struct CodeBuilder {
 
 struct PageBuilder<'a> {
     path: &'a Arc<str>,
-    lines: &'a LineIndex,
+    lines: &'a LineIndex<'a>,
     diagnostics: &'a mut Vec<Diagnostic>,
     sections: Vec<Section>,
     title: Option<Heading>,
@@ -281,9 +292,11 @@ struct PageBuilder<'a> {
 }
 
 impl PageBuilder<'_> {
-    fn event(&mut self, event: Event<'_>, offset: usize) {
+    /// `source` is the event's place in the page text.
+    fn event(&mut self, event: Event<'_>, source: Range<usize>) {
+        let offset = source.start;
         match event {
-            Event::Start(tag) => self.start(tag, offset),
+            Event::Start(tag) => self.start(tag, source),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => {
                 if let Some(code) = &mut self.code {
@@ -321,22 +334,27 @@ impl PageBuilder<'_> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, offset: usize) {
-        let line = self.lines.line(offset);
+    fn start(&mut self, tag: Tag<'_>, source: Range<usize>) {
+        let offset = source.start;
+        // Looked up only for the blocks that keep a line: most tags are inline.
+        let lines = self.lines;
+        let line = || lines.line(offset);
         match tag {
             Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell => {
                 self.flush_inline();
                 self.inline = Some(InlineText {
-                    text: String::new(),
+                    // Its source is an upper bound (markup is dropped): one allocation, not a
+                    // regrowth per piece of text.
+                    text: String::with_capacity(source.len()),
                     links: Vec::new(),
                     open_links: Vec::new(),
-                    line,
+                    line: line(),
                 });
             }
             Tag::Table(_) => {
                 self.flush_inline();
                 self.table = Some(TableBuilder {
-                    line,
+                    line: line(),
                     header: Vec::new(),
                     rows: Vec::new(),
                     in_head: false,
@@ -355,13 +373,13 @@ impl PageBuilder<'_> {
                     CodeBlockKind::Indented => String::new(),
                 };
                 self.code = Some(CodeBuilder {
-                    line,
+                    line: line(),
                     info,
                     text: String::new(),
                 });
             }
             Tag::HtmlBlock => {
-                self.html = Some((line, String::new()));
+                self.html = Some((line(), String::new()));
             }
             Tag::Link { dest_url, .. } => {
                 if let Some(inline) = &mut self.inline {
@@ -380,7 +398,7 @@ impl PageBuilder<'_> {
                 if let Some(inline) = self.inline.take() {
                     let heading = Heading {
                         level: level as u8,
-                        text: inline.text.trim().to_string(),
+                        text: trimmed(inline.text),
                         line: inline.line,
                     };
                     if heading.level == 1 && self.title.is_none() {
@@ -543,9 +561,18 @@ impl PageBuilder<'_> {
 fn finish_inline(inline: InlineText) -> Text {
     Text {
         line: inline.line,
-        text: inline.text.trim().to_string(),
+        text: trimmed(inline.text),
         links: inline.links,
     }
+}
+
+/// `text` without leading and trailing white space, in the same buffer: most text is kept,
+/// and a copy per paragraph and cell adds up over a corpus.
+fn trimmed(mut text: String) -> String {
+    text.truncate(text.trim_end().len());
+    let leading = text.len() - text.trim_start().len();
+    text.drain(..leading);
+    text
 }
 
 /// JSON as doc writers type it: trailing commas are forgiven.
@@ -597,6 +624,18 @@ mod tests {
             text: text.to_string(),
             lossy: false,
         })
+    }
+
+    #[test]
+    fn line_lookups_in_any_order_count_the_newlines_before_the_offset() {
+        let text = "a\nbb\n\nccc\n";
+        let lines = LineIndex::new(text);
+        let expected = |offset: usize| 1 + text[..offset].matches('\n').count() as u32;
+        // Forward, backward, repeated and past the end (clamped to the text).
+        for offset in [0, 1, 2, 5, 6, 7, 3, 0, 11, 11, 4, 8, 20] {
+            let want = expected(offset.min(text.len()));
+            assert_eq!(lines.line(offset), want, "offset {offset}");
+        }
     }
 
     #[test]

@@ -102,7 +102,7 @@ pub struct EnumMember {
 /// Merges the facts of all pages (in path order) into a schema, with what went wrong.
 pub fn build_schema(pages: &[PageFacts]) -> (Schema, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut index = index::TypeIndex::build(pages);
+    let mut index = index::TypeIndex::build(pages, &mut diagnostics);
     properties::merge_properties(&mut index, &mut diagnostics);
     enums::resolve_enum_properties(&mut index, &mut diagnostics);
     inference::infer_undescribed_types(&mut index, pages, &mut diagnostics);

@@ -451,8 +451,8 @@ fn bad_metadata_is_a_diagnostic() {
 )]
 fn agrees_with_fidelity_py_on_the_v1_docs() {
     let shared = shared::shared_dir();
-    let docs = shared.join("corpus/graph-docs-2021-07/v1.0");
-    let csdl = shared.join("corpus/graph-metadata/v1.0-2021-07-13.csdl.xml");
+    let docs = shared::corpus_docs("v1.0");
+    let csdl = shared.join(shared::V1_CSDL);
     let selection = graph_docgen::read::PageSelection::new(&docs, &[]).expect("selection");
     let schema = graph_docgen::load_docs(&selection).expect("docs").schema;
     let schema_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("compare-v1.0-schema.json");

@@ -1,13 +1,30 @@
-//! Where the third-party material lives for the tests that need it (see `build.rs`).
+//! Where the third-party material lives for the tests and benchmarks that need it (see
+//! `build.rs`).
+
+// Each test binary, and the corpus benchmark, uses the helpers it needs.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 
+/// The Graph reference snapshot, one folder per API version, relative to the shared folder.
+pub const CORPUS_DOCS: &str = "corpus/graph-docs-2021-07";
+
+/// The API versions of the snapshot.
+pub const CORPUS_VERSIONS: [&str; 2] = ["v1.0", "beta"];
+
+/// The official v1.0 metadata of the snapshot's date, relative to the shared folder: read to
+/// score a schema, never to make one.
+pub const V1_CSDL: &str = "corpus/graph-metadata/v1.0-2021-07-13.csdl.xml";
+
 /// `$GRAPH_DOCGEN_SHARED` (a relative path is taken from the workspace root), which must exist
 /// when set: a set but wrong path fails the test.
-#[allow(dead_code)] // each test binary uses the helpers it needs
 pub fn shared_dir() -> PathBuf {
-    let value = std::env::var_os("GRAPH_DOCGEN_SHARED")
-        .expect("GRAPH_DOCGEN_SHARED is set when shared_corpus is");
+    shared_dir_if_set().expect("GRAPH_DOCGEN_SHARED is set when shared_corpus is")
+}
+
+/// [`shared_dir`], or `None` when `GRAPH_DOCGEN_SHARED` is unset or empty.
+pub fn shared_dir_if_set() -> Option<PathBuf> {
+    let value = std::env::var_os("GRAPH_DOCGEN_SHARED").filter(|v| !v.is_empty())?;
     let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let dir = workspace.join(value);
     assert!(
@@ -15,5 +32,10 @@ pub fn shared_dir() -> PathBuf {
         "GRAPH_DOCGEN_SHARED={} is not a folder",
         dir.display()
     );
-    dir
+    Some(dir)
+}
+
+/// The pages of one API version of the snapshot (`v1.0` or `beta`).
+pub fn corpus_docs(version: &str) -> PathBuf {
+    shared_dir().join(CORPUS_DOCS).join(version)
 }

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::diagnostic::Location;
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::facts::{
     Evidence, KindHint, PageFacts, PropertyFact, TypeFact, TypeRef, DEFAULT_NAMESPACE,
 };
@@ -109,7 +109,7 @@ pub(super) struct TypeIndex<'a> {
 impl<'a> TypeIndex<'a> {
     /// Indexes every type fact of every page: first what type pages describe, then what API
     /// pages add (resolved through their links, so they join the type page's entry).
-    pub fn build(pages: &'a [PageFacts]) -> Self {
+    pub fn build(pages: &'a [PageFacts], diagnostics: &mut Vec<Diagnostic>) -> Self {
         let mut index = TypeIndex {
             entries: Vec::new(),
             by_key: HashMap::new(),
@@ -145,7 +145,10 @@ impl<'a> TypeIndex<'a> {
                     Some(id) => id,
                     // A list method's owner is a guess from the file name: only a described
                     // type counts.
-                    None if fact.evidence == Evidence::ListMethod => continue,
+                    None if fact.evidence == Evidence::ListMethod => {
+                        diagnostics.push(not_modelled_list_method(fact));
+                        continue;
+                    }
                     None => index.entry(&fact.namespace, &fact.name.name),
                 };
                 index.add_fact(id, fact);
@@ -264,8 +267,59 @@ impl<'a> TypeIndex<'a> {
     }
 }
 
+/// Says why a list method whose owner no page describes adds nothing, so that its page is not
+/// silently empty.
+fn not_modelled_list_method(fact: &TypeFact) -> Diagnostic {
+    let listed: Vec<&str> = fact.properties.iter().map(|p| p.name.as_str()).collect();
+    Diagnostic::note(
+        DiagnosticKind::UnknownType,
+        fact.location.clone(),
+        format!(
+            "list method of `{}`: no page describes `{}`, the owner its file name gives; not modelled",
+            listed.join("`, `"),
+            fact.name.name
+        ),
+    )
+}
+
 /// A property fact together with the namespace its page resolves names in.
 pub(super) struct Candidate<'a> {
     pub fact: &'a PropertyFact,
     pub namespace: &'a Arc<str>,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::diagnostic::DiagnosticKind;
+    use crate::read::SourceText;
+
+    #[test]
+    fn a_list_method_whose_owner_no_page_describes_is_reported() {
+        let source = SourceText {
+            path: Arc::from("api/gadget-list-widgets.md"),
+            text: "---\ndoc_type: apiPageType\n---\n# List widgets\n\n## HTTP request\n\n\
+                   ```http\nGET /gadgets/{id}/widgets\n```\n\n## Response\n\n\
+                   A collection of [widget](../resources/widget.md) objects.\n"
+                .to_string(),
+            lossy: false,
+        };
+        let (page, _) = crate::page::parse_page(&source);
+        let facts = crate::facts::extract(&page);
+        let (schema, diagnostics) = crate::schema::build_schema(&[facts]);
+        assert!(schema.types.is_empty(), "{schema:?}");
+        let reported: Vec<String> = diagnostics
+            .iter()
+            .filter(|d| d.kind == DiagnosticKind::UnknownType)
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            reported,
+            [
+                "api/gadget-list-widgets.md:4: note[unknown-type]: list method of `widgets`: \
+              no page describes `gadget`, the owner its file name gives; not modelled"
+            ]
+        );
+    }
 }
