@@ -2,31 +2,20 @@
 //! Types of the `microsoft.graph` namespace.
 
 /// Reports the state of a long-running communications action.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommsOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.commsOperation`.
-    #[serde(rename = "@odata.type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
-    #[serde(rename = "id")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// An opaque string that the caller supplies and that the service echoes back. At most 256 characters.
-    #[serde(rename = "clientContext")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub client_context: ::std::option::Option<::std::string::String>,
     /// Details about how the operation ended. Read-only.
-    #[serde(rename = "resultInfo")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub result_info: ::std::option::Option<ResultInfo>,
     /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
-    #[serde(rename = "status")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<OperationStatus>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
@@ -36,6 +25,53 @@ pub struct CommsOperation {
 impl CommsOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.commsOperation";
+    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+    /// when it names none.
+    pub(crate) fn serialize_object<S>(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        crate::support::ObjectWriter::new(
+                serializer,
+                self.odata_type.as_deref().or(type_if_missing),
+            )
+            .field("id", &self.id)
+            .field("clientContext", &self.client_context)
+            .field("resultInfo", &self.result_info)
+            .field("status", &self.status)
+            .finish(&self.additional_properties)
+    }
+}
+
+impl ::serde::Serialize for CommsOperation {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        self.serialize_object(None, serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CommsOperation {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let mut object = crate::support::ObjectReader::new(deserializer)?;
+        let value = Self {
+            odata_type: object.field("@odata.type"),
+            id: object.field("id"),
+            client_context: object.field("clientContext"),
+            result_info: object.field("resultInfo"),
+            status: object.field("status"),
+            additional_properties: object.rest(),
+        };
+        object.finish(value)
+    }
 }
 
 impl ::std::convert::From<CommsOperation> for Entity {
@@ -94,24 +130,12 @@ impl ::serde::Serialize for AnyCommsOperation {
         S: ::serde::Serializer,
     {
         match self {
-            Self::CommsOperation(value) => {
-                ::serde::Serialize::serialize(value, serializer)
-            }
+            Self::CommsOperation(value) => value.serialize_object(None, serializer),
             Self::PlayPromptOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    PlayPromptOperation::ODATA_TYPE,
-                    serializer,
-                )
+                value.serialize_object(Some(PlayPromptOperation::ODATA_TYPE), serializer)
             }
             Self::RecordOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    RecordOperation::ODATA_TYPE,
-                    serializer,
-                )
+                value.serialize_object(Some(RecordOperation::ODATA_TYPE), serializer)
             }
         }
     }
@@ -130,19 +154,14 @@ impl ::std::convert::From<AnyCommsOperation> for CommsOperation {
 }
 
 /// The base type from which most Microsoft Graph entity types derive.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Entity {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.entity`.
-    #[serde(rename = "@odata.type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
-    #[serde(rename = "id")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
@@ -152,6 +171,47 @@ pub struct Entity {
 impl Entity {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.entity";
+    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+    /// when it names none.
+    pub(crate) fn serialize_object<S>(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        crate::support::ObjectWriter::new(
+                serializer,
+                self.odata_type.as_deref().or(type_if_missing),
+            )
+            .field("id", &self.id)
+            .finish(&self.additional_properties)
+    }
+}
+
+impl ::serde::Serialize for Entity {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        self.serialize_object(None, serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Entity {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let mut object = crate::support::ObjectReader::new(deserializer)?;
+        let value = Self {
+            odata_type: object.field("@odata.type"),
+            id: object.field("id"),
+            additional_properties: object.rest(),
+        };
+        object.finish(value)
+    }
 }
 
 /// `Entity` or any type derived from it, told apart by `@odata.type`.
@@ -194,38 +254,18 @@ impl ::serde::Serialize for AnyEntity {
         S: ::serde::Serializer,
     {
         match self {
-            Self::Entity(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::Entity(value) => value.serialize_object(None, serializer),
             Self::CommsOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    CommsOperation::ODATA_TYPE,
-                    serializer,
-                )
+                value.serialize_object(Some(CommsOperation::ODATA_TYPE), serializer)
             }
             Self::Operation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    Operation::ODATA_TYPE,
-                    serializer,
-                )
+                value.serialize_object(Some(Operation::ODATA_TYPE), serializer)
             }
             Self::PlayPromptOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    PlayPromptOperation::ODATA_TYPE,
-                    serializer,
-                )
+                value.serialize_object(Some(PlayPromptOperation::ODATA_TYPE), serializer)
             }
             Self::RecordOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    RecordOperation::ODATA_TYPE,
-                    serializer,
-                )
+                value.serialize_object(Some(RecordOperation::ODATA_TYPE), serializer)
             }
         }
     }
@@ -246,35 +286,24 @@ impl ::std::convert::From<AnyEntity> for Entity {
 }
 
 /// Tracks the progress of a long-running operation.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Operation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.operation`.
-    #[serde(rename = "@odata.type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
-    #[serde(rename = "id")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// When the operation was created. The value uses ISO 8601 format and carries a time zone offset. Read-only.
-    #[serde(rename = "createdDateTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub created_date_time: ::std::option::Option<
         ::chrono::DateTime<::chrono::FixedOffset>,
     >,
     /// When the service last acted on the operation, in ISO 8601 format with a time zone offset.
-    #[serde(rename = "lastActionDateTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub last_action_date_time: ::std::option::Option<
         ::chrono::DateTime<::chrono::FixedOffset>,
     >,
     /// Where the operation currently stands. Possible values are: `notStarted`, `running`, `completed`, `failed`.
-    #[serde(rename = "status")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<OperationStatus>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
@@ -284,6 +313,53 @@ pub struct Operation {
 impl Operation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.operation";
+    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+    /// when it names none.
+    pub(crate) fn serialize_object<S>(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        crate::support::ObjectWriter::new(
+                serializer,
+                self.odata_type.as_deref().or(type_if_missing),
+            )
+            .field("id", &self.id)
+            .field("createdDateTime", &self.created_date_time)
+            .field("lastActionDateTime", &self.last_action_date_time)
+            .field("status", &self.status)
+            .finish(&self.additional_properties)
+    }
+}
+
+impl ::serde::Serialize for Operation {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        self.serialize_object(None, serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Operation {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let mut object = crate::support::ObjectReader::new(deserializer)?;
+        let value = Self {
+            odata_type: object.field("@odata.type"),
+            id: object.field("id"),
+            created_date_time: object.field("createdDateTime"),
+            last_action_date_time: object.field("lastActionDateTime"),
+            status: object.field("status"),
+            additional_properties: object.rest(),
+        };
+        object.finish(value)
+    }
 }
 
 impl ::std::convert::From<Operation> for Entity {
@@ -393,35 +469,22 @@ impl ::std::convert::From<&str> for PlayPromptCompletionReason {
 crate::support::impl_string_enum!(PlayPromptCompletionReason);
 
 /// Reports the outcome of a playPrompt action on a call.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlayPromptOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.playPromptOperation`.
-    #[serde(rename = "@odata.type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
-    #[serde(rename = "id")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// An opaque string that the caller supplies and that the service echoes back. At most 256 characters.
-    #[serde(rename = "clientContext")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub client_context: ::std::option::Option<::std::string::String>,
     /// Details about how the operation ended. Read-only.
-    #[serde(rename = "resultInfo")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub result_info: ::std::option::Option<ResultInfo>,
     /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
-    #[serde(rename = "status")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<OperationStatus>,
     /// Why the prompt stopped playing. Possible values are: `unknown`, `completedSuccessfully`, `mediaOperationCanceled`, `unknownFutureValue`.
-    #[serde(rename = "completionReason")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub completion_reason: ::std::option::Option<PlayPromptCompletionReason>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
@@ -431,6 +494,55 @@ pub struct PlayPromptOperation {
 impl PlayPromptOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.playPromptOperation";
+    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+    /// when it names none.
+    pub(crate) fn serialize_object<S>(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        crate::support::ObjectWriter::new(
+                serializer,
+                self.odata_type.as_deref().or(type_if_missing),
+            )
+            .field("id", &self.id)
+            .field("clientContext", &self.client_context)
+            .field("resultInfo", &self.result_info)
+            .field("status", &self.status)
+            .field("completionReason", &self.completion_reason)
+            .finish(&self.additional_properties)
+    }
+}
+
+impl ::serde::Serialize for PlayPromptOperation {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        self.serialize_object(None, serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let mut object = crate::support::ObjectReader::new(deserializer)?;
+        let value = Self {
+            odata_type: object.field("@odata.type"),
+            id: object.field("id"),
+            client_context: object.field("clientContext"),
+            result_info: object.field("resultInfo"),
+            status: object.field("status"),
+            completion_reason: object.field("completionReason"),
+            additional_properties: object.rest(),
+        };
+        object.finish(value)
+    }
 }
 
 impl ::std::convert::From<PlayPromptOperation> for CommsOperation {
@@ -523,43 +635,26 @@ impl ::std::convert::From<&str> for RecordCompletionReason {
 crate::support::impl_string_enum!(RecordCompletionReason);
 
 /// Describes the result of recording audio from a call participant.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RecordOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.recordOperation`.
-    #[serde(rename = "@odata.type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
-    #[serde(rename = "id")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// An opaque string that the caller supplies and that the service echoes back. At most 256 characters.
-    #[serde(rename = "clientContext")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub client_context: ::std::option::Option<::std::string::String>,
     /// Details about how the operation ended. Read-only.
-    #[serde(rename = "resultInfo")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub result_info: ::std::option::Option<ResultInfo>,
     /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
-    #[serde(rename = "status")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<OperationStatus>,
     /// Why the recording ended. Possible values are: `operationCanceled`, `stopToneDetected`, `maxRecordDurationReached`, `initialSilenceTimeout`, `maxSilenceTimeout`, `playPromptFailed`, `playBeepFailed`, `mediaReceiveTimeout`, `unspecifiedError`.
-    #[serde(rename = "completionReason")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub completion_reason: ::std::option::Option<RecordCompletionReason>,
     /// Token that must be presented to download the recording.
-    #[serde(rename = "recordingAccessToken")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub recording_access_token: ::std::option::Option<::std::string::String>,
     /// URL at which the recording can be downloaded.
-    #[serde(rename = "recordingLocation")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub recording_location: ::std::option::Option<::std::string::String>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
@@ -569,6 +664,59 @@ pub struct RecordOperation {
 impl RecordOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.recordOperation";
+    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+    /// when it names none.
+    pub(crate) fn serialize_object<S>(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        crate::support::ObjectWriter::new(
+                serializer,
+                self.odata_type.as_deref().or(type_if_missing),
+            )
+            .field("id", &self.id)
+            .field("clientContext", &self.client_context)
+            .field("resultInfo", &self.result_info)
+            .field("status", &self.status)
+            .field("completionReason", &self.completion_reason)
+            .field("recordingAccessToken", &self.recording_access_token)
+            .field("recordingLocation", &self.recording_location)
+            .finish(&self.additional_properties)
+    }
+}
+
+impl ::serde::Serialize for RecordOperation {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        self.serialize_object(None, serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RecordOperation {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let mut object = crate::support::ObjectReader::new(deserializer)?;
+        let value = Self {
+            odata_type: object.field("@odata.type"),
+            id: object.field("id"),
+            client_context: object.field("clientContext"),
+            result_info: object.field("resultInfo"),
+            status: object.field("status"),
+            completion_reason: object.field("completionReason"),
+            recording_access_token: object.field("recordingAccessToken"),
+            recording_location: object.field("recordingLocation"),
+            additional_properties: object.rest(),
+        };
+        object.finish(value)
+    }
 }
 
 impl ::std::convert::From<RecordOperation> for CommsOperation {
@@ -609,27 +757,18 @@ impl ::std::convert::From<RecordOperation> for Entity {
 }
 
 /// Carries the result of an operation, whether it succeeded or failed.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResultInfo {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.resultInfo`.
-    #[serde(rename = "@odata.type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// Main result code, following HTTP status code ranges.
-    #[serde(rename = "code")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Text that explains the result to a human reader.
-    #[serde(rename = "message")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Secondary code with more detail about the result.
-    #[serde(rename = "subcode")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub subcode: ::std::option::Option<i32>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
@@ -639,4 +778,49 @@ pub struct ResultInfo {
 impl ResultInfo {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.resultInfo";
+    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+    /// when it names none.
+    pub(crate) fn serialize_object<S>(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        crate::support::ObjectWriter::new(
+                serializer,
+                self.odata_type.as_deref().or(type_if_missing),
+            )
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("subcode", &self.subcode)
+            .finish(&self.additional_properties)
+    }
+}
+
+impl ::serde::Serialize for ResultInfo {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        self.serialize_object(None, serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ResultInfo {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let mut object = crate::support::ObjectReader::new(deserializer)?;
+        let value = Self {
+            odata_type: object.field("@odata.type"),
+            code: object.field("code"),
+            message: object.field("message"),
+            subcode: object.field("subcode"),
+            additional_properties: object.rest(),
+        };
+        object.finish(value)
+    }
 }

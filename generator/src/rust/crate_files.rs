@@ -227,7 +227,7 @@ publish = false
 
 [dependencies]
 chrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}
-serde = {{ version = \"1\", features = [\"derive\"] }}
+serde = \"1\"
 serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}
 
 [dev-dependencies]

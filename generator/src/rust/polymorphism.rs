@@ -1,8 +1,9 @@
 //! An `Any...` enum per type with subtypes: one boxed variant for the base and one per concrete
 //! descendant. Reading picks the variant from `@odata.type` (without `#`, ignoring case; the base
 //! when it is missing or unknown); writing a subtype adds its `@odata.type` when the value
-//! carries none (the base needs none: a value without one is read as the base). The dispatch is one match arm per variant, and everything else lives in the
-//! support module, so a base with hundreds of descendants stays a flat list.
+//! carries none (the base needs none: a value without one is read as the base). The dispatch is
+//! one match arm per variant, and everything else lives in the support module and the structs'
+//! `serialize_object`, so a base with hundreds of descendants stays a flat list.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -54,9 +55,7 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
         let name = ident(&variant.name);
         let path = variant.path.tokens(module);
         quote! {
-            Self::#name(value) => crate::support::serialize_typed(
-                value, value.odata_type.as_deref(), #path::ODATA_TYPE, serializer,
-            ),
+            Self::#name(value) => value.serialize_object(Some(#path::ODATA_TYPE), serializer),
         }
     });
     let upcast_arms = item.variants.iter().enumerate().map(|(position, variant)| {
@@ -89,7 +88,7 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
                 S: ::serde::Serializer,
             {
                 match self {
-                    Self::#base_variant(value) => ::serde::Serialize::serialize(value, serializer),
+                    Self::#base_variant(value) => value.serialize_object(None, serializer),
                     #(#write_arms)*
                 }
             }

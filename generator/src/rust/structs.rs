@@ -1,6 +1,13 @@
-//! A struct per entity or complex type: every own and inherited property as an `Option` field
-//! renamed to its wire name, `@odata.type`, a catch-all for undeclared properties, the
-//! `ODATA_TYPE` constant, and `From` conversions to every ancestor.
+//! A struct per entity or complex type: every own and inherited property as an `Option` field,
+//! `@odata.type`, a catch-all for undeclared properties, the `ODATA_TYPE` constant, `Serialize`
+//! and `Deserialize`, and `From` conversions to every ancestor.
+//!
+//! `Serialize` and `Deserialize` are written out rather than derived: with hundreds of structs
+//! of dozens of fields, serde's derive (a field enum, a visitor and, for the flattened
+//! catch-all, a buffer of every unknown key) was most of the generated crate's compile time.
+//! Here each field is one line of each impl, calling the support module's `ObjectReader` and
+//! `ObjectWriter`: the object is read as a JSON map, each property taken out by its wire name,
+//! and what is left is `additional_properties`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -33,40 +40,74 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
     let docs = doc_attrs(&item.description);
     let name = ident(&item.name);
     let odata_type = format!("#{}", item.qualified);
-    let example = &odata_type;
+    let odata_type_doc =
+        format!(" `{ODATA_TYPE_WIRE}`: the type of the value, such as `{odata_type}`.");
     let fields = item.fields.iter().map(|field| {
         let docs = doc_attrs(&field.description);
         let name = ident(&field.name);
-        let wire_name = &field.wire_name;
         let ty = field_type(field, module);
         quote! {
             #docs
-            #[serde(rename = #wire_name)]
-            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub #name: #ty,
         }
     });
-    let odata_type_doc =
-        format!(" `{ODATA_TYPE_WIRE}`: the type of the value, such as `{example}`.");
+    let names: Vec<_> = item.fields.iter().map(|field| ident(&field.name)).collect();
+    let wire_names: Vec<_> = item.fields.iter().map(|field| &field.wire_name).collect();
     let upcasts = render_upcasts(item, module);
     quote! {
         #docs
-        #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+        #[derive(Clone, Debug, Default, PartialEq)]
         pub struct #name {
             #[doc = #odata_type_doc]
-            #[serde(rename = #ODATA_TYPE_WIRE)]
-            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub odata_type: ::std::option::Option<::std::string::String>,
             #(#fields)*
             /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
             /// as it was read, so that writing the value back loses nothing.
-            #[serde(flatten)]
             pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         }
 
         impl #name {
             /// The `@odata.type` of this type.
             pub const ODATA_TYPE: &str = #odata_type;
+
+            /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+            /// when it names none.
+            pub(crate) fn serialize_object<S>(
+                &self,
+                type_if_missing: ::std::option::Option<&str>,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                crate::support::ObjectWriter::new(serializer, self.odata_type.as_deref().or(type_if_missing))
+                    #(.field(#wire_names, &self.#names))*
+                    .finish(&self.additional_properties)
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                self.serialize_object(None, serializer)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                let mut object = crate::support::ObjectReader::new(deserializer)?;
+                let value = Self {
+                    odata_type: object.field(#ODATA_TYPE_WIRE),
+                    #(#names: object.field(#wire_names),)*
+                    additional_properties: object.rest(),
+                };
+                object.finish(value)
+            }
         }
 
         #upcasts
