@@ -43,6 +43,7 @@ fn struct_type(
         properties,
         members: Vec::new(),
         sources: vec![location(1)],
+        area: None,
     }
 }
 
