@@ -2,6 +2,7 @@
 //! Types of the `microsoft.graph` namespace.
 
 /// Reports the state of a long-running communications action.
+#[cfg(feature = "cloud-communications")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommsOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.commsOperation`.
@@ -22,6 +23,7 @@ pub struct CommsOperation {
     >,
 }
 
+#[cfg(feature = "cloud-communications")]
 impl CommsOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.commsOperation";
@@ -35,18 +37,17 @@ impl CommsOperation {
     where
         S: ::serde::Serializer,
     {
-        crate::support::ObjectWriter::new(
-                serializer,
-                self.odata_type.as_deref().or(type_if_missing),
-            )
-            .field("id", &self.id)
-            .field("clientContext", &self.client_context)
-            .field("resultInfo", &self.result_info)
-            .field("status", &self.status)
-            .finish(&self.additional_properties)
+        let odata_type = self.odata_type.as_deref().or(type_if_missing);
+        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("id", &self.id);
+        object.field("clientContext", &self.client_context);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.finish(&self.additional_properties)
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::serde::Serialize for CommsOperation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -56,6 +57,7 @@ impl ::serde::Serialize for CommsOperation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl<'de> ::serde::Deserialize<'de> for CommsOperation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -74,6 +76,7 @@ impl<'de> ::serde::Deserialize<'de> for CommsOperation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<CommsOperation> for Entity {
     fn from(value: CommsOperation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -99,6 +102,7 @@ impl ::std::convert::From<CommsOperation> for Entity {
 }
 
 /// `CommsOperation` or any type derived from it, told apart by `@odata.type`.
+#[cfg(feature = "cloud-communications")]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnyCommsOperation {
     CommsOperation(::std::boxed::Box<CommsOperation>),
@@ -106,6 +110,7 @@ pub enum AnyCommsOperation {
     RecordOperation(::std::boxed::Box<RecordOperation>),
 }
 
+#[cfg(feature = "cloud-communications")]
 impl<'de> ::serde::Deserialize<'de> for AnyCommsOperation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -124,6 +129,7 @@ impl<'de> ::serde::Deserialize<'de> for AnyCommsOperation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::serde::Serialize for AnyCommsOperation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -143,6 +149,7 @@ impl ::serde::Serialize for AnyCommsOperation {
 
 /// The value as the base type: a subtype's own properties move into
 /// `additional_properties`.
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<AnyCommsOperation> for CommsOperation {
     fn from(value: AnyCommsOperation) -> Self {
         match value {
@@ -181,12 +188,10 @@ impl Entity {
     where
         S: ::serde::Serializer,
     {
-        crate::support::ObjectWriter::new(
-                serializer,
-                self.odata_type.as_deref().or(type_if_missing),
-            )
-            .field("id", &self.id)
-            .finish(&self.additional_properties)
+        let odata_type = self.odata_type.as_deref().or(type_if_missing);
+        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("id", &self.id);
+        object.finish(&self.additional_properties)
     }
 }
 
@@ -218,9 +223,13 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnyEntity {
     Entity(::std::boxed::Box<Entity>),
+    #[cfg(feature = "cloud-communications")]
     CommsOperation(::std::boxed::Box<CommsOperation>),
+    #[cfg(feature = "cloud-communications")]
     Operation(::std::boxed::Box<Operation>),
+    #[cfg(feature = "cloud-communications")]
     PlayPromptOperation(::std::boxed::Box<PlayPromptOperation>),
+    #[cfg(feature = "cloud-communications")]
     RecordOperation(::std::boxed::Box<RecordOperation>),
 }
 
@@ -231,15 +240,19 @@ impl<'de> ::serde::Deserialize<'de> for AnyEntity {
     {
         let (key, value) = crate::support::typed_json(deserializer)?;
         match key.as_deref() {
+            #[cfg(feature = "cloud-communications")]
             Some("microsoft.graph.commsoperation") => {
                 crate::support::from_json(value).map(Self::CommsOperation)
             }
+            #[cfg(feature = "cloud-communications")]
             Some("microsoft.graph.operation") => {
                 crate::support::from_json(value).map(Self::Operation)
             }
+            #[cfg(feature = "cloud-communications")]
             Some("microsoft.graph.playpromptoperation") => {
                 crate::support::from_json(value).map(Self::PlayPromptOperation)
             }
+            #[cfg(feature = "cloud-communications")]
             Some("microsoft.graph.recordoperation") => {
                 crate::support::from_json(value).map(Self::RecordOperation)
             }
@@ -255,15 +268,19 @@ impl ::serde::Serialize for AnyEntity {
     {
         match self {
             Self::Entity(value) => value.serialize_object(None, serializer),
+            #[cfg(feature = "cloud-communications")]
             Self::CommsOperation(value) => {
                 value.serialize_object(Some(CommsOperation::ODATA_TYPE), serializer)
             }
+            #[cfg(feature = "cloud-communications")]
             Self::Operation(value) => {
                 value.serialize_object(Some(Operation::ODATA_TYPE), serializer)
             }
+            #[cfg(feature = "cloud-communications")]
             Self::PlayPromptOperation(value) => {
                 value.serialize_object(Some(PlayPromptOperation::ODATA_TYPE), serializer)
             }
+            #[cfg(feature = "cloud-communications")]
             Self::RecordOperation(value) => {
                 value.serialize_object(Some(RecordOperation::ODATA_TYPE), serializer)
             }
@@ -277,15 +294,20 @@ impl ::std::convert::From<AnyEntity> for Entity {
     fn from(value: AnyEntity) -> Self {
         match value {
             AnyEntity::Entity(value) => *value,
+            #[cfg(feature = "cloud-communications")]
             AnyEntity::CommsOperation(value) => Self::from(*value),
+            #[cfg(feature = "cloud-communications")]
             AnyEntity::Operation(value) => Self::from(*value),
+            #[cfg(feature = "cloud-communications")]
             AnyEntity::PlayPromptOperation(value) => Self::from(*value),
+            #[cfg(feature = "cloud-communications")]
             AnyEntity::RecordOperation(value) => Self::from(*value),
         }
     }
 }
 
 /// Tracks the progress of a long-running operation.
+#[cfg(feature = "cloud-communications")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Operation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.operation`.
@@ -310,6 +332,7 @@ pub struct Operation {
     >,
 }
 
+#[cfg(feature = "cloud-communications")]
 impl Operation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.operation";
@@ -323,18 +346,17 @@ impl Operation {
     where
         S: ::serde::Serializer,
     {
-        crate::support::ObjectWriter::new(
-                serializer,
-                self.odata_type.as_deref().or(type_if_missing),
-            )
-            .field("id", &self.id)
-            .field("createdDateTime", &self.created_date_time)
-            .field("lastActionDateTime", &self.last_action_date_time)
-            .field("status", &self.status)
-            .finish(&self.additional_properties)
+        let odata_type = self.odata_type.as_deref().or(type_if_missing);
+        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("id", &self.id);
+        object.field("createdDateTime", &self.created_date_time);
+        object.field("lastActionDateTime", &self.last_action_date_time);
+        object.field("status", &self.status);
+        object.finish(&self.additional_properties)
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::serde::Serialize for Operation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -344,6 +366,7 @@ impl ::serde::Serialize for Operation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl<'de> ::serde::Deserialize<'de> for Operation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -362,6 +385,7 @@ impl<'de> ::serde::Deserialize<'de> for Operation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<Operation> for Entity {
     fn from(value: Operation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -469,6 +493,7 @@ impl ::std::convert::From<&str> for PlayPromptCompletionReason {
 crate::support::impl_string_enum!(PlayPromptCompletionReason);
 
 /// Reports the outcome of a playPrompt action on a call.
+#[cfg(feature = "cloud-communications")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlayPromptOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.playPromptOperation`.
@@ -491,6 +516,7 @@ pub struct PlayPromptOperation {
     >,
 }
 
+#[cfg(feature = "cloud-communications")]
 impl PlayPromptOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.playPromptOperation";
@@ -504,19 +530,18 @@ impl PlayPromptOperation {
     where
         S: ::serde::Serializer,
     {
-        crate::support::ObjectWriter::new(
-                serializer,
-                self.odata_type.as_deref().or(type_if_missing),
-            )
-            .field("id", &self.id)
-            .field("clientContext", &self.client_context)
-            .field("resultInfo", &self.result_info)
-            .field("status", &self.status)
-            .field("completionReason", &self.completion_reason)
-            .finish(&self.additional_properties)
+        let odata_type = self.odata_type.as_deref().or(type_if_missing);
+        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("id", &self.id);
+        object.field("clientContext", &self.client_context);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.field("completionReason", &self.completion_reason);
+        object.finish(&self.additional_properties)
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::serde::Serialize for PlayPromptOperation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -526,6 +551,7 @@ impl ::serde::Serialize for PlayPromptOperation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -545,6 +571,7 @@ impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<PlayPromptOperation> for CommsOperation {
     fn from(value: PlayPromptOperation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -566,6 +593,7 @@ impl ::std::convert::From<PlayPromptOperation> for CommsOperation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<PlayPromptOperation> for Entity {
     fn from(value: PlayPromptOperation) -> Self {
         Self::from(CommsOperation::from(value))
@@ -635,6 +663,7 @@ impl ::std::convert::From<&str> for RecordCompletionReason {
 crate::support::impl_string_enum!(RecordCompletionReason);
 
 /// Describes the result of recording audio from a call participant.
+#[cfg(feature = "cloud-communications")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RecordOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.recordOperation`.
@@ -661,6 +690,7 @@ pub struct RecordOperation {
     >,
 }
 
+#[cfg(feature = "cloud-communications")]
 impl RecordOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.recordOperation";
@@ -674,21 +704,20 @@ impl RecordOperation {
     where
         S: ::serde::Serializer,
     {
-        crate::support::ObjectWriter::new(
-                serializer,
-                self.odata_type.as_deref().or(type_if_missing),
-            )
-            .field("id", &self.id)
-            .field("clientContext", &self.client_context)
-            .field("resultInfo", &self.result_info)
-            .field("status", &self.status)
-            .field("completionReason", &self.completion_reason)
-            .field("recordingAccessToken", &self.recording_access_token)
-            .field("recordingLocation", &self.recording_location)
-            .finish(&self.additional_properties)
+        let odata_type = self.odata_type.as_deref().or(type_if_missing);
+        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("id", &self.id);
+        object.field("clientContext", &self.client_context);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.field("completionReason", &self.completion_reason);
+        object.field("recordingAccessToken", &self.recording_access_token);
+        object.field("recordingLocation", &self.recording_location);
+        object.finish(&self.additional_properties)
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::serde::Serialize for RecordOperation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -698,6 +727,7 @@ impl ::serde::Serialize for RecordOperation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl<'de> ::serde::Deserialize<'de> for RecordOperation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -719,6 +749,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordOperation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<RecordOperation> for CommsOperation {
     fn from(value: RecordOperation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -750,6 +781,7 @@ impl ::std::convert::From<RecordOperation> for CommsOperation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<RecordOperation> for Entity {
     fn from(value: RecordOperation) -> Self {
         Self::from(CommsOperation::from(value))
@@ -757,6 +789,7 @@ impl ::std::convert::From<RecordOperation> for Entity {
 }
 
 /// Carries the result of an operation, whether it succeeded or failed.
+#[cfg(feature = "cloud-communications")]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResultInfo {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.resultInfo`.
@@ -775,6 +808,7 @@ pub struct ResultInfo {
     >,
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ResultInfo {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.resultInfo";
@@ -788,17 +822,16 @@ impl ResultInfo {
     where
         S: ::serde::Serializer,
     {
-        crate::support::ObjectWriter::new(
-                serializer,
-                self.odata_type.as_deref().or(type_if_missing),
-            )
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("subcode", &self.subcode)
-            .finish(&self.additional_properties)
+        let odata_type = self.odata_type.as_deref().or(type_if_missing);
+        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("code", &self.code);
+        object.field("message", &self.message);
+        object.field("subcode", &self.subcode);
+        object.finish(&self.additional_properties)
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::serde::Serialize for ResultInfo {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -808,6 +841,7 @@ impl ::serde::Serialize for ResultInfo {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl<'de> ::serde::Deserialize<'de> for ResultInfo {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where

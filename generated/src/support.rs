@@ -60,16 +60,13 @@ pub(crate) struct ObjectWriter<S: ::serde::Serializer> {
 
 impl<S: ::serde::Serializer> ObjectWriter<S> {
     pub(crate) fn new(serializer: S, odata_type: ::std::option::Option<&str>) -> Self {
-        let writer = Self {
+        let mut writer = Self {
             object: serializer.serialize_map(None),
         };
-        writer.field("@odata.type", &odata_type)
+        writer.field("@odata.type", &odata_type);
+        writer
     }
-    pub(crate) fn field<T>(
-        mut self,
-        name: &str,
-        value: &::std::option::Option<T>,
-    ) -> Self
+    pub(crate) fn field<T>(&mut self, name: &str, value: &::std::option::Option<T>)
     where
         T: ::serde::Serialize,
     {
@@ -79,7 +76,6 @@ impl<S: ::serde::Serializer> ObjectWriter<S> {
                 self.object = Err(error);
             }
         }
-        self
     }
     pub(crate) fn finish(
         self,

@@ -13,6 +13,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc_comments::doc_attrs;
+use super::features::{cfg, features, Features};
 use super::model::{Field, FieldType, Struct, ODATA_TYPE_WIRE};
 use super::names::ident;
 
@@ -36,8 +37,28 @@ pub fn field_type(field: &Field, module: &[String]) -> TokenStream {
     quote!(::std::option::Option<#inner>)
 }
 
+/// The `#[cfg]` of a field inside an item that needs `enclosing`.
+fn field_cfg(field: &Field, enclosing: &Features) -> TokenStream {
+    cfg(&features([&field.feature]), enclosing)
+}
+
+/// `let name` for a binding that only the statements under `gates` mutate: `let mut name` when
+/// one of them is always compiled, and `unused_mut` allowed when features may leave out all.
+fn let_mutated_by(name: &str, gates: &[TokenStream]) -> TokenStream {
+    let name = ident(name);
+    if gates.is_empty() {
+        quote!(let #name)
+    } else if gates.iter().any(TokenStream::is_empty) {
+        quote!(let mut #name)
+    } else {
+        quote!(#[allow(unused_mut)] let mut #name)
+    }
+}
+
 pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
     let docs = doc_attrs(&item.description);
+    let own = features([&item.feature]);
+    let gate = cfg(&own, &Features::new());
     let name = ident(&item.name);
     let odata_type = format!("#{}", item.qualified);
     let odata_type_doc =
@@ -46,16 +67,25 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
         let docs = doc_attrs(&field.description);
         let name = ident(&field.name);
         let ty = field_type(field, module);
+        let gate = field_cfg(field, &own);
         quote! {
             #docs
+            #gate
             pub #name: #ty,
         }
     });
     let names: Vec<_> = item.fields.iter().map(|field| ident(&field.name)).collect();
     let wire_names: Vec<_> = item.fields.iter().map(|field| &field.wire_name).collect();
+    let gates: Vec<_> = item
+        .fields
+        .iter()
+        .map(|field| field_cfg(field, &own))
+        .collect();
+    let let_object = let_mutated_by("object", &gates);
     let upcasts = render_upcasts(item, module);
     quote! {
         #docs
+        #gate
         #[derive(Clone, Debug, Default, PartialEq)]
         pub struct #name {
             #[doc = #odata_type_doc]
@@ -66,6 +96,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         }
 
+        #gate
         impl #name {
             /// The `@odata.type` of this type.
             pub const ODATA_TYPE: &str = #odata_type;
@@ -80,12 +111,14 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             where
                 S: ::serde::Serializer,
             {
-                crate::support::ObjectWriter::new(serializer, self.odata_type.as_deref().or(type_if_missing))
-                    #(.field(#wire_names, &self.#names))*
-                    .finish(&self.additional_properties)
+                let odata_type = self.odata_type.as_deref().or(type_if_missing);
+                #let_object = crate::support::ObjectWriter::new(serializer, odata_type);
+                #(#gates object.field(#wire_names, &self.#names);)*
+                object.finish(&self.additional_properties)
             }
         }
 
+        #gate
         impl ::serde::Serialize for #name {
             fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
             where
@@ -95,6 +128,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             }
         }
 
+        #gate
         impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
             where
@@ -103,7 +137,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
                 let mut object = crate::support::ObjectReader::new(deserializer)?;
                 let value = Self {
                     odata_type: object.field(#ODATA_TYPE_WIRE),
-                    #(#names: object.field(#wire_names),)*
+                    #(#gates #names: object.field(#wire_names),)*
                     additional_properties: object.rest(),
                 };
                 object.finish(value)
@@ -123,21 +157,28 @@ fn render_upcasts(item: &Struct, module: &[String]) -> TokenStream {
     };
     let name = ident(&item.name);
     let parent_path = parent.path.tokens(module);
+    let both_ends = features([&item.feature, &parent.feature]);
     let (inherited, own) = item.fields.split_at(parent.inherited_fields);
+    let inherited_gates = inherited.iter().map(|f| field_cfg(f, &both_ends));
     let inherited = inherited.iter().map(|f| ident(&f.name));
+    let own_gates: Vec<_> = own.iter().map(|f| field_cfg(f, &both_ends)).collect();
+    let let_additional_properties = let_mutated_by("additional_properties", &own_gates);
     let own_wire_names = own.iter().map(|f| &f.wire_name);
     let own = own.iter().map(|f| ident(&f.name));
-    let additional_properties = if item.fields.len() > parent.inherited_fields {
-        quote! {
-            let mut additional_properties = value.additional_properties;
-            #(crate::support::keep_as_json(&mut additional_properties, #own_wire_names, value.#own);)*
-        }
-    } else {
-        quote!(let additional_properties = value.additional_properties;)
+    let additional_properties = quote! {
+        #let_additional_properties = value.additional_properties;
+        #(
+            #own_gates
+            crate::support::keep_as_json(&mut additional_properties, #own_wire_names, value.#own);
+        )*
     };
+    let mut between = both_ends.clone();
     let further = item.further_ancestors.iter().map(|ancestor| {
-        let ancestor = ancestor.tokens(module);
+        between.extend(ancestor.feature.clone());
+        let gate = cfg(&between, &Features::new());
+        let ancestor = ancestor.path.tokens(module);
         quote! {
+            #gate
             impl ::std::convert::From<#name> for #ancestor {
                 fn from(value: #name) -> Self {
                     Self::from(#parent_path::from(value))
@@ -145,13 +186,15 @@ fn render_upcasts(item: &Struct, module: &[String]) -> TokenStream {
             }
         }
     });
+    let gate = cfg(&both_ends, &Features::new());
     quote! {
+        #gate
         impl ::std::convert::From<#name> for #parent_path {
             fn from(value: #name) -> Self {
                 #additional_properties
                 Self {
                     odata_type: value.odata_type.or_else(|| Some(#name::ODATA_TYPE.into())),
-                    #(#inherited: value.#inherited,)*
+                    #(#inherited_gates #inherited: value.#inherited,)*
                     additional_properties,
                 }
             }

@@ -212,11 +212,12 @@ fn object_helpers() -> TokenStream {
 
         impl<S: ::serde::Serializer> ObjectWriter<S> {
             pub(crate) fn new(serializer: S, odata_type: ::std::option::Option<&str>) -> Self {
-                let writer = Self { object: serializer.serialize_map(None) };
-                writer.field("@odata.type", &odata_type)
+                let mut writer = Self { object: serializer.serialize_map(None) };
+                writer.field("@odata.type", &odata_type);
+                writer
             }
 
-            pub(crate) fn field<T>(mut self, name: &str, value: &::std::option::Option<T>) -> Self
+            pub(crate) fn field<T>(&mut self, name: &str, value: &::std::option::Option<T>)
             where
                 T: ::serde::Serialize,
             {
@@ -226,7 +227,6 @@ fn object_helpers() -> TokenStream {
                         self.object = Err(error);
                     }
                 }
-                self
             }
 
             pub(crate) fn finish(
