@@ -2,42 +2,81 @@
 //! Types of the `microsoft.graph` namespace.
 
 /// Reports the state of a long-running communications action.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+#[cfg(feature = "cloud-communications")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CommsOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.commsOperation`.
-    #[serde(rename = "@odata.type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
-    #[serde(rename = "id")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// An opaque string that the caller supplies and that the service echoes back. At most 256 characters.
-    #[serde(rename = "clientContext")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub client_context: ::std::option::Option<::std::string::String>,
     /// Details about how the operation ended. Read-only.
-    #[serde(rename = "resultInfo")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub result_info: ::std::option::Option<ResultInfo>,
     /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
-    #[serde(rename = "status")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<OperationStatus>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
 }
 
+#[cfg(feature = "cloud-communications")]
 impl CommsOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.commsOperation";
+    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+    /// when it names none.
+    pub(crate) fn serialize_object<S>(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        let odata_type = self.odata_type.as_deref().or(type_if_missing);
+        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("id", &self.id);
+        object.field("clientContext", &self.client_context);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.finish(&self.additional_properties)
+    }
 }
 
+#[cfg(feature = "cloud-communications")]
+impl ::serde::Serialize for CommsOperation {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        self.serialize_object(None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl<'de> ::serde::Deserialize<'de> for CommsOperation {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let mut object = crate::support::ObjectReader::new(deserializer)?;
+        let value = Self {
+            odata_type: object.field("@odata.type"),
+            id: object.field("id"),
+            client_context: object.field("clientContext"),
+            result_info: object.field("resultInfo"),
+            status: object.field("status"),
+            additional_properties: object.rest(),
+        };
+        object.finish(value)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<CommsOperation> for Entity {
     fn from(value: CommsOperation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -63,6 +102,7 @@ impl ::std::convert::From<CommsOperation> for Entity {
 }
 
 /// `CommsOperation` or any type derived from it, told apart by `@odata.type`.
+#[cfg(feature = "cloud-communications")]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnyCommsOperation {
     CommsOperation(::std::boxed::Box<CommsOperation>),
@@ -70,6 +110,7 @@ pub enum AnyCommsOperation {
     RecordOperation(::std::boxed::Box<RecordOperation>),
 }
 
+#[cfg(feature = "cloud-communications")]
 impl<'de> ::serde::Deserialize<'de> for AnyCommsOperation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -88,30 +129,19 @@ impl<'de> ::serde::Deserialize<'de> for AnyCommsOperation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::serde::Serialize for AnyCommsOperation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
         S: ::serde::Serializer,
     {
         match self {
-            Self::CommsOperation(value) => {
-                ::serde::Serialize::serialize(value, serializer)
-            }
+            Self::CommsOperation(value) => value.serialize_object(None, serializer),
             Self::PlayPromptOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    PlayPromptOperation::ODATA_TYPE,
-                    serializer,
-                )
+                value.serialize_object(Some(PlayPromptOperation::ODATA_TYPE), serializer)
             }
             Self::RecordOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    RecordOperation::ODATA_TYPE,
-                    serializer,
-                )
+                value.serialize_object(Some(RecordOperation::ODATA_TYPE), serializer)
             }
         }
     }
@@ -119,6 +149,7 @@ impl ::serde::Serialize for AnyCommsOperation {
 
 /// The value as the base type: a subtype's own properties move into
 /// `additional_properties`.
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<AnyCommsOperation> for CommsOperation {
     fn from(value: AnyCommsOperation) -> Self {
         match value {
@@ -130,19 +161,14 @@ impl ::std::convert::From<AnyCommsOperation> for CommsOperation {
 }
 
 /// The base type from which most Microsoft Graph entity types derive.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Entity {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.entity`.
-    #[serde(rename = "@odata.type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
-    #[serde(rename = "id")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
@@ -152,15 +178,58 @@ pub struct Entity {
 impl Entity {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.entity";
+    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+    /// when it names none.
+    pub(crate) fn serialize_object<S>(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        let odata_type = self.odata_type.as_deref().or(type_if_missing);
+        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("id", &self.id);
+        object.finish(&self.additional_properties)
+    }
+}
+
+impl ::serde::Serialize for Entity {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        self.serialize_object(None, serializer)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Entity {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let mut object = crate::support::ObjectReader::new(deserializer)?;
+        let value = Self {
+            odata_type: object.field("@odata.type"),
+            id: object.field("id"),
+            additional_properties: object.rest(),
+        };
+        object.finish(value)
+    }
 }
 
 /// `Entity` or any type derived from it, told apart by `@odata.type`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnyEntity {
     Entity(::std::boxed::Box<Entity>),
+    #[cfg(feature = "cloud-communications")]
     CommsOperation(::std::boxed::Box<CommsOperation>),
+    #[cfg(feature = "cloud-communications")]
     Operation(::std::boxed::Box<Operation>),
+    #[cfg(feature = "cloud-communications")]
     PlayPromptOperation(::std::boxed::Box<PlayPromptOperation>),
+    #[cfg(feature = "cloud-communications")]
     RecordOperation(::std::boxed::Box<RecordOperation>),
 }
 
@@ -171,15 +240,19 @@ impl<'de> ::serde::Deserialize<'de> for AnyEntity {
     {
         let (key, value) = crate::support::typed_json(deserializer)?;
         match key.as_deref() {
+            #[cfg(feature = "cloud-communications")]
             Some("microsoft.graph.commsoperation") => {
                 crate::support::from_json(value).map(Self::CommsOperation)
             }
+            #[cfg(feature = "cloud-communications")]
             Some("microsoft.graph.operation") => {
                 crate::support::from_json(value).map(Self::Operation)
             }
+            #[cfg(feature = "cloud-communications")]
             Some("microsoft.graph.playpromptoperation") => {
                 crate::support::from_json(value).map(Self::PlayPromptOperation)
             }
+            #[cfg(feature = "cloud-communications")]
             Some("microsoft.graph.recordoperation") => {
                 crate::support::from_json(value).map(Self::RecordOperation)
             }
@@ -194,38 +267,22 @@ impl ::serde::Serialize for AnyEntity {
         S: ::serde::Serializer,
     {
         match self {
-            Self::Entity(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::Entity(value) => value.serialize_object(None, serializer),
+            #[cfg(feature = "cloud-communications")]
             Self::CommsOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    CommsOperation::ODATA_TYPE,
-                    serializer,
-                )
+                value.serialize_object(Some(CommsOperation::ODATA_TYPE), serializer)
             }
+            #[cfg(feature = "cloud-communications")]
             Self::Operation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    Operation::ODATA_TYPE,
-                    serializer,
-                )
+                value.serialize_object(Some(Operation::ODATA_TYPE), serializer)
             }
+            #[cfg(feature = "cloud-communications")]
             Self::PlayPromptOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    PlayPromptOperation::ODATA_TYPE,
-                    serializer,
-                )
+                value.serialize_object(Some(PlayPromptOperation::ODATA_TYPE), serializer)
             }
+            #[cfg(feature = "cloud-communications")]
             Self::RecordOperation(value) => {
-                crate::support::serialize_typed(
-                    value,
-                    value.odata_type.as_deref(),
-                    RecordOperation::ODATA_TYPE,
-                    serializer,
-                )
+                value.serialize_object(Some(RecordOperation::ODATA_TYPE), serializer)
             }
         }
     }
@@ -237,55 +294,98 @@ impl ::std::convert::From<AnyEntity> for Entity {
     fn from(value: AnyEntity) -> Self {
         match value {
             AnyEntity::Entity(value) => *value,
+            #[cfg(feature = "cloud-communications")]
             AnyEntity::CommsOperation(value) => Self::from(*value),
+            #[cfg(feature = "cloud-communications")]
             AnyEntity::Operation(value) => Self::from(*value),
+            #[cfg(feature = "cloud-communications")]
             AnyEntity::PlayPromptOperation(value) => Self::from(*value),
+            #[cfg(feature = "cloud-communications")]
             AnyEntity::RecordOperation(value) => Self::from(*value),
         }
     }
 }
 
 /// Tracks the progress of a long-running operation.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+#[cfg(feature = "cloud-communications")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Operation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.operation`.
-    #[serde(rename = "@odata.type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
-    #[serde(rename = "id")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// When the operation was created. The value uses ISO 8601 format and carries a time zone offset. Read-only.
-    #[serde(rename = "createdDateTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub created_date_time: ::std::option::Option<
         ::chrono::DateTime<::chrono::FixedOffset>,
     >,
     /// When the service last acted on the operation, in ISO 8601 format with a time zone offset.
-    #[serde(rename = "lastActionDateTime")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub last_action_date_time: ::std::option::Option<
         ::chrono::DateTime<::chrono::FixedOffset>,
     >,
     /// Where the operation currently stands. Possible values are: `notStarted`, `running`, `completed`, `failed`.
-    #[serde(rename = "status")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<OperationStatus>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
 }
 
+#[cfg(feature = "cloud-communications")]
 impl Operation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.operation";
+    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+    /// when it names none.
+    pub(crate) fn serialize_object<S>(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        let odata_type = self.odata_type.as_deref().or(type_if_missing);
+        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("id", &self.id);
+        object.field("createdDateTime", &self.created_date_time);
+        object.field("lastActionDateTime", &self.last_action_date_time);
+        object.field("status", &self.status);
+        object.finish(&self.additional_properties)
+    }
 }
 
+#[cfg(feature = "cloud-communications")]
+impl ::serde::Serialize for Operation {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        self.serialize_object(None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl<'de> ::serde::Deserialize<'de> for Operation {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let mut object = crate::support::ObjectReader::new(deserializer)?;
+        let value = Self {
+            odata_type: object.field("@odata.type"),
+            id: object.field("id"),
+            created_date_time: object.field("createdDateTime"),
+            last_action_date_time: object.field("lastActionDateTime"),
+            status: object.field("status"),
+            additional_properties: object.rest(),
+        };
+        object.finish(value)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<Operation> for Entity {
     fn from(value: Operation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -393,46 +493,85 @@ impl ::std::convert::From<&str> for PlayPromptCompletionReason {
 crate::support::impl_string_enum!(PlayPromptCompletionReason);
 
 /// Reports the outcome of a playPrompt action on a call.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+#[cfg(feature = "cloud-communications")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlayPromptOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.playPromptOperation`.
-    #[serde(rename = "@odata.type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
-    #[serde(rename = "id")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// An opaque string that the caller supplies and that the service echoes back. At most 256 characters.
-    #[serde(rename = "clientContext")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub client_context: ::std::option::Option<::std::string::String>,
     /// Details about how the operation ended. Read-only.
-    #[serde(rename = "resultInfo")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub result_info: ::std::option::Option<ResultInfo>,
     /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
-    #[serde(rename = "status")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<OperationStatus>,
     /// Why the prompt stopped playing. Possible values are: `unknown`, `completedSuccessfully`, `mediaOperationCanceled`, `unknownFutureValue`.
-    #[serde(rename = "completionReason")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub completion_reason: ::std::option::Option<PlayPromptCompletionReason>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
 }
 
+#[cfg(feature = "cloud-communications")]
 impl PlayPromptOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.playPromptOperation";
+    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+    /// when it names none.
+    pub(crate) fn serialize_object<S>(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        let odata_type = self.odata_type.as_deref().or(type_if_missing);
+        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("id", &self.id);
+        object.field("clientContext", &self.client_context);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.field("completionReason", &self.completion_reason);
+        object.finish(&self.additional_properties)
+    }
 }
 
+#[cfg(feature = "cloud-communications")]
+impl ::serde::Serialize for PlayPromptOperation {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        self.serialize_object(None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let mut object = crate::support::ObjectReader::new(deserializer)?;
+        let value = Self {
+            odata_type: object.field("@odata.type"),
+            id: object.field("id"),
+            client_context: object.field("clientContext"),
+            result_info: object.field("resultInfo"),
+            status: object.field("status"),
+            completion_reason: object.field("completionReason"),
+            additional_properties: object.rest(),
+        };
+        object.finish(value)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<PlayPromptOperation> for CommsOperation {
     fn from(value: PlayPromptOperation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -454,6 +593,7 @@ impl ::std::convert::From<PlayPromptOperation> for CommsOperation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<PlayPromptOperation> for Entity {
     fn from(value: PlayPromptOperation) -> Self {
         Self::from(CommsOperation::from(value))
@@ -523,54 +663,93 @@ impl ::std::convert::From<&str> for RecordCompletionReason {
 crate::support::impl_string_enum!(RecordCompletionReason);
 
 /// Describes the result of recording audio from a call participant.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+#[cfg(feature = "cloud-communications")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RecordOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.recordOperation`.
-    #[serde(rename = "@odata.type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// Identifies the entity uniquely. The service assigns it, so it is read-only.
-    #[serde(rename = "id")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// An opaque string that the caller supplies and that the service echoes back. At most 256 characters.
-    #[serde(rename = "clientContext")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub client_context: ::std::option::Option<::std::string::String>,
     /// Details about how the operation ended. Read-only.
-    #[serde(rename = "resultInfo")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub result_info: ::std::option::Option<ResultInfo>,
     /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
-    #[serde(rename = "status")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<OperationStatus>,
     /// Why the recording ended. Possible values are: `operationCanceled`, `stopToneDetected`, `maxRecordDurationReached`, `initialSilenceTimeout`, `maxSilenceTimeout`, `playPromptFailed`, `playBeepFailed`, `mediaReceiveTimeout`, `unspecifiedError`.
-    #[serde(rename = "completionReason")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub completion_reason: ::std::option::Option<RecordCompletionReason>,
     /// Token that must be presented to download the recording.
-    #[serde(rename = "recordingAccessToken")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub recording_access_token: ::std::option::Option<::std::string::String>,
     /// URL at which the recording can be downloaded.
-    #[serde(rename = "recordingLocation")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub recording_location: ::std::option::Option<::std::string::String>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
 }
 
+#[cfg(feature = "cloud-communications")]
 impl RecordOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.recordOperation";
+    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+    /// when it names none.
+    pub(crate) fn serialize_object<S>(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        let odata_type = self.odata_type.as_deref().or(type_if_missing);
+        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("id", &self.id);
+        object.field("clientContext", &self.client_context);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.field("completionReason", &self.completion_reason);
+        object.field("recordingAccessToken", &self.recording_access_token);
+        object.field("recordingLocation", &self.recording_location);
+        object.finish(&self.additional_properties)
+    }
 }
 
+#[cfg(feature = "cloud-communications")]
+impl ::serde::Serialize for RecordOperation {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        self.serialize_object(None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl<'de> ::serde::Deserialize<'de> for RecordOperation {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let mut object = crate::support::ObjectReader::new(deserializer)?;
+        let value = Self {
+            odata_type: object.field("@odata.type"),
+            id: object.field("id"),
+            client_context: object.field("clientContext"),
+            result_info: object.field("resultInfo"),
+            status: object.field("status"),
+            completion_reason: object.field("completionReason"),
+            recording_access_token: object.field("recordingAccessToken"),
+            recording_location: object.field("recordingLocation"),
+            additional_properties: object.rest(),
+        };
+        object.finish(value)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<RecordOperation> for CommsOperation {
     fn from(value: RecordOperation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -602,6 +781,7 @@ impl ::std::convert::From<RecordOperation> for CommsOperation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ::std::convert::From<RecordOperation> for Entity {
     fn from(value: RecordOperation) -> Self {
         Self::from(CommsOperation::from(value))
@@ -609,34 +789,72 @@ impl ::std::convert::From<RecordOperation> for Entity {
 }
 
 /// Carries the result of an operation, whether it succeeded or failed.
-#[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+#[cfg(feature = "cloud-communications")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResultInfo {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.resultInfo`.
-    #[serde(rename = "@odata.type")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// Main result code, following HTTP status code ranges.
-    #[serde(rename = "code")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Text that explains the result to a human reader.
-    #[serde(rename = "message")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Secondary code with more detail about the result.
-    #[serde(rename = "subcode")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub subcode: ::std::option::Option<i32>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
-    #[serde(flatten)]
     pub additional_properties: ::serde_json::Map<
         ::std::string::String,
         ::serde_json::Value,
     >,
 }
 
+#[cfg(feature = "cloud-communications")]
 impl ResultInfo {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.resultInfo";
+    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+    /// when it names none.
+    pub(crate) fn serialize_object<S>(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        let odata_type = self.odata_type.as_deref().or(type_if_missing);
+        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("code", &self.code);
+        object.field("message", &self.message);
+        object.field("subcode", &self.subcode);
+        object.finish(&self.additional_properties)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::serde::Serialize for ResultInfo {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        self.serialize_object(None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl<'de> ::serde::Deserialize<'de> for ResultInfo {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let mut object = crate::support::ObjectReader::new(deserializer)?;
+        let value = Self {
+            odata_type: object.field("@odata.type"),
+            code: object.field("code"),
+            message: object.field("message"),
+            subcode: object.field("subcode"),
+            additional_properties: object.rest(),
+        };
+        object.finish(value)
+    }
 }

@@ -46,6 +46,18 @@
 //! | `Edm.Untyped` | `serde_json::Value` | any JSON value |
 //! | `Edm.Geography*` | `serde_json::Value` | GeoJSON |
 //! | `Edm.Geometry*` | `serde_json::Value` | GeoJSON |
+//!
+//! # Features
+//!
+//! Each product area of the pages (their `ms.prod`) is a feature:
+//!
+//! `cloud-communications`.
+//!
+//! `full`, the default, enables them all; to compile only what you use, turn the default off and
+//! name the areas. A type of an area exists with its feature; so does a field whose type is of an
+//! area, and an `Any...` variant whose type (or a type between it and the base) is. Nothing is lost
+//! without them: such a property stays in `additional_properties`, and such a value reads as its
+//! base type. Types of pages that name no area are always there.
 
 #[rustfmt::skip]
 pub mod graph;

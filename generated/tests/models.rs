@@ -147,3 +147,28 @@ fn upcasts_move_subtype_fields_into_additional_properties_and_back() {
         }
     );
 }
+
+#[test]
+fn a_property_that_does_not_read_is_named_in_the_error() {
+    let error = serde_json::from_value::<CommsOperation>(json!({
+        "clientContext": "c",
+        "resultInfo": {"code": "not a number"},
+    }))
+    .unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.starts_with("`resultInfo`: `code`: invalid type"),
+        "{message}"
+    );
+}
+
+#[test]
+fn undeclared_properties_are_written_back_in_the_order_they_were_read() {
+    let entity: Entity = serde_json::from_str(r#"{"z":1,"id":"e1","a":[2],"m":"x"}"#).unwrap();
+    assert_eq!(entity.id.as_deref(), Some("e1"));
+    // Declared properties come first, then the others as they were read.
+    assert_eq!(
+        serde_json::to_string(&entity).unwrap(),
+        r#"{"id":"e1","z":1,"a":[2],"m":"x"}"#
+    );
+}

@@ -147,6 +147,9 @@ pub struct PageFacts {
     pub namespace: Arc<str>,
     /// The page's file stem, lower-cased: links to this page resolve to `types[0]`.
     pub stem: String,
+    /// The product area the page belongs to (front matter `ms.prod`, such as `intune`), if it
+    /// names one.
+    pub area: Option<String>,
     pub types: Vec<TypeFact>,
     pub examples: Vec<Example>,
     pub diagnostics: Vec<Diagnostic>,
@@ -212,6 +215,11 @@ pub fn extract(page: &Page) -> PageFacts {
         path: Arc::clone(&page.path),
         namespace,
         stem,
+        area: page
+            .front_matter
+            .get("ms.prod")
+            .filter(|area| !area.is_empty())
+            .map(str::to_string),
         types: Vec::new(),
         examples: Vec::new(),
         diagnostics: Vec::new(),

@@ -78,6 +78,7 @@ fn unreadable(path: &std::sync::Arc<str>, diagnostic: Diagnostic) -> PageFacts {
         path: std::sync::Arc::clone(path),
         namespace: std::sync::Arc::from(facts::DEFAULT_NAMESPACE),
         stem: String::new(),
+        area: None,
         types: Vec::new(),
         examples: Vec::new(),
         diagnostics: vec![diagnostic],

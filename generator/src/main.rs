@@ -163,7 +163,7 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
             };
             let (files, diagnostics) = render_crate(&loaded.schema, &options);
             docs.print(&diagnostics);
-            let manifest = render_manifest(&options);
+            let manifest = render_manifest(&loaded.schema, &options);
             let mut written = 0;
             for file in std::iter::once(&manifest).chain(&files) {
                 written += usize::from(write::write_if_changed(

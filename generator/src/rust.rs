@@ -20,6 +20,7 @@
 //! - A type with subtypes gets an `Any...` enum (its name with `Any` in front), used wherever a
 //!   property has that type ([`polymorphism`]).
 //! - Enums keep unknown values in a catch-all `Unrecognized` variant ([`enums`]).
+//! - A Cargo feature per product area gates the items of that area ([`features`]).
 //!
 //! Generated files: `src/lib.rs`, a file per module, `src/support.rs` (helpers, crate-private),
 //! and the round-trip tests ([`example_tests`]); [`render_manifest`] adds a `Cargo.toml` for a
@@ -30,6 +31,7 @@ mod cycles;
 mod doc_comments;
 mod enums;
 mod example_tests;
+mod features;
 mod model;
 mod modules;
 mod names;
@@ -91,7 +93,7 @@ pub fn render_crate(
 }
 
 /// A `Cargo.toml` for the crate on its own (its own workspace), with the dependencies the
-/// generated code uses and this generator, by path, for the tests.
-pub fn render_manifest(options: &CrateOptions) -> GeneratedFile {
-    crate_files::manifest(options)
+/// generated code uses, this generator, by path, for the tests, and a feature per product area.
+pub fn render_manifest(schema: &Schema, options: &CrateOptions) -> GeneratedFile {
+    crate_files::manifest(&features::crate_features(schema), options)
 }

@@ -71,6 +71,9 @@ pub struct TypeDef {
     /// Enum members in documented order (enums only).
     pub members: Vec<EnumMember>,
     pub sources: Vec<Location>,
+    /// The product area of the type's first source page (its own page when it has one): what
+    /// the Rust stage makes Cargo features of. Not part of the JSON export.
+    pub area: Option<String>,
 }
 
 impl TypeDef {
@@ -106,6 +109,22 @@ pub fn build_schema(pages: &[PageFacts]) -> (Schema, Vec<Diagnostic>) {
     properties::merge_properties(&mut index, &mut diagnostics);
     enums::resolve_enum_properties(&mut index, &mut diagnostics);
     inference::infer_undescribed_types(&mut index, pages, &mut diagnostics);
-    let types = inheritance::finish_types(index, &mut diagnostics);
+    let mut types = inheritance::finish_types(index, &mut diagnostics);
+    assign_areas(&mut types, pages);
     (Schema { types }, diagnostics)
+}
+
+/// Gives each type the product area of its first source page.
+fn assign_areas(types: &mut [TypeDef], pages: &[PageFacts]) {
+    let areas: std::collections::HashMap<&str, &str> = pages
+        .iter()
+        .filter_map(|page| Some((&*page.path, page.area.as_deref()?)))
+        .collect();
+    for ty in types {
+        ty.area = ty
+            .sources
+            .first()
+            .and_then(|source| areas.get(&*source.file))
+            .map(|area| area.to_string());
+    }
 }

@@ -73,6 +73,7 @@ fn type_def(qualified: &str, kind: Kind, base: Option<&str>, page: &str) -> Type
         properties: Vec::new(),
         members: Vec::new(),
         sources: vec![at(page, 1)],
+        area: None,
     }
 }
 

@@ -1,7 +1,9 @@
 //! The Rust stage on a small hand-built schema: an inheritance chain under a polymorphic base
 //! (with an abstract type and a subtype in another namespace), an enum with members named
 //! `unknown` and `unrecognized`, keyword properties, a recursive complex type, a collection of
-//! a base type and a type no page describes. Every generated file is snapshotted.
+//! a base type and a type no page describes. Types are spread over product areas (so features
+//! gate items, fields, variants and upcasts) and some have none. Every generated file is
+//! snapshotted.
 
 use std::sync::Arc;
 
@@ -43,6 +45,7 @@ fn struct_type(
         properties,
         members: Vec::new(),
         sources: vec![location(1)],
+        area: None,
     }
 }
 
@@ -147,6 +150,21 @@ fn schema() -> Schema {
             )],
         ),
     ];
+    // `operation` and `entity` have no area; `operationStatus` makes `operation.status` a field
+    // of another area; `Call Records` shows a name made into a feature name.
+    let areas = [
+        ("call", "cloud-communications"),
+        ("commsOperation", "cloud-communications"),
+        ("folder", "files"),
+        ("operationStatus", "cloud-communications"),
+        ("playPromptCompletionReason", "cloud-communications"),
+        ("playPromptOperation", "cloud-communications"),
+        ("session", "Call Records"),
+    ];
+    for ty in &mut types {
+        let area = areas.iter().find(|(name, _)| *name == ty.name);
+        ty.area = area.map(|(_, area)| area.to_string());
+    }
     types.sort_by_key(|t| (t.qualified_name().to_ascii_lowercase(), t.qualified_name()));
     Schema { types }
 }
@@ -202,7 +220,7 @@ fn every_file_starts_with_the_generated_line() {
         ..CrateOptions::default()
     };
     let (files, _) = render_crate(&schema(), &options);
-    let manifest = render_manifest(&options);
+    let manifest = render_manifest(&schema(), &options);
     for file in files.iter().chain([&manifest]) {
         let first = file.contents.lines().next().unwrap_or_default();
         assert!(
@@ -212,6 +230,29 @@ fn every_file_starts_with_the_generated_line() {
         );
     }
     assert!(manifest.contents.contains("name = \"graph-models\""));
+}
+
+#[test]
+fn the_manifest_declares_a_feature_per_area_and_full_by_default() {
+    let manifest = render_manifest(&schema(), &CrateOptions::default());
+    let features = manifest
+        .contents
+        .split("[features]\n")
+        .nth(1)
+        .unwrap_or_default();
+    let features: Vec<&str> = features.lines().take_while(|l| !l.is_empty()).collect();
+    assert_eq!(
+        features,
+        [
+            "default = [\"full\"]",
+            "full = [\"call-records\", \"cloud-communications\", \"files\"]",
+            "call-records = []",
+            "cloud-communications = []",
+            "files = []",
+        ]
+    );
+    let without_areas = render_manifest(&Schema::default(), &CrateOptions::default());
+    assert!(!without_areas.contents.contains("[features]"));
 }
 
 #[test]

@@ -7,11 +7,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc_comments::doc_attrs;
+use super::features::{cfg, features, Features};
 use super::model::Enum;
 use super::names::ident;
 
 pub fn render_enum(item: &Enum) -> TokenStream {
     let docs = doc_attrs(&item.description);
+    let gate = cfg(&features([&item.feature]), &Features::new());
     let name = ident(&item.name);
     let catch_all = ident(&item.catch_all);
     let variants = item.members.iter().map(|member| {
@@ -55,6 +57,7 @@ pub fn render_enum(item: &Enum) -> TokenStream {
     };
     quote! {
         #docs
+        #gate
         #[derive(Clone, Debug, Eq, Hash, PartialEq)]
         pub enum #name {
             #(#variants)*
@@ -62,6 +65,7 @@ pub fn render_enum(item: &Enum) -> TokenStream {
             #catch_all(::std::string::String),
         }
 
+        #gate
         impl #name {
             /// The value as it is written on the wire.
             pub fn as_str(&self) -> &str {
@@ -69,6 +73,7 @@ pub fn render_enum(item: &Enum) -> TokenStream {
             }
         }
 
+        #gate
         impl ::std::convert::From<&str> for #name {
             /// Reads a documented value ignoring case; keeps any other as it is.
             fn from(value: &str) -> Self {
@@ -76,6 +81,7 @@ pub fn render_enum(item: &Enum) -> TokenStream {
             }
         }
 
+        #gate
         crate::support::impl_string_enum!(#name);
     }
 }

@@ -55,6 +55,12 @@ fn crate_path(options: &CrateOptions, path: &ItemPath) -> TokenStream {
 
 fn docs_examples(options: &CrateOptions) -> TokenStream {
     let dir = &options.docs_dir;
+    // Joining an absolute path would replace the crate's (clippy's `join_absolute_paths`).
+    let dir = if std::path::Path::new(dir).is_absolute() {
+        quote!(std::path::PathBuf::from(#dir))
+    } else {
+        quote!(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(#dir))
+    };
     let include = &options.docs_include;
     quote! {
         //! The JSON examples of the pages this crate is generated from.
@@ -64,7 +70,7 @@ fn docs_examples(options: &CrateOptions) -> TokenStream {
 
         #[test]
         fn docs_examples_round_trip() {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(#dir);
+            let dir = #dir;
             let include: Vec<String> = vec![#(#include.to_string()),*];
             let selection = graph_docgen::read::PageSelection::new(&dir, &include).unwrap();
             let docs = graph_docgen::load_docs(&selection).unwrap();

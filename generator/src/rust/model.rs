@@ -15,6 +15,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::cycles::{fields_to_box, Edge};
+use super::features::{crate_features, features, type_feature, Features};
 use super::modules::{module_tree, ModuleTree};
 use super::names::{ident, pascal_case, snake_case, Case, Scope};
 use super::primitives::{primitive_for, Primitive};
@@ -53,6 +54,8 @@ impl ItemPath {
 pub struct CrateModel {
     /// Sorted by path; the root (empty path) first.
     pub modules: Vec<Module>,
+    /// Every product area's feature ([`super::features`]).
+    pub features: Features,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -77,12 +80,14 @@ pub struct Struct {
     /// `microsoft.graph.commsOperation`
     pub qualified: String,
     pub description: String,
+    /// The feature of the type's product area.
+    pub feature: Option<String>,
     /// Own and inherited properties, base first in chain order; the `odata_type` and
     /// `additional_properties` fields every struct has are not listed.
     pub fields: Vec<Field>,
     pub parent: Option<Parent>,
     /// The ancestors above the parent, nearest first.
-    pub further_ancestors: Vec<ItemPath>,
+    pub further_ancestors: Vec<Ancestor>,
     /// The enum that reads this type or any subtype, when it has subtypes.
     pub polymorphic: Option<ItemPath>,
 }
@@ -91,8 +96,16 @@ pub struct Struct {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Parent {
     pub path: ItemPath,
+    pub feature: Option<String>,
     /// How many leading fields of the struct are the parent's.
     pub inherited_fields: usize,
+}
+
+/// A base type further up than the parent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ancestor {
+    pub path: ItemPath,
+    pub feature: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -102,6 +115,8 @@ pub struct Field {
     pub ty: FieldType,
     pub collection: bool,
     pub description: String,
+    /// The feature of the product area of the field's type.
+    pub feature: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -122,6 +137,7 @@ pub enum FieldType {
 pub struct Enum {
     pub name: String,
     pub description: String,
+    pub feature: Option<String>,
     pub members: Vec<Member>,
     /// `Unrecognized`, numbered if a member took that name.
     pub catch_all: String,
@@ -141,6 +157,8 @@ pub struct Member {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Polymorphic {
     pub name: String,
+    /// The base's feature.
+    pub feature: Option<String>,
     /// The base's variant comes first and is the fallback for absent or unknown types.
     pub variants: Vec<Variant>,
 }
@@ -152,6 +170,8 @@ pub struct Variant {
     /// The lower-cased qualified name it is read for; `None` for the base (the fallback) and
     /// for a type whose name, but for case, an earlier variant already reads.
     pub key: Option<String>,
+    /// The features of the types from this one up to the base, the base's own left out.
+    pub features: Features,
 }
 
 /// A struct type while the model is built: its own resolved properties.
@@ -173,6 +193,8 @@ struct Builder<'a> {
     paths: Vec<ItemPath>,
     /// Per type with subtypes, where its `Any...` enum is.
     polymorphic: BTreeMap<usize, ItemPath>,
+    /// Per type, the feature of its product area.
+    features: Vec<Option<String>>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -249,6 +271,9 @@ impl<'a> Builder<'a> {
                 .cloned()
                 .or_else(|| first_source(ty));
             let (field_type, holds) = self.field_type(property, &location, ty);
+            let feature = self
+                .resolve(&property.ty)
+                .and_then(|target| self.features[target].clone());
             fields.push(OwnField {
                 field: Field {
                     name: snake_case(&property.name),
@@ -256,6 +281,7 @@ impl<'a> Builder<'a> {
                     ty: field_type,
                     collection: property.collection,
                     description: property.description.clone(),
+                    feature,
                 },
                 holds: holds.filter(|_| !property.collection),
                 location,
@@ -321,6 +347,7 @@ pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
         item_scopes: BTreeMap::new(),
         paths: Vec::new(),
         polymorphic: BTreeMap::new(),
+        features: types.iter().map(type_feature).collect(),
         diagnostics: Vec::new(),
     };
     for (index, ty) in types.iter().enumerate() {
@@ -337,25 +364,27 @@ pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
     for (index, ty) in types.iter().enumerate() {
         let path = &builder.paths[index];
         let module = items.entry(path.module.clone()).or_default();
+        let feature = builder.features[index].clone();
         if ty.kind == Kind::Enum {
-            let item = enum_item(&mut builder.diagnostics, ty, &path.name);
+            let item = enum_item(&mut builder.diagnostics, ty, &path.name, feature);
             module.push(Item::Enum(item));
             continue;
         }
         let chain = builder.chain(index);
-        let mut ancestors = chain
-            .iter()
-            .rev()
-            .skip(1)
-            .map(|&a| builder.paths[a].clone());
-        let parent = ancestors.next().map(|path| Parent {
-            path,
+        let mut ancestors = chain.iter().rev().skip(1).map(|&a| Ancestor {
+            path: builder.paths[a].clone(),
+            feature: builder.features[a].clone(),
+        });
+        let parent = ancestors.next().map(|ancestor| Parent {
+            path: ancestor.path,
+            feature: ancestor.feature,
             inherited_fields: fields[&chain[chain.len() - 2]].len(),
         });
         module.push(Item::Struct(Struct {
             name: path.name.clone(),
             qualified: ty.qualified_name(),
             description: ty.description.clone(),
+            feature,
             fields: fields.get(&index).cloned().unwrap_or_default(),
             parent,
             further_ancestors: ancestors.collect(),
@@ -381,7 +410,8 @@ pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
             items: items.remove(path).unwrap_or_default(),
         })
         .collect();
-    (CrateModel { modules }, builder.diagnostics)
+    let features = crate_features(schema);
+    (CrateModel { modules, features }, builder.diagnostics)
 }
 
 /// Claims every item name (see the claim order in the module documentation) and returns each
@@ -514,7 +544,12 @@ fn chain_fields(
     (fields, carried)
 }
 
-fn enum_item(diagnostics: &mut Vec<Diagnostic>, ty: &TypeDef, name: &str) -> Enum {
+fn enum_item(
+    diagnostics: &mut Vec<Diagnostic>,
+    ty: &TypeDef,
+    name: &str,
+    feature: Option<String>,
+) -> Enum {
     let mut scope = Scope::new(Case::Pascal);
     let mut spellings = BTreeSet::new();
     let mut members = Vec::new();
@@ -541,6 +576,7 @@ fn enum_item(diagnostics: &mut Vec<Diagnostic>, ty: &TypeDef, name: &str) -> Enu
     Enum {
         name: name.to_string(),
         description: ty.description.clone(),
+        feature,
         members,
         catch_all: scope.claim(CATCH_ALL),
     }
@@ -571,14 +607,18 @@ fn polymorphic_item(
         let path = builder.paths[index].clone();
         let key = builder.types[index].qualified_name().to_ascii_lowercase();
         let fresh = keys.insert(key.clone());
+        let between = builder.chain(index);
+        let below_base = between.iter().skip_while(|&&a| a != base).skip(1);
         variants.push(Variant {
             name: scope.claim(&path.name),
             path,
             key: (index != base && fresh).then_some(key),
+            features: features(below_base.map(|&a| &builder.features[a])),
         });
     }
     Polymorphic {
         name: name.to_string(),
+        feature: builder.features[base].clone(),
         variants,
     }
 }

@@ -1,11 +1,19 @@
-//! A struct per entity or complex type: every own and inherited property as an `Option` field
-//! renamed to its wire name, `@odata.type`, a catch-all for undeclared properties, the
-//! `ODATA_TYPE` constant, and `From` conversions to every ancestor.
+//! A struct per entity or complex type: every own and inherited property as an `Option` field,
+//! `@odata.type`, a catch-all for undeclared properties, the `ODATA_TYPE` constant, `Serialize`
+//! and `Deserialize`, and `From` conversions to every ancestor.
+//!
+//! `Serialize` and `Deserialize` are written out rather than derived: with hundreds of structs
+//! of dozens of fields, serde's derive (a field enum, a visitor and, for the flattened
+//! catch-all, a buffer of every unknown key) was most of the generated crate's compile time.
+//! Here each field is one line of each impl, calling the support module's `ObjectReader` and
+//! `ObjectWriter`: the object is read as a JSON map, each property taken out by its wire name,
+//! and what is left is `additional_properties`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc_comments::doc_attrs;
+use super::features::{cfg, features, Features};
 use super::model::{Field, FieldType, Struct, ODATA_TYPE_WIRE};
 use super::names::ident;
 
@@ -29,44 +37,111 @@ pub fn field_type(field: &Field, module: &[String]) -> TokenStream {
     quote!(::std::option::Option<#inner>)
 }
 
+/// The `#[cfg]` of a field inside an item that needs `enclosing`.
+fn field_cfg(field: &Field, enclosing: &Features) -> TokenStream {
+    cfg(&features([&field.feature]), enclosing)
+}
+
+/// `let name` for a binding that only the statements under `gates` mutate: `let mut name` when
+/// one of them is always compiled, and `unused_mut` allowed when features may leave out all.
+fn let_mutated_by(name: &str, gates: &[TokenStream]) -> TokenStream {
+    let name = ident(name);
+    if gates.is_empty() {
+        quote!(let #name)
+    } else if gates.iter().any(TokenStream::is_empty) {
+        quote!(let mut #name)
+    } else {
+        quote!(#[allow(unused_mut)] let mut #name)
+    }
+}
+
 pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
     let docs = doc_attrs(&item.description);
+    let own = features([&item.feature]);
+    let gate = cfg(&own, &Features::new());
     let name = ident(&item.name);
     let odata_type = format!("#{}", item.qualified);
-    let example = &odata_type;
+    let odata_type_doc =
+        format!(" `{ODATA_TYPE_WIRE}`: the type of the value, such as `{odata_type}`.");
     let fields = item.fields.iter().map(|field| {
         let docs = doc_attrs(&field.description);
         let name = ident(&field.name);
-        let wire_name = &field.wire_name;
         let ty = field_type(field, module);
+        let gate = field_cfg(field, &own);
         quote! {
             #docs
-            #[serde(rename = #wire_name)]
-            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            #gate
             pub #name: #ty,
         }
     });
-    let odata_type_doc =
-        format!(" `{ODATA_TYPE_WIRE}`: the type of the value, such as `{example}`.");
+    let names: Vec<_> = item.fields.iter().map(|field| ident(&field.name)).collect();
+    let wire_names: Vec<_> = item.fields.iter().map(|field| &field.wire_name).collect();
+    let gates: Vec<_> = item
+        .fields
+        .iter()
+        .map(|field| field_cfg(field, &own))
+        .collect();
+    let let_object = let_mutated_by("object", &gates);
     let upcasts = render_upcasts(item, module);
     quote! {
         #docs
-        #[derive(Clone, Debug, Default, PartialEq, ::serde::Deserialize, ::serde::Serialize)]
+        #gate
+        #[derive(Clone, Debug, Default, PartialEq)]
         pub struct #name {
             #[doc = #odata_type_doc]
-            #[serde(rename = #ODATA_TYPE_WIRE)]
-            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub odata_type: ::std::option::Option<::std::string::String>,
             #(#fields)*
             /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
             /// as it was read, so that writing the value back loses nothing.
-            #[serde(flatten)]
             pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         }
 
+        #gate
         impl #name {
             /// The `@odata.type` of this type.
             pub const ODATA_TYPE: &str = #odata_type;
+
+            /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
+            /// when it names none.
+            pub(crate) fn serialize_object<S>(
+                &self,
+                type_if_missing: ::std::option::Option<&str>,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                let odata_type = self.odata_type.as_deref().or(type_if_missing);
+                #let_object = crate::support::ObjectWriter::new(serializer, odata_type);
+                #(#gates object.field(#wire_names, &self.#names);)*
+                object.finish(&self.additional_properties)
+            }
+        }
+
+        #gate
+        impl ::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                self.serialize_object(None, serializer)
+            }
+        }
+
+        #gate
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                let mut object = crate::support::ObjectReader::new(deserializer)?;
+                let value = Self {
+                    odata_type: object.field(#ODATA_TYPE_WIRE),
+                    #(#gates #names: object.field(#wire_names),)*
+                    additional_properties: object.rest(),
+                };
+                object.finish(value)
+            }
         }
 
         #upcasts
@@ -82,21 +157,28 @@ fn render_upcasts(item: &Struct, module: &[String]) -> TokenStream {
     };
     let name = ident(&item.name);
     let parent_path = parent.path.tokens(module);
+    let both_ends = features([&item.feature, &parent.feature]);
     let (inherited, own) = item.fields.split_at(parent.inherited_fields);
+    let inherited_gates = inherited.iter().map(|f| field_cfg(f, &both_ends));
     let inherited = inherited.iter().map(|f| ident(&f.name));
+    let own_gates: Vec<_> = own.iter().map(|f| field_cfg(f, &both_ends)).collect();
+    let let_additional_properties = let_mutated_by("additional_properties", &own_gates);
     let own_wire_names = own.iter().map(|f| &f.wire_name);
     let own = own.iter().map(|f| ident(&f.name));
-    let additional_properties = if item.fields.len() > parent.inherited_fields {
-        quote! {
-            let mut additional_properties = value.additional_properties;
-            #(crate::support::keep_as_json(&mut additional_properties, #own_wire_names, value.#own);)*
-        }
-    } else {
-        quote!(let additional_properties = value.additional_properties;)
+    let additional_properties = quote! {
+        #let_additional_properties = value.additional_properties;
+        #(
+            #own_gates
+            crate::support::keep_as_json(&mut additional_properties, #own_wire_names, value.#own);
+        )*
     };
+    let mut between = both_ends.clone();
     let further = item.further_ancestors.iter().map(|ancestor| {
-        let ancestor = ancestor.tokens(module);
+        between.extend(ancestor.feature.clone());
+        let gate = cfg(&between, &Features::new());
+        let ancestor = ancestor.path.tokens(module);
         quote! {
+            #gate
             impl ::std::convert::From<#name> for #ancestor {
                 fn from(value: #name) -> Self {
                     Self::from(#parent_path::from(value))
@@ -104,13 +186,15 @@ fn render_upcasts(item: &Struct, module: &[String]) -> TokenStream {
             }
         }
     });
+    let gate = cfg(&both_ends, &Features::new());
     quote! {
+        #gate
         impl ::std::convert::From<#name> for #parent_path {
             fn from(value: #name) -> Self {
                 #additional_properties
                 Self {
                     odata_type: value.odata_type.or_else(|| Some(#name::ODATA_TYPE.into())),
-                    #(#inherited: value.#inherited,)*
+                    #(#inherited_gates #inherited: value.#inherited,)*
                     additional_properties,
                 }
             }

@@ -10,6 +10,8 @@ use super::model::{CrateModel, Item};
 /// Which helpers a crate needs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SupportNeeds {
+    /// Any struct: `ObjectReader` and `ObjectWriter`.
+    pub objects: bool,
     /// Any enum: `impl_string_enum!`.
     pub string_enums: bool,
     /// Any polymorphic enum: reading and writing by `@odata.type`.
@@ -26,6 +28,7 @@ impl SupportNeeds {
                 Item::Enum(_) => needs.string_enums = true,
                 Item::Polymorphic(_) => needs.polymorphism = true,
                 Item::Struct(item) => {
+                    needs.objects = true;
                     needs.upcasts_with_extra_fields |= item
                         .parent
                         .as_ref()
@@ -37,7 +40,7 @@ impl SupportNeeds {
     }
 
     pub fn any(self) -> bool {
-        self.string_enums || self.polymorphism || self.upcasts_with_extra_fields
+        self.objects || self.string_enums || self.polymorphism || self.upcasts_with_extra_fields
     }
 }
 
@@ -47,6 +50,9 @@ pub fn render_support(needs: SupportNeeds) -> TokenStream {
     let mut items = vec![quote! {
         //! Helpers the generated types call; not part of the crate's API.
     }];
+    if needs.objects {
+        items.push(object_helpers());
+    }
     if needs.polymorphism {
         items.push(polymorphism_helpers());
     }
@@ -142,27 +148,97 @@ fn polymorphism_helpers() -> TokenStream {
             ::serde_json::from_value(value).map(::std::boxed::Box::new).map_err(E::custom)
         }
 
-        /// Writes the value of a variant, adding its type's `@odata.type` when it carries none.
-        pub(crate) fn serialize_typed<T, S>(
-            value: &T,
-            carried: ::std::option::Option<&str>,
-            odata_type: &str,
-            serializer: S,
-        ) -> ::std::result::Result<S::Ok, S::Error>
-        where
-            T: ::serde::Serialize,
-            S: ::serde::Serializer,
-        {
-            #[derive(::serde::Serialize)]
-            struct Typed<'a, T> {
-                #[serde(rename = "@odata.type")]
-                odata_type: &'a str,
-                #[serde(flatten)]
-                value: &'a T,
+    }
+}
+
+fn object_helpers() -> TokenStream {
+    quote! {
+        /// Reads a struct from a JSON object: each property is taken out by its wire name, and
+        /// what is left is the struct's `additional_properties`. Like `std::fmt::DebugStruct`,
+        /// it keeps the first error and returns it from `finish`, so that a struct's
+        /// `Deserialize` is one line per field.
+        pub(crate) struct ObjectReader<E> {
+            object: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            error: ::std::option::Option<E>,
+        }
+
+        impl<E: ::serde::de::Error> ObjectReader<E> {
+            pub(crate) fn new<'de, D>(deserializer: D) -> ::std::result::Result<Self, E>
+            where
+                D: ::serde::Deserializer<'de, Error = E>,
+            {
+                let object = ::serde::Deserialize::deserialize(deserializer)?;
+                Ok(Self { object, error: None })
             }
-            match carried {
-                Some(_) => ::serde::Serialize::serialize(value, serializer),
-                None => ::serde::Serialize::serialize(&Typed { odata_type, value }, serializer),
+
+            /// Takes out the property `name`; a missing one and `null` read as `None`. What is
+            /// left keeps its order, so it is written back as it was read.
+            pub(crate) fn field<T>(&mut self, name: &str) -> ::std::option::Option<T>
+            where
+                T: ::serde::de::DeserializeOwned,
+            {
+                let value = self.object.shift_remove(name)?;
+                if value.is_null() {
+                    return None;
+                }
+                match ::serde_json::from_value(value) {
+                    Ok(value) => Some(value),
+                    Err(error) => {
+                        self.error.get_or_insert_with(|| E::custom(format_args!("`{name}`: {error}")));
+                        None
+                    }
+                }
+            }
+
+            /// The properties not taken out.
+            pub(crate) fn rest(&mut self) -> ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+                ::std::mem::take(&mut self.object)
+            }
+
+            /// The value read, or the first property that could not be read.
+            pub(crate) fn finish<T>(self, value: T) -> ::std::result::Result<T, E> {
+                match self.error {
+                    Some(error) => Err(error),
+                    None => Ok(value),
+                }
+            }
+        }
+
+        /// Writes a struct as a JSON object: `@odata.type`, the properties that are `Some`, then
+        /// `additional_properties`. Like `ObjectReader`, it keeps the first error for `finish`.
+        pub(crate) struct ObjectWriter<S: ::serde::Serializer> {
+            object: ::std::result::Result<S::SerializeMap, S::Error>,
+        }
+
+        impl<S: ::serde::Serializer> ObjectWriter<S> {
+            pub(crate) fn new(serializer: S, odata_type: ::std::option::Option<&str>) -> Self {
+                let mut writer = Self { object: serializer.serialize_map(None) };
+                writer.field("@odata.type", &odata_type);
+                writer
+            }
+
+            pub(crate) fn field<T>(&mut self, name: &str, value: &::std::option::Option<T>)
+            where
+                T: ::serde::Serialize,
+            {
+                use ::serde::ser::SerializeMap;
+                if let (Ok(object), Some(value)) = (&mut self.object, value) {
+                    if let Err(error) = object.serialize_entry(name, value) {
+                        self.object = Err(error);
+                    }
+                }
+            }
+
+            pub(crate) fn finish(
+                self,
+                additional_properties: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap;
+                let mut object = self.object?;
+                for (name, value) in additional_properties {
+                    object.serialize_entry(name, value)?;
+                }
+                object.end()
             }
         }
     }

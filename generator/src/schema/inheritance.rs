@@ -89,6 +89,7 @@ pub(super) fn finish_types(
                 properties,
                 members,
                 sources,
+                area: None, // from the pages, by `assign_areas`
             }
         })
         .collect();
