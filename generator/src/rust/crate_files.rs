@@ -230,14 +230,10 @@ chrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"
 serde = {{ version = \"1\", features = [\"derive\"] }}
 serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}
 
-[dev-dependencies]
-graph-docgen = {{ path = {generator} }}
-
 [workspace]
 ",
         header = header(options, "#"),
         name = toml_string(&options.crate_name),
-        generator = toml_string(env!("CARGO_MANIFEST_DIR")),
     );
     GeneratedFile {
         path: "Cargo.toml".to_string(),
