@@ -312,6 +312,85 @@ mod tests {
     }
 
     #[test]
+    fn bodies_that_name_no_type_get_the_one_the_prose_implies() {
+        let text = r#"# Update user
+
+Update the properties of a [user](../resources/user.md) object.
+
+## Request body
+
+In the request body, supply a JSON representation of a [user](../resources/user.md) object.
+
+## Response
+
+If successful, this method returns a `200 OK` response code and a collection of
+[group](../resources/group.md) objects.
+
+## Example
+
+<!-- { "blockType": "request" } -->
+```http
+PATCH /me
+Content-type: application/json
+
+{"displayName": "x"}
+```
+
+<!-- { "blockType": "request" } -->
+```http
+POST /me/assignLicense
+
+{"addLicenses": [], }
+```
+
+<!-- { "blockType": "response", "@odata.type": "microsoft.graph.group" } -->
+```http
+HTTP/1.1 200 OK
+
+{"value": []}
+```
+
+<!-- { "blockType": "response" } -->
+```http
+HTTP/1.1 200 OK
+
+{"value": [...]}
+```
+"#;
+        let (page, _) = crate::page::parse_page(&crate::read::SourceText {
+            path: "api/user-update.md".into(),
+            text: text.to_string(),
+            lossy: false,
+        });
+        let examples = extract_examples(&page, &mut Vec::new());
+        let found: Vec<(Option<&str>, Option<&str>, bool)> = examples
+            .iter()
+            .map(|e| {
+                (
+                    e.type_name.as_deref(),
+                    e.implied_type_page.as_deref(),
+                    e.invalid.is_some(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (None, Some("resources/user.md"), false),
+                // A POST sends a resource only where the page asks for its representation:
+                // this one does, so its trailing comma is kept as a defect, not dropped.
+                (None, Some("resources/user.md"), true),
+                (
+                    Some("microsoft.graph.group"),
+                    Some("resources/group.md"),
+                    false
+                ),
+                (None, Some("resources/group.md"), true),
+            ]
+        );
+    }
+
+    #[test]
     fn representation_hints() {
         let hint = |v: Value| representation_hint(&v).map(|(ty, c, values)| (ty, c, values.len()));
         assert_eq!(
