@@ -29,10 +29,7 @@ fn docs_examples_round_trip() {
         }
         Err(_) => {
             let faults = report.count(&Outcome::GeneratorFault);
-            assert_eq!(
-                faults, 0,
-                "examples the docs get right fail: see the report"
-            );
+            assert_eq!(faults, 0, "generator faults: see the report");
         }
     }
 }

@@ -141,10 +141,9 @@ fn round_trip(type_name: &str, json: &str) -> Result<(), String> {
     };
     let expected: Value = serde_json::from_str(json).map_err(|error| error.to_string())?;
     let written = read_and_write(json).map_err(|error| error.to_string())?;
-    if same_json(&expected, &written) {
-        Ok(())
-    } else {
-        Err(format!("came back as {written}"))
+    match difference(&expected, &written, "") {
+        None => Ok(()),
+        Some(difference) => Err(difference),
     }
 }
 
@@ -155,33 +154,46 @@ fn through<T: serde::de::DeserializeOwned + serde::Serialize>(
     serde_json::to_value(value)
 }
 
-/// The same JSON, where a missing member equals `null` (a field that is `None` is not
-/// written), numbers compare by value (`1` and `1.0`), and two strings that are RFC 3339
-/// timestamps of the same instant, or times of day of the same time, are equal (chrono
-/// writes its own number of fractional digits).
-fn same_json(expected: &Value, actual: &Value) -> bool {
-    match (expected, actual) {
-        (Value::Object(expected), Value::Object(actual)) => {
+/// Where `written` differs from `expected`, by path; `None` for the same JSON, where a
+/// missing member equals `null` (a field that is `None` is not written), numbers
+/// compare by value (`1` and `1.0`), and two strings that are RFC 3339 timestamps of
+/// the same instant, or times of day of the same time, are equal (chrono writes its own
+/// number of fractional digits).
+fn difference(expected: &Value, written: &Value, path: &str) -> Option<String> {
+    match (expected, written) {
+        (Value::Object(expected), Value::Object(written)) => {
             expected
                 .keys()
-                .chain(actual.keys())
-                .all(|key| same_json(
+                .chain(written.keys())
+                .find_map(|key| difference(
                     expected.get(key).unwrap_or(&Value::Null),
-                    actual.get(key).unwrap_or(&Value::Null),
+                    written.get(key).unwrap_or(&Value::Null),
+                    &format!("{path}.{key}"),
                 ))
         }
-        (Value::Array(expected), Value::Array(actual)) => {
-            expected.len() == actual.len()
-                && expected.iter().zip(actual).all(|(e, a)| same_json(e, a))
+        (
+            Value::Array(expected),
+            Value::Array(written),
+        ) if expected.len() == written.len() => {
+            expected
+                .iter()
+                .zip(written)
+                .enumerate()
+                .find_map(|(index, (e, w))| difference(
+                    e,
+                    w,
+                    &format!("{path}[{index}]"),
+                ))
         }
-        (Value::Number(expected), Value::Number(actual)) => {
-            expected == actual || expected.as_f64() == actual.as_f64()
+        (Value::Number(e), Value::Number(w)) if e == w || e.as_f64() == w.as_f64() => {
+            None
         }
-        (Value::String(expected), Value::String(actual)) => {
-            expected == actual || same_instant(expected, actual)
-                || same_time(expected, actual)
-        }
-        _ => expected == actual,
+        (
+            Value::String(e),
+            Value::String(w),
+        ) if e == w || same_instant(e, w) || same_time(e, w) => None,
+        _ if expected == written => None,
+        _ => Some(format!("`{path}` came back as {written}, not {expected}")),
     }
 }
 
