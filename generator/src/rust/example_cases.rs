@@ -24,7 +24,7 @@ use regex::Regex;
 use serde_json::{Map, Value};
 
 use super::primitives::primitive_for;
-use crate::facts::{primitive_type, Example, ExampleRole};
+use crate::facts::{primitive_type, Example};
 use crate::schema::{Kind, Property, Schema, TypeDef};
 
 /// One example, ready to be read by the generated types.
@@ -32,7 +32,6 @@ use crate::schema::{Kind, Property, Schema, TypeDef};
 pub struct ExampleCase {
     /// `page:line` of the JSON body.
     pub at: String,
-    pub role: ExampleRole,
     /// The qualified type the values are read as; `None` when the example names and implies
     /// none of the schema's structured types.
     pub type_name: Option<String>,
@@ -117,7 +116,6 @@ impl<'a> Types<'a> {
 fn example_case(types: &Types<'_>, example: &Example) -> ExampleCase {
     let mut case = ExampleCase {
         at: format!("{}:{}", example.location.file, example.location.line),
-        role: example.role,
         type_name: None,
         values: Vec::new(),
         doc_defect: None,
