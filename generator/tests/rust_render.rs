@@ -270,6 +270,22 @@ fn examples_are_read_as_their_named_or_implied_type_and_their_defects_classed() 
 }
 
 #[test]
+fn named_types_are_found_in_any_case_and_primitives_are_no_type() {
+    let examples = [
+        example(
+            ExampleRole::Response,
+            Some("collection(Microsoft.Graph.OPERATION)"),
+            "[]",
+        ),
+        example(ExampleRole::Response, Some("string"), r#"{"value": "x"}"#),
+    ];
+    let cases = example_cases(&schema(), &examples);
+    let types: Vec<Option<&str>> = cases.iter().map(|c| c.type_name.as_deref()).collect();
+    assert_eq!(types, [Some("microsoft.graph.operation"), None]);
+    assert!(cases.iter().all(|case| case.doc_defect.is_none()));
+}
+
+#[test]
 fn same_schema_same_bytes() {
     assert_eq!(render(), render());
 }
