@@ -113,7 +113,9 @@ fn outcome(case: &Case<'_>) -> (Outcome, String) {
         (_, Some(defect)) => {
             (Outcome::DocDefect(defect.class.to_string()), defect.detail.to_string())
         }
-        (None, None) => (Outcome::Untyped, "read as nothing".to_string()),
+        (None, None) => {
+            (Outcome::Untyped, "its page names and implies no type for it".to_string())
+        }
         (Some(Err(error)), None) => (Outcome::GeneratorFault, error),
     }
 }

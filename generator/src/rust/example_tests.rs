@@ -289,7 +289,9 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
                     (Outcome::GeneratorFault, error)
                 }
                 (_, Some(defect)) => (Outcome::DocDefect(defect.class.to_string()), defect.detail.to_string()),
-                (None, None) => (Outcome::Untyped, "read as nothing".to_string()),
+                (None, None) => {
+                    (Outcome::Untyped, "its page names and implies no type for it".to_string())
+                }
                 (Some(Err(error)), None) => (Outcome::GeneratorFault, error),
             }
         }
