@@ -271,17 +271,8 @@ impl<'a> Walk<'_, 'a> {
     }
 
     /// Whether `ty` is `ancestor` or derives from it.
-    fn derives_from(&self, ty: &TypeDef, ancestor: &TypeDef) -> bool {
-        let target = ancestor.qualified_name().to_ascii_lowercase();
-        let mut current = Some(ty);
-        for _ in 0..self.types.by_name.len() {
-            let Some(ty) = current else { break };
-            if ty.qualified_name().to_ascii_lowercase() == target {
-                return true;
-            }
-            current = ty.base.as_deref().and_then(|b| self.types.get(b));
-        }
-        false
+    fn derives_from(&self, ty: &'a TypeDef, ancestor: &TypeDef) -> bool {
+        self.lineage(ty).iter().any(|t| std::ptr::eq(*t, ancestor))
     }
 
     /// A value of a structured type: an object, read as the subtype its `@odata.type` names
