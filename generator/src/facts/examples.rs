@@ -102,11 +102,12 @@ pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
 }
 
 /// What the prose of an API page says its bodies are: the resource linked from the "Request
-/// body" section when it asks for "a JSON representation of" it, the resource linked from the
-/// "Response" section ("returns a `200 OK` response code and a [user](../resources/user.md)
-/// object"; a collection of them for a list, which the examples' `value` wrapper shows), and the
-/// resource the page is about: the first one its introduction links to ("Update the properties
-/// of a [user](../resources/user.md) object"), which an update's body is part of.
+/// body" section when it asks for a resource (see [`describes_a_resource`]), the resource
+/// linked from the "Response" section ("returns a `200 OK` response code and a
+/// [user](../resources/user.md) object"; a collection of them for a list, which the examples'
+/// `value` wrapper shows), and the resource the page is about: the first one its introduction
+/// links to ("Update the properties of a [user](../resources/user.md) object"), which an
+/// update's body is part of.
 #[derive(Debug, Default)]
 struct PageBodyTypes {
     request: Option<String>,
@@ -137,15 +138,20 @@ impl PageBodyTypes {
                     Block::Text(text) => Some(text),
                     _ => None,
                 })
-                .filter(|text| {
-                    title != "request body"
-                        || text.text.to_ascii_lowercase().contains("representation")
-                })
+                .filter(|text| title != "request body" || describes_a_resource(&text.text))
                 .flat_map(|text| &text.links)
                 .find_map(|link| resource_page(&page.path, &link.target));
         }
         types
     }
+}
+
+/// Whether a request body section's paragraph asks for a resource rather than an action's
+/// parameters: "supply a JSON representation of a [user]", "provide an [extensionProperty]
+/// object with the following properties", "supply the values for the [device] properties".
+fn describes_a_resource(text: &str) -> bool {
+    let text = text.to_ascii_lowercase();
+    text.contains("representation") || text.contains("properties")
 }
 
 /// A link to a resource page, as a path relative to the docs folder: `../resources/user.md`
