@@ -270,18 +270,22 @@ fn examples_are_read_as_their_named_or_implied_type_and_their_defects_classed() 
 }
 
 #[test]
-fn named_types_are_found_in_any_case_and_primitives_are_no_type() {
+fn named_types_are_found_in_any_case_and_primitives_or_annotations_are_nothing_to_read() {
+    let operation = Some("microsoft.graph.operation");
     let examples = [
         example(
             ExampleRole::Response,
             Some("collection(Microsoft.Graph.OPERATION)"),
-            "[]",
+            r#"[{"id": "1"}]"#,
         ),
         example(ExampleRole::Response, Some("string"), r#"{"value": "x"}"#),
+        // Only annotations, or an empty list: no property to read, whatever the type.
+        example(ExampleRole::Request, operation, r#"{"@odata.id": "x"}"#),
+        example(ExampleRole::Response, operation, r#"{"value": []}"#),
     ];
     let cases = example_cases(&schema(), &examples);
     let types: Vec<Option<&str>> = cases.iter().map(|c| c.type_name.as_deref()).collect();
-    assert_eq!(types, [Some("microsoft.graph.operation"), None]);
+    assert_eq!(types, [operation, None, None, None]);
     assert!(cases.iter().all(|case| case.doc_defect.is_none()));
 }
 

@@ -33,7 +33,8 @@ pub struct ExampleCase {
     /// `page:line` of the JSON body.
     pub at: String,
     /// The qualified type the values are read as; `None` when the example names and implies
-    /// none of the schema's structured types.
+    /// none of the schema's structured types, or holds no property to read (only annotations,
+    /// or an empty list).
     pub type_name: Option<String>,
     /// The values to read, as compact JSON: the body, or each element of a list body.
     pub values: Vec<String>,
@@ -140,6 +141,11 @@ fn example_case(types: &Types<'_>, example: &Example) -> ExampleCase {
         findings: Vec::new(),
     };
     let (values, list) = walk.values_to_read(&example.json, ty);
+    if values.iter().all(|value| holds_only_annotations(value)) {
+        // An empty list, `{"@odata.id": ...}` or a truncated `{"@odata.context": ...}`: no
+        // property to read, so reading it would prove nothing.
+        return case;
+    }
     for (position, value) in values.iter().enumerate() {
         let path = if list {
             format!("[{position}]")
@@ -200,6 +206,12 @@ fn type_of_page<'a>(schema: &'a Schema, page: &str) -> Option<&'a TypeDef> {
         .find(|ty| ty.name.eq_ignore_ascii_case(stem))
         .or(described.first())
         .copied()
+}
+
+fn holds_only_annotations(value: &Value) -> bool {
+    value
+        .as_object()
+        .is_some_and(|object| object.keys().all(|key| is_annotation(key)))
 }
 
 /// A JSON key that is an annotation (`@odata.context`, `id@odata.bind`), not a property.

@@ -192,7 +192,7 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
             /// `page:line` of the JSON body.
             pub at: &'a str,
             /// The qualified type the values are read as; empty when the example names and
-            /// implies none.
+            /// implies none, or holds no property to read.
             pub type_name: &'a str,
             /// The values to read, as JSON: the body, or each element of a list body.
             pub values: &'a [&'a str],
@@ -217,7 +217,8 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
             Pass,
             /// The docs are at fault, whether or not the types read it.
             DocDefect(String),
-            /// The example names and implies no type of the docs.
+            /// The example names and implies no type of the docs, or holds no property to read
+            /// (only annotations such as `@odata.id`, or an empty list).
             Untyped,
             /// The docs are right, and the types fail to read it or to write it back whole.
             GeneratorFault,
@@ -228,7 +229,7 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
                 match self {
                     Outcome::Pass => f.write_str("pass"),
                     Outcome::DocDefect(class) => write!(f, "doc defect: {class}"),
-                    Outcome::Untyped => f.write_str("no type named or implied"),
+                    Outcome::Untyped => f.write_str("nothing typed to read"),
                     Outcome::GeneratorFault => f.write_str("generator fault"),
                 }
             }
@@ -290,7 +291,8 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
                 }
                 (_, Some(defect)) => (Outcome::DocDefect(defect.class.to_string()), defect.detail.to_string()),
                 (None, None) => {
-                    (Outcome::Untyped, "its page names and implies no type for it".to_string())
+                    let why = "no type named or implied, or only annotations";
+                    (Outcome::Untyped, why.to_string())
                 }
                 (Some(Err(error)), None) => (Outcome::GeneratorFault, error),
             }
