@@ -46,7 +46,8 @@ enum Command {
         json: bool,
     },
     /// Generate a standalone Rust crate of typed models: manifest, sources, and a test that
-    /// round-trips every JSON example of the pages.
+    /// reads every JSON example of the pages as its type, writes it back and reports how each
+    /// fared (`cargo test --test docs_examples -- --nocapture` in the crate).
     Rust {
         #[command(flatten)]
         docs: DocsArgs,
@@ -154,14 +155,8 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
                     out.display()
                 ),
                 crate_name,
-                // The crate's tests read the pages from wherever the crate is.
-                docs_dir: std::path::absolute(&docs.docs)
-                    .unwrap_or_else(|_| docs.docs.clone())
-                    .display()
-                    .to_string(),
-                docs_include: docs.include.clone(),
             };
-            let (files, diagnostics) = render_crate(&loaded.schema, &options);
+            let (files, diagnostics) = render_crate(&loaded.schema, &loaded.examples, &options);
             docs.print(&diagnostics);
             let manifest = render_manifest(&loaded.schema, &options);
             let mut written = 0;

@@ -23,13 +23,14 @@
 //! - A Cargo feature per product area gates the items of that area ([`features`]).
 //!
 //! Generated files: `src/lib.rs`, a file per module, `src/support.rs` (helpers, crate-private),
-//! and the round-trip tests ([`example_tests`]); [`render_manifest`] adds a `Cargo.toml` for a
+//! and the round-trip tests of the pages' JSON examples ([`example_cases`], [`example_tests`]); [`render_manifest`] adds a `Cargo.toml` for a
 //! standalone crate.
 
 mod crate_files;
 mod cycles;
 mod doc_comments;
 mod enums;
+mod example_cases;
 mod example_tests;
 mod features;
 mod model;
@@ -41,7 +42,10 @@ mod structs;
 mod support;
 
 use crate::diagnostic::Diagnostic;
+use crate::facts::Example;
 use crate::schema::Schema;
+
+pub use example_cases::{example_cases, DefectClass, DocDefect, ExampleCase};
 
 /// One file of a generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,11 +61,6 @@ pub struct CrateOptions {
     pub crate_name: String,
     /// Shown in the `// @generated` header of every file.
     pub regenerate_command: String,
-    /// The docs folder whose JSON examples the generated tests round-trip: relative to the
-    /// generated crate's root, or absolute.
-    pub docs_dir: String,
-    /// Which files under `docs_dir` are pages (globs, as for `PageSelection`); empty for `*.md`.
-    pub docs_include: Vec<String>,
 }
 
 /// This workspace's crate: `graph-models` in `generated/`, made from `docs-input/`.
@@ -70,22 +69,23 @@ impl Default for CrateOptions {
         CrateOptions {
             crate_name: "graph-models".to_string(),
             regenerate_command: "cargo xtask codegen".to_string(),
-            docs_dir: "../docs-input".to_string(),
-            docs_include: Vec::new(),
         }
     }
 }
 
-/// The crate's `src/**` files and its generated tests, sorted by path, with a diagnostic for
-/// every type that could not be resolved and every name that had to change.
+/// The crate's `src/**` files and its generated tests (which read `examples` as their types),
+/// sorted by path, with a diagnostic for every type that could not be resolved and every name
+/// that had to change.
 pub fn render_crate(
     schema: &Schema,
+    examples: &[Example],
     options: &CrateOptions,
 ) -> (Vec<GeneratedFile>, Vec<Diagnostic>) {
     let (model, mut diagnostics) = model::build(schema);
     let (mut files, mut more) = crate_files::source_files(&model, options);
     diagnostics.append(&mut more);
-    let (mut tests, mut more) = example_tests::test_files(&model, options);
+    let cases = example_cases(schema, examples);
+    let (mut tests, mut more) = example_tests::test_files(&model, &cases, options);
     diagnostics.append(&mut more);
     files.append(&mut tests);
     files.sort_by(|a, b| a.path.cmp(&b.path));
@@ -93,7 +93,7 @@ pub fn render_crate(
 }
 
 /// A `Cargo.toml` for the crate on its own (its own workspace), with the dependencies the
-/// generated code uses, this generator, by path, for the tests, and a feature per product area.
+/// generated code uses and a feature per product area; its tests need nothing more.
 pub fn render_manifest(schema: &Schema, options: &CrateOptions) -> GeneratedFile {
     crate_files::manifest(&features::crate_features(schema), options)
 }

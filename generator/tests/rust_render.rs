@@ -1,14 +1,17 @@
 //! The Rust stage on a small hand-built schema: an inheritance chain under a polymorphic base
 //! (with an abstract type and a subtype in another namespace), an enum with members named
 //! `unknown` and `unrecognized`, keyword properties, a recursive complex type, a collection of
-//! a base type and a type no page describes. Types are spread over product areas (so features
-//! gate items, fields, variants and upcasts) and some have none. Every generated file is
-//! snapshotted.
+//! a base type and a type no page describes; and JSON examples of each outcome of the round-trip
+//! test. Types are spread over product areas (so features gate items, fields, variants and
+//! upcasts) and some have none. Every generated file is snapshotted.
 
 use std::sync::Arc;
 
 use graph_docgen::diagnostic::Location;
-use graph_docgen::rust::{render_crate, render_manifest, CrateOptions, GeneratedFile};
+use graph_docgen::facts::{Example, ExampleRole};
+use graph_docgen::rust::{
+    example_cases, render_crate, render_manifest, CrateOptions, DefectClass, GeneratedFile,
+};
 use graph_docgen::schema::{EnumMember, Kind, Property, Schema, TypeDef};
 
 fn location(line: u32) -> Location {
@@ -169,8 +172,50 @@ fn schema() -> Schema {
     Schema { types }
 }
 
+fn example(role: ExampleRole, type_name: Option<&str>, body: &str) -> Example {
+    Example {
+        role,
+        location: Location::new(&Arc::from("api/hand-built.md"), 30),
+        type_name: type_name.map(str::to_string),
+        implied_type_page: None,
+        json: serde_json::from_str(body).unwrap_or_default(),
+        invalid: serde_json::from_str::<serde_json::Value>(body)
+            .err()
+            .map(|e| e.to_string()),
+    }
+}
+
+/// One example per kind of case: a list response, a request whose type the page implies, a
+/// placeholder beside a wrong-case and an undocumented property, invalid JSON, an undocumented
+/// type, and a body with no type.
+fn examples() -> Vec<Example> {
+    let operation = Some("microsoft.graph.operation");
+    let mut implied = example(
+        ExampleRole::Request,
+        None,
+        r##"{"self": "x", "duration": "PT1M", "operations": [{"@odata.type": "#microsoft.graph.playPromptOperation", "completionReason": "unknown"}]}"##,
+    );
+    implied.implied_type_page = Some("resources/hand-built.md".to_string());
+    vec![
+        example(
+            ExampleRole::Response,
+            operation,
+            r#"{"@odata.context": "x", "value": [{"id": "1", "status": "running"}, {"status": "String"}]}"#,
+        ),
+        implied,
+        example(
+            ExampleRole::Response,
+            operation,
+            r#"{"createdDateTime": "datetime-value", "Status": "running", "extra": 1}"#,
+        ),
+        example(ExampleRole::Response, operation, r#"{"id": "1", ...}"#),
+        example(ExampleRole::Example, Some("microsoft.graph.nowhere"), "{}"),
+        example(ExampleRole::Request, None, r#"{"comment": "no type"}"#),
+    ]
+}
+
 fn render() -> (Vec<GeneratedFile>, Vec<String>) {
-    let (files, diagnostics) = render_crate(&schema(), &CrateOptions::default());
+    let (files, diagnostics) = render_crate(&schema(), &examples(), &CrateOptions::default());
     let diagnostics = diagnostics.iter().map(|d| d.to_string()).collect();
     (files, diagnostics)
 }
@@ -187,6 +232,7 @@ fn generated_files_snapshot() {
             "src/lib.rs",
             "src/support.rs",
             "tests/docs_examples.rs",
+            "tests/docs_examples/cases.rs",
             "tests/round_trip/mod.rs",
         ]
     );
@@ -209,6 +255,58 @@ fn diagnostics_name_the_unknown_type_and_the_renames() {
 }
 
 #[test]
+fn examples_are_read_as_their_named_or_implied_type_and_their_defects_classed() {
+    let cases = example_cases(&schema(), &examples());
+    let summary: Vec<(Option<&str>, usize, Option<DefectClass>)> = cases
+        .iter()
+        .map(|case| {
+            (
+                case.type_name.as_deref(),
+                case.values.len(),
+                case.doc_defect.as_ref().map(|d| d.class),
+            )
+        })
+        .collect();
+    let operation = Some("microsoft.graph.operation");
+    assert_eq!(
+        summary,
+        [
+            (operation, 2, None),
+            (Some("microsoft.graph.call"), 1, None),
+            (operation, 1, Some(DefectClass::Placeholder)),
+            (None, 0, Some(DefectClass::InvalidJson)),
+            (None, 0, Some(DefectClass::UndocumentedType)),
+            (None, 0, None),
+        ]
+    );
+    let detail = cases[2].doc_defect.as_ref().map(|d| d.detail.as_str());
+    assert_eq!(
+        detail,
+        Some("`createdDateTime` is `\"datetime-value\"`, not a `Edm.DateTimeOffset` (and 2 more)")
+    );
+}
+
+#[test]
+fn named_types_are_found_in_any_case_and_primitives_or_annotations_are_nothing_to_read() {
+    let operation = Some("microsoft.graph.operation");
+    let examples = [
+        example(
+            ExampleRole::Response,
+            Some("collection(Microsoft.Graph.OPERATION)"),
+            r#"[{"id": "1"}]"#,
+        ),
+        example(ExampleRole::Response, Some("string"), r#"{"value": "x"}"#),
+        // Only annotations, or an empty list: no property to read, whatever the type.
+        example(ExampleRole::Request, operation, r#"{"@odata.id": "x"}"#),
+        example(ExampleRole::Response, operation, r#"{"value": []}"#),
+    ];
+    let cases = example_cases(&schema(), &examples);
+    let types: Vec<Option<&str>> = cases.iter().map(|c| c.type_name.as_deref()).collect();
+    assert_eq!(types, [operation, None, None, None]);
+    assert!(cases.iter().all(|case| case.doc_defect.is_none()));
+}
+
+#[test]
 fn same_schema_same_bytes() {
     assert_eq!(render(), render());
 }
@@ -219,7 +317,7 @@ fn every_file_starts_with_the_generated_line() {
         regenerate_command: "make models".to_string(),
         ..CrateOptions::default()
     };
-    let (files, _) = render_crate(&schema(), &options);
+    let (files, _) = render_crate(&schema(), &examples(), &options);
     let manifest = render_manifest(&schema(), &options);
     for file in files.iter().chain([&manifest]) {
         let first = file.contents.lines().next().unwrap_or_default();
@@ -257,7 +355,8 @@ fn the_manifest_declares_a_feature_per_area_and_full_by_default() {
 
 #[test]
 fn an_empty_schema_gives_only_the_crate_root() {
-    let (files, diagnostics) = render_crate(&Schema::default(), &CrateOptions::default());
+    let (files, diagnostics) =
+        render_crate(&Schema::default(), &examples(), &CrateOptions::default());
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths, ["src/lib.rs"]);
     assert!(diagnostics.is_empty());
@@ -288,7 +387,7 @@ fn collisions_are_numbered_in_claim_order_and_noted() {
         struct_type(&g("Entity"), Kind::Complex, None, "", vec![]),
     ];
     types.sort_by_key(|t| (t.qualified_name().to_ascii_lowercase(), t.qualified_name()));
-    let (files, diagnostics) = render_crate(&Schema { types }, &CrateOptions::default());
+    let (files, diagnostics) = render_crate(&Schema { types }, &[], &CrateOptions::default());
     let graph = &files
         .iter()
         .find(|f| f.path == "src/graph.rs")

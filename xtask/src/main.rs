@@ -70,11 +70,8 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
     let options = CrateOptions {
         crate_name: "graph-models".into(),
         regenerate_command: CODEGEN_COMMAND.into(),
-        // The generated tests read the same pages, relative to generated/.
-        docs_dir: "../docs-input".into(),
-        docs_include: Vec::new(),
     };
-    let (files, render_diagnostics) = render_crate(&docs.schema, &options);
+    let (files, render_diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
     let report = sync_generated_files(&workspace.join("generated"), &files, mode, CODEGEN_COMMAND)?;
     let readme = sync_readme_sample(workspace, &files, mode)?;
     let summary = docs.summary();

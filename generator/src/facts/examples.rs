@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{primitive_type, PropertyType, TypeRef};
 use crate::diagnostic::Location;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::page::{parse_lenient_json, Page};
+use crate::page::{parse_lenient_json, Block, Page};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ExampleRole {
@@ -23,11 +23,21 @@ pub struct Example {
     pub location: Location,
     /// The type the example names: its metadata comment's `@odata.type`, else the body's.
     pub type_name: Option<String>,
+    /// The page that describes the type the page's prose implies for a body that names none
+    /// (`resources/user.md`, relative to the docs folder): see [`PageBodyTypes`].
+    pub implied_type_page: Option<String>,
+    /// The body as read with trailing commas forgiven; `Value::Null` when it is not JSON even
+    /// so (see `invalid`).
     pub json: Value,
+    /// Why the body is not valid JSON, read strictly: the doc writer's comment, `...` or
+    /// trailing comma.
+    pub invalid: Option<String>,
 }
 
-/// Every request/response/example block whose body is JSON.
+/// Every request/response/example block whose body looks like JSON (starts with `{` or `[`),
+/// valid or not.
 pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<Example> {
+    let body_types = PageBodyTypes::of(page);
     let mut examples = Vec::new();
     for (_, code) in page.code_blocks() {
         let Some(metadata) = &code.metadata else {
@@ -49,17 +59,18 @@ pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
             continue;
         }
         let location = page.location(code.line + 1 + body_line);
+        let invalid = serde_json::from_str::<Value>(body)
+            .err()
+            .map(|error| error.to_string());
         let json = match parse_lenient_json(body) {
             Ok(json) => json,
             Err(error) => {
                 diagnostics.push(Diagnostic::note(
                     DiagnosticKind::Malformed,
-                    location,
-                    format!(
-                        "example body is not valid JSON ({error}); it is not used as an example"
-                    ),
+                    location.clone(),
+                    format!("example body is not valid JSON ({error})"),
                 ));
-                continue;
+                Value::Null
             }
         };
         let body_type = json.get("@odata.type").and_then(Value::as_str);
@@ -68,14 +79,122 @@ pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
             .or(body_type)
             .map(|t| t.trim().trim_start_matches('#').to_string())
             .filter(|t| !t.is_empty());
+        let implied_type_page = match (role, request_method(&code.text)) {
+            (ExampleRole::Request, Method::Create) => body_types.request.clone(),
+            (ExampleRole::Request, Method::Update) => body_types
+                .request
+                .clone()
+                .or_else(|| body_types.response.clone())
+                .or_else(|| body_types.subject.clone()),
+            (ExampleRole::Response, _) => body_types.response.clone(),
+            _ => None,
+        };
         examples.push(Example {
             role,
             location,
             type_name,
+            implied_type_page,
             json,
+            invalid,
         });
     }
     examples
+}
+
+/// What the prose of an API page says its bodies are: the resource linked from the "Request
+/// body" section when it asks for a resource (see [`describes_a_resource`]), the resource
+/// linked from the "Response" section ("returns a `200 OK` response code and a
+/// [user](../resources/user.md) object"; a collection of them for a list, which the examples'
+/// `value` wrapper shows), and the resource the page is about: the first one its introduction
+/// links to ("Update the properties of a [user](../resources/user.md) object"), which an
+/// update's body is part of.
+#[derive(Debug, Default)]
+struct PageBodyTypes {
+    request: Option<String>,
+    response: Option<String>,
+    subject: Option<String>,
+}
+
+impl PageBodyTypes {
+    fn of(page: &Page) -> Self {
+        let mut types = PageBodyTypes::default();
+        let mut introduction = true;
+        for section in &page.sections {
+            let title = section.title().trim().to_ascii_lowercase();
+            introduction &= section.heading.as_ref().is_none_or(|h| h.level < 2);
+            let slot = match title.as_str() {
+                _ if introduction => &mut types.subject,
+                "request body" => &mut types.request,
+                "response" => &mut types.response,
+                _ => continue,
+            };
+            if slot.is_some() {
+                continue;
+            }
+            *slot = section
+                .blocks
+                .iter()
+                .filter_map(|block| match block {
+                    Block::Text(text) => Some(text),
+                    _ => None,
+                })
+                .filter(|text| title != "request body" || describes_a_resource(&text.text))
+                .flat_map(|text| &text.links)
+                .find_map(|link| resource_page(&page.path, &link.target));
+        }
+        types
+    }
+}
+
+/// Whether a request body section's paragraph asks for a resource rather than an action's
+/// parameters: "supply a JSON representation of a [user]", "provide an [extensionProperty]
+/// object with the following properties", "supply the values for the [device] properties".
+fn describes_a_resource(text: &str) -> bool {
+    let text = text.to_ascii_lowercase();
+    text.contains("representation") || text.contains("properties")
+}
+
+/// A link to a resource page, as a path relative to the docs folder: `../resources/user.md`
+/// from `api/user-get.md` is `resources/user.md`.
+fn resource_page(page: &str, target: &str) -> Option<String> {
+    let target = target.split(['#', '?']).next()?;
+    if !target.ends_with(".md") || target.contains("://") {
+        return None;
+    }
+    let mut path: Vec<&str> = page.split('/').collect();
+    path.pop();
+    for segment in target.split('/') {
+        match segment {
+            "." | "" => {}
+            ".." => {
+                path.pop()?;
+            }
+            segment => path.push(segment),
+        }
+    }
+    let resolved = path.join("/");
+    resolved.contains("resources/").then_some(resolved)
+}
+
+/// What a request does to the resource its body describes.
+enum Method {
+    /// `POST`: creates one, or calls an action with parameters, which the page's request body
+    /// section then links no representation for.
+    Create,
+    /// `PATCH` or `PUT`: sends some or all of the properties of the resource.
+    Update,
+    Other,
+}
+
+/// The method of a request block, from its first word.
+fn request_method(block: &str) -> Method {
+    match block.split_whitespace().next().unwrap_or("") {
+        method if method.eq_ignore_ascii_case("POST") => Method::Create,
+        method if method.eq_ignore_ascii_case("PATCH") || method.eq_ignore_ascii_case("PUT") => {
+            Method::Update
+        }
+        _ => Method::Other,
+    }
 }
 
 /// The JSON part of a code block: after the blank line that ends HTTP headers, if the block
@@ -196,6 +315,85 @@ mod tests {
         assert_eq!(body.trim(), "{\n  \"a\": 1\n}");
         assert_eq!(json_body("{\"a\": 1}").1, 0);
         assert_eq!(json_body("GET /me\n").0, "");
+    }
+
+    #[test]
+    fn bodies_that_name_no_type_get_the_one_the_prose_implies() {
+        let text = r#"# Update user
+
+Update the properties of a [user](../resources/user.md) object.
+
+## Request body
+
+In the request body, supply a JSON representation of a [user](../resources/user.md) object.
+
+## Response
+
+If successful, this method returns a `200 OK` response code and a collection of
+[group](../resources/group.md) objects.
+
+## Example
+
+<!-- { "blockType": "request" } -->
+```http
+PATCH /me
+Content-type: application/json
+
+{"displayName": "x"}
+```
+
+<!-- { "blockType": "request" } -->
+```http
+POST /me/assignLicense
+
+{"addLicenses": [], }
+```
+
+<!-- { "blockType": "response", "@odata.type": "microsoft.graph.group" } -->
+```http
+HTTP/1.1 200 OK
+
+{"value": []}
+```
+
+<!-- { "blockType": "response" } -->
+```http
+HTTP/1.1 200 OK
+
+{"value": [...]}
+```
+"#;
+        let (page, _) = crate::page::parse_page(&crate::read::SourceText {
+            path: "api/user-update.md".into(),
+            text: text.to_string(),
+            lossy: false,
+        });
+        let examples = extract_examples(&page, &mut Vec::new());
+        let found: Vec<(Option<&str>, Option<&str>, bool)> = examples
+            .iter()
+            .map(|e| {
+                (
+                    e.type_name.as_deref(),
+                    e.implied_type_page.as_deref(),
+                    e.invalid.is_some(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (None, Some("resources/user.md"), false),
+                // A POST sends a resource only where the page asks for its representation:
+                // this one does, so its trailing comma is kept as a defect, not dropped.
+                (None, Some("resources/user.md"), true),
+                (
+                    Some("microsoft.graph.group"),
+                    Some("resources/group.md"),
+                    false
+                ),
+                (None, Some("resources/group.md"), true),
+            ]
+        );
     }
 
     #[test]

@@ -267,14 +267,11 @@ chrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"
 serde = \"1\"
 serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}
 
-[dev-dependencies]
-graph-docgen = {{ path = {generator} }}
 {features}
 [workspace]
 ",
         header = header(options, "#"),
         name = toml_string(&options.crate_name),
-        generator = toml_string(env!("CARGO_MANIFEST_DIR")),
         features = features_table(features),
     );
     GeneratedFile {

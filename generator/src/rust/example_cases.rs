@@ -1,0 +1,522 @@
+//! The JSON examples of the pages as cases for the generated crate's round-trip test: the type
+//! each is read as, the values to read, and what the docs get wrong in it, found by walking the
+//! JSON against the schema the way the generated types read it.
+//!
+//! Which type an example is read as: the one it names (its metadata's `@odata.type`, else the
+//! body's), else the one its page's prose implies ([`Example::implied_type_page`]). A list body
+//! (`{"@odata.context": ..., "value": [...]}`, for a type that has no `value` property, or a
+//! top-level array) is read element by element.
+//!
+//! What counts as a doc defect, most serious first: a body that is not valid JSON; a named type
+//! no page describes; a placeholder (`"Int32"`, `"String"`, `"datetime-value"`) where the
+//! documented type needs a typed value; a value that contradicts its documented type; an enum
+//! value in another case than its documented member (read, but written back as documented); a
+//! property spelled in another case than documented; an undocumented property (but in a type
+//! its page calls an open type). The first five explain why an example fails to be read or
+//! written back whole (`explains_failure`); the last two do not: the round trip keeps such
+//! properties in `additional_properties`, so they only keep them out of typed fields. A
+//! placeholder in an enum is no defect: enums keep unknown values.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::{Map, Value};
+
+use super::primitives::primitive_for;
+use crate::facts::{primitive_type, Example};
+use crate::schema::{Kind, Property, Schema, TypeDef};
+
+/// One example, ready to be read by the generated types.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExampleCase {
+    /// `page:line` of the JSON body.
+    pub at: String,
+    /// The qualified type the values are read as; `None` when the example names and implies
+    /// none of the schema's structured types, or holds no property to read (only annotations,
+    /// or an empty list).
+    pub type_name: Option<String>,
+    /// The values to read, as compact JSON: the body, or each element of a list body.
+    pub values: Vec<String>,
+    pub doc_defect: Option<DocDefect>,
+}
+
+/// The most serious thing the docs get wrong in an example.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocDefect {
+    pub class: DefectClass,
+    /// Where in the body and what, with how many more defects the body has.
+    pub detail: String,
+}
+
+/// Kinds of doc defects, most serious first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DefectClass {
+    InvalidJson,
+    UndocumentedType,
+    Placeholder,
+    ContradictsType,
+    WrongCaseValue,
+    WrongCase,
+    UndocumentedProperty,
+}
+
+impl DefectClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DefectClass::InvalidJson => "invalid JSON",
+            DefectClass::UndocumentedType => "names an undocumented type",
+            DefectClass::Placeholder => "placeholder value",
+            DefectClass::ContradictsType => "value contradicts documented type",
+            DefectClass::WrongCaseValue => "wrong-case enum value",
+            DefectClass::WrongCase => "wrong-case property",
+            DefectClass::UndocumentedProperty => "undocumented property",
+        }
+    }
+
+    /// Whether the generated types fail to read an example with this defect, or to write it
+    /// back whole (rather than keeping the property in `additional_properties`).
+    pub fn explains_failure(self) -> bool {
+        self < DefectClass::WrongCase
+    }
+}
+
+/// Every example as a case, in the order given.
+pub fn example_cases(schema: &Schema, examples: &[Example]) -> Vec<ExampleCase> {
+    let types = Types::new(schema);
+    examples
+        .iter()
+        .map(|example| example_case(&types, example))
+        .collect()
+}
+
+/// The schema's types by qualified name, ignoring case as the generated types do when they
+/// read `@odata.type`.
+struct Types<'a> {
+    schema: &'a Schema,
+    by_name: HashMap<String, &'a TypeDef>,
+}
+
+impl<'a> Types<'a> {
+    fn new(schema: &'a Schema) -> Self {
+        let by_name = schema
+            .types
+            .iter()
+            .map(|ty| (ty.qualified_name().to_ascii_lowercase(), ty))
+            .collect();
+        Types { schema, by_name }
+    }
+
+    /// A type by name, `#` and case aside.
+    fn get(&self, name: &str) -> Option<&'a TypeDef> {
+        let name = name.trim().trim_start_matches('#').to_ascii_lowercase();
+        self.by_name.get(&name).copied()
+    }
+}
+
+fn example_case(types: &Types<'_>, example: &Example) -> ExampleCase {
+    let mut case = ExampleCase {
+        at: format!("{}:{}", example.location.file, example.location.line),
+        type_name: None,
+        values: Vec::new(),
+        doc_defect: None,
+    };
+    if let Some(error) = &example.invalid {
+        case.doc_defect = Some(DocDefect {
+            class: DefectClass::InvalidJson,
+            detail: error.clone(),
+        });
+        return case;
+    }
+    let ty = match read_as(types, example) {
+        Ok(Some(ty)) => ty,
+        Ok(None) => return case,
+        Err(defect) => {
+            case.doc_defect = Some(defect);
+            return case;
+        }
+    };
+    let mut walk = Walk {
+        types,
+        findings: Vec::new(),
+    };
+    let (values, list) = walk.values_to_read(&example.json, ty);
+    if values.iter().all(|value| holds_only_annotations(value)) {
+        // An empty list, `{"@odata.id": ...}` or a truncated `{"@odata.context": ...}`: no
+        // property to read, so reading it would prove nothing.
+        return case;
+    }
+    for (position, value) in values.iter().enumerate() {
+        let path = if list {
+            format!("[{position}]")
+        } else {
+            String::new()
+        };
+        walk.structured(&path, value, ty);
+    }
+    case.type_name = Some(ty.qualified_name());
+    case.values = values.iter().map(|v| v.to_string()).collect();
+    case.doc_defect = walk.most_serious();
+    case
+}
+
+/// The structured type the example is read as: `Ok(None)` for none (the example names and
+/// implies none, or names a primitive), `Err` when it names a type no page describes.
+fn read_as<'a>(types: &Types<'a>, example: &Example) -> Result<Option<&'a TypeDef>, DocDefect> {
+    if let Some(named) = &example.type_name {
+        let named = match named.get(..11) {
+            Some(start) if start.eq_ignore_ascii_case("collection(") => {
+                named[11..].trim_end_matches(')')
+            }
+            _ => named,
+        };
+        if primitive_type(named).is_some() || named.to_ascii_lowercase().starts_with("edm.") {
+            return Ok(None);
+        }
+        return match types.get(named) {
+            Some(ty) => Ok(structured(ty)),
+            None => Err(DocDefect {
+                class: DefectClass::UndocumentedType,
+                detail: format!("names `{named}`, which no page describes"),
+            }),
+        };
+    }
+    let Some(page) = &example.implied_type_page else {
+        return Ok(None);
+    };
+    Ok(type_of_page(types.schema, page))
+}
+
+fn structured(ty: &TypeDef) -> Option<&TypeDef> {
+    (ty.kind != Kind::Enum).then_some(ty)
+}
+
+/// The structured type a page describes: the one named like the page when it describes
+/// several (`resources/user.md` describes `user`), else its first.
+fn type_of_page<'a>(schema: &'a Schema, page: &str) -> Option<&'a TypeDef> {
+    let stem = page.rsplit('/').next()?.trim_end_matches(".md");
+    let described: Vec<&TypeDef> = schema
+        .types
+        .iter()
+        .filter(|ty| ty.kind != Kind::Enum)
+        .filter(|ty| ty.sources.iter().any(|s| &*s.file == page))
+        .collect();
+    described
+        .iter()
+        .find(|ty| ty.name.eq_ignore_ascii_case(stem))
+        .or(described.first())
+        .copied()
+}
+
+fn holds_only_annotations(value: &Value) -> bool {
+    value
+        .as_object()
+        .is_some_and(|object| object.keys().all(|key| is_annotation(key)))
+}
+
+/// A JSON key that is an annotation (`@odata.context`, `id@odata.bind`), not a property.
+fn is_annotation(key: &str) -> bool {
+    key.contains('@')
+}
+
+struct Walk<'t, 'a> {
+    types: &'t Types<'a>,
+    findings: Vec<(DefectClass, String)>,
+}
+
+impl<'a> Walk<'_, 'a> {
+    /// The values to read and whether the body is a list: a top-level array, or an object
+    /// with a `value` array (and no `@odata.type`) when the type has no `value` property; a
+    /// list's wrapper may hold only annotations (`@odata.context`, `@odata.nextLink`).
+    fn values_to_read<'j>(&mut self, json: &'j Value, ty: &'a TypeDef) -> (Vec<&'j Value>, bool) {
+        let ty_has_value = self
+            .properties(ty)
+            .iter()
+            .any(|p| p.name.eq_ignore_ascii_case("value"));
+        match json {
+            Value::Array(items) => (items.iter().collect(), true),
+            Value::Object(object) if !ty_has_value && !object.contains_key("@odata.type") => {
+                let Some(Value::Array(items)) = object.get("value") else {
+                    return (vec![json], false);
+                };
+                for key in object.keys() {
+                    if key != "value" && !is_annotation(key) {
+                        self.findings.push((
+                            DefectClass::UndocumentedProperty,
+                            format!("`{key}` beside a list's `value`"),
+                        ));
+                    }
+                }
+                (items.iter().collect(), true)
+            }
+            json => (vec![json], false),
+        }
+    }
+
+    /// The type and its ancestors, the type first.
+    fn lineage(&self, ty: &'a TypeDef) -> Vec<&'a TypeDef> {
+        let mut lineage = vec![ty];
+        while let Some(base) = lineage.last().and_then(|t| t.base.as_deref()) {
+            match self.types.get(base) {
+                Some(base) if !lineage.iter().any(|t| std::ptr::eq(*t, base)) => lineage.push(base),
+                _ => break,
+            }
+        }
+        lineage
+    }
+
+    /// The type's own and inherited properties, base first.
+    fn properties(&self, ty: &'a TypeDef) -> Vec<&'a Property> {
+        self.lineage(ty)
+            .iter()
+            .rev()
+            .flat_map(|t| &t.properties)
+            .collect()
+    }
+
+    /// Whether the page of the type or of an ancestor calls it an open type, whose values may
+    /// hold any property ("This type is an open type").
+    fn is_open(&self, ty: &'a TypeDef) -> bool {
+        self.lineage(ty)
+            .iter()
+            .any(|t| t.description.to_ascii_lowercase().contains("open type"))
+    }
+
+    /// Whether `ty` is `ancestor` or derives from it.
+    fn derives_from(&self, ty: &'a TypeDef, ancestor: &TypeDef) -> bool {
+        self.lineage(ty).iter().any(|t| std::ptr::eq(*t, ancestor))
+    }
+
+    /// A value of a structured type: an object, read as the subtype its `@odata.type` names
+    /// when that derives from the type (as an `Any...` enum reads it).
+    fn structured(&mut self, path: &str, value: &Value, ty: &'a TypeDef) {
+        let Value::Object(object) = value else {
+            self.wrong_value(path, value, &ty.qualified_name());
+            return;
+        };
+        let named = object
+            .get("@odata.type")
+            .and_then(Value::as_str)
+            .and_then(|name| self.types.get(name))
+            .filter(|named| self.derives_from(named, ty));
+        self.object(path, object, named.unwrap_or(ty));
+    }
+
+    fn object(&mut self, path: &str, object: &Map<String, Value>, ty: &'a TypeDef) {
+        let properties = self.properties(ty);
+        let open = self.is_open(ty);
+        for (key, value) in object {
+            if is_annotation(key) {
+                continue;
+            }
+            let at = join(path, key);
+            if let Some(property) = properties.iter().find(|p| p.name == *key) {
+                self.property(&at, value, property);
+            } else if let Some(property) =
+                properties.iter().find(|p| p.name.eq_ignore_ascii_case(key))
+            {
+                self.findings.push((
+                    DefectClass::WrongCase,
+                    format!("`{at}` is documented as `{}`", property.name),
+                ));
+            } else if !open {
+                self.findings.push((
+                    DefectClass::UndocumentedProperty,
+                    format!("`{at}` is not a property of `{}`", ty.qualified_name()),
+                ));
+            }
+        }
+    }
+
+    fn property(&mut self, path: &str, value: &Value, property: &Property) {
+        match (value, property.collection) {
+            (Value::Null, _) => {}
+            (Value::Array(items), true) => {
+                for (position, item) in items.iter().enumerate() {
+                    self.single(&format!("{path}[{position}]"), item, &property.ty);
+                }
+            }
+            (_, true) if self.accepts_any(&property.ty) => {}
+            (_, true) => self.findings.push((
+                DefectClass::ContradictsType,
+                format!(
+                    "`{path}` is `{}`, not a collection of `{}`",
+                    brief(value),
+                    property.ty
+                ),
+            )),
+            (_, false) => self.single(path, value, &property.ty),
+        }
+    }
+
+    /// Whether the generated field of this type is `serde_json::Value`: an unknown type or
+    /// `Edm.Untyped` and the geography types.
+    fn accepts_any(&self, ty: &str) -> bool {
+        if ty.to_ascii_lowercase().starts_with("edm.") {
+            return primitive_for(ty).is_none_or(|p| p.rust == "::serde_json::Value");
+        }
+        self.types.get(ty).is_none()
+    }
+
+    /// One value (not a collection) of a property of type `ty`.
+    fn single(&mut self, path: &str, value: &Value, ty: &str) {
+        if value.is_null() || self.accepts_any(ty) {
+            return;
+        }
+        if ty.to_ascii_lowercase().starts_with("edm.") {
+            let rust = primitive_for(ty).map_or("", |p| p.rust);
+            if !primitive_accepts(rust, value) {
+                self.wrong_value(path, value, ty);
+            }
+            return;
+        }
+        let Some(named) = self.types.get(ty) else {
+            return;
+        };
+        match (named.kind, value) {
+            (Kind::Enum, Value::String(text)) => self.enum_value(path, text, named),
+            (Kind::Enum, _) => self.wrong_value(path, value, ty),
+            (Kind::Entity | Kind::Complex, _) => self.structured(path, value, named),
+        }
+    }
+
+    /// An enum keeps any value, but writes a member in its documented spelling: a value
+    /// that is a member in another case does not come back as it was.
+    fn enum_value(&mut self, path: &str, text: &str, ty: &TypeDef) {
+        let exact = ty.members.iter().any(|m| m.name == text);
+        let other_case = ty
+            .members
+            .iter()
+            .find(|m| m.name.eq_ignore_ascii_case(text));
+        if let (false, Some(member)) = (exact, other_case) {
+            self.findings.push((
+                DefectClass::WrongCaseValue,
+                format!("`{path}` is `{text}`, documented as `{}`", member.name),
+            ));
+        }
+    }
+
+    /// A value the type cannot hold: a placeholder when it is a string that names a type.
+    fn wrong_value(&mut self, path: &str, value: &Value, ty: &str) {
+        let class = match value {
+            Value::String(text) if is_placeholder(text) => DefectClass::Placeholder,
+            _ => DefectClass::ContradictsType,
+        };
+        let path = if path.is_empty() { "the body" } else { path };
+        self.findings.push((
+            class,
+            format!("`{path}` is `{}`, not a `{ty}`", brief(value)),
+        ));
+    }
+
+    fn most_serious(self) -> Option<DocDefect> {
+        let count = self.findings.len();
+        let (class, detail) = self.findings.into_iter().min_by_key(|(class, _)| *class)?;
+        let detail = match count {
+            1 => detail,
+            n => format!("{detail} (and {} more)", n - 1),
+        };
+        Some(DocDefect { class, detail })
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A value as it reads in a message, cut short.
+fn brief(value: &Value) -> String {
+    let text = value.to_string();
+    match text.char_indices().nth(40) {
+        Some((end, _)) => format!("{}...", &text[..end]),
+        None => text,
+    }
+}
+
+/// Whether the Rust type a primitive maps to (see `primitives::PRIMITIVES`) reads `value`.
+fn primitive_accepts(rust: &str, value: &Value) -> bool {
+    static TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+            .expect("valid regex")
+    });
+    static DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}$").expect("valid regex"));
+    static TIME: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{2}:\d{2}:\d{2}(\.\d+)?$").expect("valid regex"));
+    let integer = |min: i64, max: i64| value.as_i64().is_some_and(|n| (min..=max).contains(&n));
+    match rust {
+        "bool" => value.is_boolean(),
+        "u8" => integer(0, u8::MAX.into()),
+        "i8" => integer(i8::MIN.into(), i8::MAX.into()),
+        "i16" => integer(i16::MIN.into(), i16::MAX.into()),
+        "i32" => integer(i32::MIN.into(), i32::MAX.into()),
+        "i64" => value.is_i64(),
+        "f32" | "f64" | "::serde_json::Number" => value.is_number(),
+        "::chrono::DateTime<::chrono::FixedOffset>" => {
+            value.as_str().is_some_and(|s| TIMESTAMP.is_match(s))
+        }
+        "::chrono::NaiveDate" => value.as_str().is_some_and(|s| DATE.is_match(s)),
+        "::chrono::NaiveTime" => value.as_str().is_some_and(|s| TIME.is_match(s)),
+        "::serde_json::Value" => true,
+        _ => value.is_string(),
+    }
+}
+
+/// A string that stands for a value instead of being one: a type name (`"String"`,
+/// `"Int32"`, `"String (timestamp)"`, `"microsoft.graph.identitySet"`), a `...-value` token
+/// (`"datetime-value"`), or a template (`"{id}"`, `"<date>"`).
+fn is_placeholder(text: &str) -> bool {
+    let text = text.trim();
+    let token: String = text
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect();
+    let rest = text[token.len()..].trim_start();
+    let names_a_type = primitive_type(&token).is_some()
+        || (token.contains('.') && crate::facts::is_type_identifier(&token));
+    (names_a_type && (rest.is_empty() || rest.starts_with('(')))
+        || text.to_ascii_lowercase().ends_with("-value")
+        || (text.starts_with('{') && text.ends_with('}'))
+        || (text.starts_with('<') && text.ends_with('>'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_name_a_type_or_stand_in_for_a_value() {
+        for text in [
+            "String",
+            "Int32",
+            "String (timestamp)",
+            "datetime-value",
+            "{id}",
+            "<date>",
+            "microsoft.graph.identitySet",
+        ] {
+            assert!(is_placeholder(text), "{text}");
+        }
+        for text in ["Adele Vance", "2021-01-01", "Strings attached", "1.0"] {
+            assert!(!is_placeholder(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn primitives_accept_what_their_rust_types_read() {
+        let ts = "::chrono::DateTime<::chrono::FixedOffset>";
+        assert!(primitive_accepts(
+            ts,
+            &Value::from("2021-03-18T09:15:00.1234567Z")
+        ));
+        assert!(!primitive_accepts(ts, &Value::from("2021-03-18T09:15:00")));
+        assert!(primitive_accepts("i32", &Value::from(7)));
+        assert!(!primitive_accepts("i32", &Value::from(3_000_000_000_i64)));
+        assert!(!primitive_accepts("i32", &Value::from("7")));
+        assert!(!primitive_accepts("::std::string::String", &Value::from(7)));
+    }
+}
