@@ -64,17 +64,7 @@ impl PageSelection {
 
     /// The selected files, as sorted root-relative paths.
     pub fn list(&self) -> Result<Vec<Arc<str>>, Diagnostic> {
-        if !self.root.is_dir() {
-            return Err(Diagnostic::new(
-                Severity::Error,
-                DiagnosticKind::Unreadable,
-                None,
-                format!(
-                    "docs folder {} does not exist or is not a folder",
-                    self.root.display()
-                ),
-            ));
-        }
+        require_docs_folder(&self.root)?;
         let mut files = Vec::new();
         for entry in walkdir::WalkDir::new(&self.root).follow_links(true) {
             let entry = entry.map_err(|error| {
@@ -132,4 +122,21 @@ pub struct SourceText {
     pub text: String,
     /// The file was not valid UTF-8 and invalid bytes were replaced.
     pub lossy: bool,
+}
+
+/// Fails with a diagnostic unless `root` is a folder: the one check every reader of a docs
+/// folder makes first.
+pub(crate) fn require_docs_folder(root: &Path) -> Result<(), Diagnostic> {
+    if root.is_dir() {
+        return Ok(());
+    }
+    Err(Diagnostic::new(
+        Severity::Error,
+        DiagnosticKind::Unreadable,
+        None,
+        format!(
+            "docs folder {} does not exist or is not a folder",
+            root.display()
+        ),
+    ))
 }

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::schema::Kind;
 
 /// `## operationStatus values`: an enum documented on some other type's page.
@@ -26,17 +26,7 @@ pub(super) struct DocumentedNames {
 
 impl DocumentedNames {
     pub fn scan(root: &Path) -> Result<Self, Diagnostic> {
-        if !root.is_dir() {
-            return Err(Diagnostic::new(
-                Severity::Error,
-                DiagnosticKind::Unreadable,
-                None,
-                format!(
-                    "docs folder {} does not exist or is not a folder",
-                    root.display()
-                ),
-            ));
-        }
+        crate::read::require_docs_folder(root)?;
         let mut names = DocumentedNames::default();
         // As os.walk: entries that cannot be listed or read are skipped, and links to folders
         // are not followed.
