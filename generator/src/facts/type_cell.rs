@@ -13,9 +13,6 @@ pub struct TypeCell {
 /// The type a cell names, or `None` when it names none.
 pub fn parse_type_cell(cell: &Text) -> Option<TypeCell> {
     let text = cell.text.trim();
-    let lower = text.to_ascii_lowercase();
-    let collection =
-        lower.contains("collection") || lower.starts_with("array") || text.ends_with("[]");
     let unwrapped = strip_wrappers(text);
     if let Some(link) = cell.links.first() {
         let link_text = link.text.trim().trim_matches('`');
@@ -27,6 +24,7 @@ pub fn parse_type_cell(cell: &Text) -> Option<TypeCell> {
                 Some(primitive) => PropertyType::Primitive(primitive),
                 None => PropertyType::Named(type_ref_from_link(link_text, &link.target)),
             };
+            let collection = is_collection(text, link_text);
             return Some(TypeCell { ty, collection });
         }
     }
@@ -47,7 +45,16 @@ pub fn parse_type_cell(cell: &Text) -> Option<TypeCell> {
     } else {
         return None;
     };
+    let collection = is_collection(text, token);
     Some(TypeCell { ty, collection })
+}
+
+/// Whether the cell says "collection" (or `array`, `[]`) outside the type's own name, so that a
+/// type named `…Collection` stays a single value.
+fn is_collection(text: &str, type_name: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let around_name = lower.replacen(&type_name.to_ascii_lowercase(), "", 1);
+    around_name.contains("collection") || lower.starts_with("array") || text.ends_with("[]")
 }
 
 /// Removes markup and a `Collection(...)` wrapper around a type.
@@ -166,6 +173,30 @@ mod tests {
         assert_eq!(
             cell("operationStatus", &[]).map(|c| c.ty),
             Some(PropertyType::Named(TypeRef::named("operationStatus")))
+        );
+    }
+
+    #[test]
+    fn a_type_named_collection_is_one_value() {
+        let linked = |text: &str| {
+            cell(
+                text,
+                &[("teamworkTagCollection", "teamworktagcollection.md")],
+            )
+            .unwrap()
+            .collection
+        };
+        assert!(!linked("teamworkTagCollection"));
+        assert!(linked("teamworkTagCollection collection"));
+        assert!(
+            !cell("microsoft.graph.itemCollection", &[])
+                .unwrap()
+                .collection
+        );
+        assert!(
+            cell("Collection(microsoft.graph.itemCollection)", &[])
+                .unwrap()
+                .collection
         );
     }
 }
