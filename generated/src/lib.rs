@@ -63,4 +63,5 @@
 pub mod graph;
 
 #[rustfmt::skip]
+#[cfg_attr(not(feature = "full"), allow(dead_code))]
 mod support;

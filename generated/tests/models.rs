@@ -1,5 +1,7 @@
 //! What the generated models promise, checked on the types made from docs-input/: reading by
 //! `@odata.type`, writing it back, evolvable enums, timestamps, and lossless upcasts.
+//! The comms types are in the `cloud-communications` area.
+#![cfg(feature = "cloud-communications")]
 
 use graph_models::graph::{
     AnyCommsOperation, CommsOperation, Entity, Operation, OperationStatus,

@@ -40,6 +40,7 @@ mod polymorphism;
 mod primitives;
 mod structs;
 mod support;
+mod untyped;
 
 use crate::diagnostic::Diagnostic;
 use crate::facts::Example;

@@ -90,6 +90,7 @@ fn schema() -> Schema {
                 property("self", "Edm.String", false, "Another keyword."),
                 property("details", &g("mystery"), false, "No page describes it."),
                 property("duration", "Edm.Duration", false, ""),
+                property("payload", &g("json"), false, "Whatever the service sends."),
             ],
         ),
         struct_type(
@@ -117,6 +118,20 @@ fn schema() -> Schema {
                 property("parent", &g("folder"), false, "Recursive: boxed."),
                 property("children", &g("folder"), true, "A collection: not boxed."),
             ],
+        ),
+        struct_type(
+            &g("json"),
+            Kind::Complex,
+            None,
+            "Data returned in JSON format; no property documented.",
+            Vec::new(),
+        ),
+        struct_type(
+            &g("recording"),
+            Kind::Complex,
+            None,
+            "Every field of another area's type.",
+            vec![property("status", &g("operationStatus"), false, "")],
         ),
         struct_type(
             &g("operation"),
@@ -154,7 +169,8 @@ fn schema() -> Schema {
         ),
     ];
     // `operation` and `entity` have no area; `operationStatus` makes `operation.status` a field
-    // of another area; `Call Records` shows a name made into a feature name.
+    // of another area, and every field of `recording`; `Call Records` shows a name made into a
+    // feature name.
     let areas = [
         ("call", "cloud-communications"),
         ("commsOperation", "cloud-communications"),
@@ -162,6 +178,7 @@ fn schema() -> Schema {
         ("operationStatus", "cloud-communications"),
         ("playPromptCompletionReason", "cloud-communications"),
         ("playPromptOperation", "cloud-communications"),
+        ("recording", "files"),
         ("session", "Call Records"),
     ];
     for ty in &mut types {

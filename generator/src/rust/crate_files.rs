@@ -14,6 +14,7 @@ use super::polymorphism::render_polymorphic;
 use super::primitives::PRIMITIVES;
 use super::structs::render_struct;
 use super::support::{render_support, SupportNeeds, STRING_ENUM_MACRO};
+use super::untyped::render_untyped;
 use super::{CrateOptions, GeneratedFile};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 
@@ -151,7 +152,13 @@ fn render_module(module: &Module, needs: SupportNeeds, features: &Features) -> T
     };
     let support = ident(SUPPORT_MODULE);
     let support = if module.path.is_empty() && needs.any() {
-        quote!(#[rustfmt::skip] mod #support;)
+        // With some areas' features off, some of its items have no user left.
+        let allow = if features.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(#[cfg_attr(not(feature = #FULL), allow(dead_code))])
+        };
+        quote!(#[rustfmt::skip] #allow mod #support;)
     } else {
         TokenStream::new()
     };
@@ -159,6 +166,7 @@ fn render_module(module: &Module, needs: SupportNeeds, features: &Features) -> T
         Item::Struct(item) => render_struct(item, &module.path),
         Item::Enum(item) => render_enum(item),
         Item::Polymorphic(item) => render_polymorphic(item, &module.path),
+        Item::Untyped(item) => render_untyped(item),
     });
     quote! {
         #docs

@@ -19,6 +19,7 @@ use quote::quote;
 use super::crate_files::{rust_files, RustSource};
 use super::doc_comments::inner_doc_attrs;
 use super::example_cases::ExampleCase;
+use super::features::{cfg, features, Features};
 use super::model::{CrateModel, Item, ItemPath};
 use super::names::ident;
 use super::{CrateOptions, GeneratedFile};
@@ -154,7 +155,8 @@ fn raw_string(text: &str) -> TokenStream {
 
 fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
     let mut keys = BTreeSet::new();
-    let arms = model
+    let mut arms = Vec::new();
+    let structs = model
         .modules
         .iter()
         .flat_map(|module| module.items.iter().map(|item| (&module.path, item)))
@@ -162,22 +164,28 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
             Item::Struct(item) => Some((module, item)),
             _ => None,
         })
-        .filter(|(_, item)| keys.insert(item.qualified.to_ascii_lowercase()))
-        .map(|(module, item)| {
-            let key = item.qualified.to_ascii_lowercase();
-            let ty = match &item.polymorphic {
-                Some(any) => crate_path(options, any),
-                None => crate_path(
-                    options,
-                    &ItemPath {
-                        module: module.clone(),
-                        name: item.name.clone(),
-                    },
-                ),
-            };
-            quote!(#key => through::<#ty>,)
-        })
-        .collect::<Vec<_>>();
+        .filter(|(_, item)| keys.insert(item.qualified.to_ascii_lowercase()));
+    for (module, item) in structs {
+        let key = item.qualified.to_ascii_lowercase();
+        let ty = match &item.polymorphic {
+            Some(any) => crate_path(options, any),
+            None => crate_path(
+                options,
+                &ItemPath {
+                    module: module.clone(),
+                    name: item.name.clone(),
+                },
+            ),
+        };
+        // A type whose area's feature is off is not compiled: its examples are left out.
+        let needed = features([&item.feature]);
+        let gate = cfg(&needed, &Features::new());
+        arms.push(quote!(#gate #key => Reader::Compiled(through::<#ty>),));
+        if !gate.is_empty() {
+            let feature = needed.iter();
+            arms.push(quote!(#[cfg(not(feature = #(#feature)*))] #key => Reader::FeatureOff,));
+        }
+    }
     quote! {
         //! Reads JSON examples as their types and writes them back, and classes each one: it
         //! passes, the docs are at fault, it has no type, or the generated types are at fault.
@@ -222,6 +230,8 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
             Untyped,
             /// The docs are right, and the types fail to read it or to write it back whole.
             GeneratorFault,
+            /// Its type's area is left out by the crate's features.
+            FeatureOff,
         }
 
         impl fmt::Display for Outcome {
@@ -231,6 +241,7 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
                     Outcome::DocDefect(class) => write!(f, "doc defect: {class}"),
                     Outcome::Untyped => f.write_str("nothing typed to read"),
                     Outcome::GeneratorFault => f.write_str("generator fault"),
+                    Outcome::FeatureOff => f.write_str("type not compiled (feature off)"),
                 }
             }
         }
@@ -281,9 +292,17 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
         /// A failure is the docs' fault only when their defect explains it; an example the
         /// types read whole is still a doc defect when the docs are wrong.
         fn outcome(case: &Case<'_>) -> (Outcome, String) {
-            let read = (!case.type_name.is_empty()).then(|| {
-                case.values.iter().try_for_each(|json| round_trip(case.type_name, json))
-            });
+            let read = if case.type_name.is_empty() {
+                None
+            } else {
+                match reader(case.type_name) {
+                    Reader::Compiled(read_and_write) => Some(
+                        case.values.iter().try_for_each(|json| round_trip(read_and_write, json)),
+                    ),
+                    Reader::FeatureOff => return (Outcome::FeatureOff, String::new()),
+                    Reader::Missing => Some(Err(format!("this crate has no type `{}`", case.type_name))),
+                }
+            };
             match (read, &case.doc_defect) {
                 (Some(Ok(())), None) => (Outcome::Pass, String::new()),
                 (Some(Err(error)), Some(defect)) if !defect.explains_failure => {
@@ -298,13 +317,24 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
             }
         }
 
-        /// Reads `json` as the type named `type_name` (any case) and writes it back, failing
-        /// unless it comes back whole.
-        fn round_trip(type_name: &str, json: &str) -> Result<(), String> {
-            let read_and_write: fn(&str) -> serde_json::Result<Value> = match type_name.to_ascii_lowercase().as_str() {
+        /// What reads a type's examples: it reads JSON as the type and writes it back.
+        enum Reader {
+            Compiled(fn(&str) -> serde_json::Result<Value>),
+            #[allow(dead_code)] // made only when some area's feature is off
+            FeatureOff,
+            Missing,
+        }
+
+        /// The reader of the type named `type_name` (any case).
+        fn reader(type_name: &str) -> Reader {
+            match type_name.to_ascii_lowercase().as_str() {
                 #(#arms)*
-                _ => return Err(format!("this crate has no type `{type_name}`")),
-            };
+                _ => Reader::Missing,
+            }
+        }
+
+        /// Reads `json` with `read_and_write`, failing unless it comes back whole.
+        fn round_trip(read_and_write: fn(&str) -> serde_json::Result<Value>, json: &str) -> Result<(), String> {
             let expected: Value = serde_json::from_str(json).map_err(|error| error.to_string())?;
             let written = read_and_write(json).map_err(|error| error.to_string())?;
             match difference(&expected, &written, "") {

@@ -72,6 +72,16 @@ pub enum Item {
     Struct(Struct),
     Enum(Enum),
     Polymorphic(Polymorphic),
+    Untyped(Untyped),
+}
+
+/// A complex type that declares no property and has no base and no subtype (`Json`): its values
+/// are whatever JSON the service sends, object or not, so it names `serde_json::Value`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Untyped {
+    pub name: String,
+    pub description: String,
+    pub feature: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -127,6 +137,8 @@ pub enum FieldType {
     Enum(ItemPath),
     /// The `Any...` enum of a type with subtypes.
     Polymorphic(ItemPath),
+    /// An [`Untyped`] item.
+    Untyped(ItemPath),
     Struct {
         path: ItemPath,
         boxed: bool,
@@ -195,6 +207,8 @@ struct Builder<'a> {
     polymorphic: BTreeMap<usize, ItemPath>,
     /// Per type, the feature of its product area.
     features: Vec<Option<String>>,
+    /// Per type, whether another type names it as base.
+    has_subtypes: Vec<bool>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -238,7 +252,16 @@ impl<'a> Builder<'a> {
     }
 
     fn is_struct(&self, index: usize) -> bool {
-        self.types[index].kind != Kind::Enum
+        self.types[index].kind != Kind::Enum && !self.is_untyped(index)
+    }
+
+    /// See [`Untyped`].
+    fn is_untyped(&self, index: usize) -> bool {
+        let ty = &self.types[index];
+        ty.kind == Kind::Complex
+            && ty.properties.is_empty()
+            && ty.base.is_none()
+            && !self.has_subtypes[index]
     }
 
     /// The struct base of a struct type, if it has one the schema knows.
@@ -325,7 +348,9 @@ impl<'a> Builder<'a> {
             return (FieldType::Json, None);
         };
         let path = self.paths[target].clone();
-        if !self.is_struct(target) {
+        if self.is_untyped(target) {
+            (FieldType::Untyped(path), None)
+        } else if !self.is_struct(target) {
             (FieldType::Enum(path), None)
         } else if let Some(any) = self.polymorphic.get(&target) {
             (FieldType::Polymorphic(any.clone()), None)
@@ -348,6 +373,7 @@ pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
         paths: Vec::new(),
         polymorphic: BTreeMap::new(),
         features: types.iter().map(type_feature).collect(),
+        has_subtypes: has_subtypes(types),
         diagnostics: Vec::new(),
     };
     for (index, ty) in types.iter().enumerate() {
@@ -368,6 +394,14 @@ pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
         if ty.kind == Kind::Enum {
             let item = enum_item(&mut builder.diagnostics, ty, &path.name, feature);
             module.push(Item::Enum(item));
+            continue;
+        }
+        if builder.is_untyped(index) {
+            module.push(Item::Untyped(Untyped {
+                name: path.name.clone(),
+                description: ty.description.clone(),
+                feature,
+            }));
             continue;
         }
         let chain = builder.chain(index);
@@ -412,6 +446,19 @@ pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
         .collect();
     let features = crate_features(schema);
     (CrateModel { modules, features }, builder.diagnostics)
+}
+
+/// Per type, whether any type names it (exactly or but for case) as its base.
+fn has_subtypes(types: &[TypeDef]) -> Vec<bool> {
+    let bases: BTreeSet<String> = types
+        .iter()
+        .filter_map(|ty| ty.base.as_deref())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    types
+        .iter()
+        .map(|ty| bases.contains(&ty.qualified_name().to_ascii_lowercase()))
+        .collect()
 }
 
 /// Claims every item name (see the claim order in the module documentation) and returns each

@@ -22,7 +22,9 @@ pub fn field_type(field: &Field, module: &[String]) -> TokenStream {
     let inner = match &field.ty {
         FieldType::Primitive(primitive) => primitive.rust.parse().unwrap_or_default(),
         FieldType::Json => quote!(::serde_json::Value),
-        FieldType::Enum(path) | FieldType::Polymorphic(path) => path.tokens(module),
+        FieldType::Enum(path) | FieldType::Polymorphic(path) | FieldType::Untyped(path) => {
+            path.tokens(module)
+        }
         FieldType::Struct { path, boxed: false } => path.tokens(module),
         FieldType::Struct { path, boxed: true } => {
             let path = path.tokens(module);

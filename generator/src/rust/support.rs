@@ -27,6 +27,7 @@ impl SupportNeeds {
             match item {
                 Item::Enum(_) => needs.string_enums = true,
                 Item::Polymorphic(_) => needs.polymorphism = true,
+                Item::Untyped(_) => {}
                 Item::Struct(item) => {
                     needs.objects = true;
                     needs.upcasts_with_extra_fields |= item
