@@ -65,17 +65,6 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
     let odata_type = format!("#{}", item.qualified);
     let odata_type_doc =
         format!(" `{ODATA_TYPE_WIRE}`: the type of the value, such as `{odata_type}`.");
-    let fields = item.fields.iter().map(|field| {
-        let docs = doc_attrs(&field.description);
-        let name = ident(&field.name);
-        let ty = field_type(field, module);
-        let gate = field_cfg(field, &own);
-        quote! {
-            #docs
-            #gate
-            pub #name: #ty,
-        }
-    });
     let names: Vec<_> = item.fields.iter().map(|field| ident(&field.name)).collect();
     let wire_names: Vec<_> = item.fields.iter().map(|field| &field.wire_name).collect();
     let gates: Vec<_> = item
@@ -83,6 +72,20 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
         .iter()
         .map(|field| field_cfg(field, &own))
         .collect();
+    let fields = item
+        .fields
+        .iter()
+        .zip(&names)
+        .zip(&gates)
+        .map(|((field, name), gate)| {
+            let docs = doc_attrs(&field.description);
+            let ty = field_type(field, module);
+            quote! {
+                #docs
+                #gate
+                pub #name: #ty,
+            }
+        });
     let let_object = let_mutated_by("object", &gates);
     let upcasts = render_upcasts(item, module);
     quote! {
