@@ -19,6 +19,8 @@
 //!   closes the loop in a `Box`.
 //! - An enum reads its members ignoring case and writes their documented spelling; any other
 //!   value is kept in its `Unrecognized` variant.
+//! - A type whose page documents no property, with no base or subtype (`Json`), is an alias of
+//!   `serde_json::Value`: its values are whatever the service sends.
 //! - Modules follow namespaces: `microsoft.graph` is `graph`, `microsoft.graph.callRecords` is
 //!   `graph::call_records`.
 //!
