@@ -7,6 +7,8 @@
 //!   properties freely (`$select`, truncated responses, create and update requests). A missing
 //!   property and `null` both read as `None`, and `None` is not written.
 //! - A collection is an `Option<Vec<T>>`, so an empty list and a missing one stay apart.
+//! - A navigation property (a relationship) is a field like the others; the service sends it
+//!   only when the request expands it (`$expand`), so it is usually `None`.
 //! - A struct holds its own and its inherited properties (base first), each renamed to its name
 //!   on the wire; `odata_type` holds `@odata.type`, and `additional_properties` every property
 //!   the type does not declare (`@odata.context`, `@odata.etag`, ...), so that reading a value

@@ -86,7 +86,10 @@ fn schema() -> Schema {
             Some(&g("entity")),
             "A call.\n\nIt holds its operations.",
             vec![
-                property("operations", &g("commsOperation"), true, "Every operation."),
+                Property {
+                    navigation: true,
+                    ..property("operations", &g("commsOperation"), true, "Every operation.")
+                },
                 property("self", "Edm.String", false, "Another keyword."),
                 property("details", &g("mystery"), false, "No page describes it."),
                 property("duration", "Edm.Duration", false, ""),

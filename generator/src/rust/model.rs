@@ -124,6 +124,8 @@ pub struct Field {
     pub wire_name: String,
     pub ty: FieldType,
     pub collection: bool,
+    /// A relationship: the service sends it only when the request expands it.
+    pub navigation: bool,
     pub description: String,
     /// The feature of the product area of the field's type.
     pub feature: Option<String>,
@@ -303,6 +305,7 @@ impl<'a> Builder<'a> {
                     wire_name: property.name.clone(),
                     ty: field_type,
                     collection: property.collection,
+                    navigation: property.navigation,
                     description: property.description.clone(),
                     feature,
                 },

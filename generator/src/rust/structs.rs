@@ -39,6 +39,22 @@ pub fn field_type(field: &Field, module: &[String]) -> TokenStream {
     quote!(::std::option::Option<#inner>)
 }
 
+/// A field's documentation: its description, and for a navigation property when it is there.
+fn field_docs(field: &Field) -> String {
+    if !field.navigation {
+        return field.description.clone();
+    }
+    let expand = format!(
+        "Navigation property: present only when the request expands it (`$expand={}`).",
+        field.wire_name
+    );
+    if field.description.trim().is_empty() {
+        expand
+    } else {
+        format!("{}\n\n{expand}", field.description)
+    }
+}
+
 /// The `#[cfg]` of a field inside an item that needs `enclosing`.
 fn field_cfg(field: &Field, enclosing: &Features) -> TokenStream {
     cfg(&features([&field.feature]), enclosing)
@@ -78,7 +94,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
         .zip(&names)
         .zip(&gates)
         .map(|((field, name), gate)| {
-            let docs = doc_attrs(&field.description);
+            let docs = doc_attrs(&field_docs(field));
             let ty = field_type(field, module);
             quote! {
                 #docs
