@@ -207,7 +207,7 @@ fn example(role: ExampleRole, type_name: Option<&str>, body: &str) -> Example {
 
 /// One example per kind of case: a list response, a request whose type the page implies, a
 /// placeholder beside a wrong-case and an undocumented property, invalid JSON, an undocumented
-/// type, and a body with no type.
+/// type, a body with no type, and one object wrapped in `value`.
 fn examples() -> Vec<Example> {
     let operation = Some("microsoft.graph.operation");
     let mut implied = example(
@@ -231,6 +231,11 @@ fn examples() -> Vec<Example> {
         example(ExampleRole::Response, operation, r#"{"id": "1", ...}"#),
         example(ExampleRole::Example, Some("microsoft.graph.nowhere"), "{}"),
         example(ExampleRole::Request, None, r#"{"comment": "no type"}"#),
+        example(
+            ExampleRole::Response,
+            operation,
+            r#"{"value": {"id": "2", "status": "notStarted"}}"#,
+        ),
     ]
 }
 
@@ -297,6 +302,7 @@ fn examples_are_read_as_their_named_or_implied_type_and_their_defects_classed() 
             (None, 0, Some(DefectClass::InvalidJson)),
             (None, 0, Some(DefectClass::UndocumentedType)),
             (None, 0, None),
+            (operation, 1, Some(DefectClass::WrappedValue)),
         ]
     );
     let detail = cases[2].doc_defect.as_ref().map(|d| d.detail.as_str());

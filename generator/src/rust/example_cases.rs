@@ -58,6 +58,7 @@ pub enum DefectClass {
     ContradictsType,
     WrongCaseValue,
     WrongCase,
+    WrappedValue,
     UndocumentedProperty,
 }
 
@@ -70,6 +71,7 @@ impl DefectClass {
             DefectClass::ContradictsType => "value contradicts documented type",
             DefectClass::WrongCaseValue => "wrong-case enum value",
             DefectClass::WrongCase => "wrong-case property",
+            DefectClass::WrappedValue => "one value wrapped in `value`",
             DefectClass::UndocumentedProperty => "undocumented property",
         }
     }
@@ -227,7 +229,8 @@ struct Walk<'t, 'a> {
 impl<'a> Walk<'_, 'a> {
     /// The values to read and whether the body is a list: a top-level array, or an object
     /// with a `value` array (and no `@odata.type`) when the type has no `value` property; a
-    /// list's wrapper may hold only annotations (`@odata.context`, `@odata.nextLink`).
+    /// list's wrapper may hold only annotations (`@odata.context`, `@odata.nextLink`). A
+    /// single object in `value` is read too, as the docs' mistake for the object itself.
     fn values_to_read<'j>(&mut self, json: &'j Value, ty: &'a TypeDef) -> (Vec<&'j Value>, bool) {
         let ty_has_value = self
             .properties(ty)
@@ -236,8 +239,17 @@ impl<'a> Walk<'_, 'a> {
         match json {
             Value::Array(items) => (items.iter().collect(), true),
             Value::Object(object) if !ty_has_value && !object.contains_key("@odata.type") => {
-                let Some(Value::Array(items)) = object.get("value") else {
-                    return (vec![json], false);
+                let items = match object.get("value") {
+                    Some(Value::Array(items)) => items,
+                    Some(single @ Value::Object(_)) => {
+                        self.findings.push((
+                            DefectClass::WrappedValue,
+                            "the body's one value is wrapped in `value`, as a list's are"
+                                .to_string(),
+                        ));
+                        return (vec![single], false);
+                    }
+                    _ => return (vec![json], false),
                 };
                 for key in object.keys() {
                     if key != "value" && !is_annotation(key) {
