@@ -20,7 +20,7 @@ use graph_docgen::{load_docs, Docs};
 const V1_FIDELITY_FLOORS: [(&str, f64); 8] = [
     ("type", 0.970),
     ("kind", 0.989),
-    ("base", 0.942),
+    ("base", 0.943),
     ("prop", 0.975),
     ("proptype", 0.980),
     ("nav", 0.936),

@@ -5,7 +5,9 @@
 //!   that, a type with a key derives from the key root (the root that declares `id` and most
 //!   types name as their base, e.g. `entity`). A key is an `id` row on an addressable type, or
 //!   the resource comment's `keyProperty` backed by methods or a key row; an `id` row alone is
-//!   weak evidence, since complex types have ids too. Inferred bases are reported as `inferred`.
+//!   weak evidence, since complex types have ids too. An addressable type that declares no key
+//!   has one all the same, so it too derives from the key root. Inferred bases are reported as
+//!   `inferred`.
 //! - A cycle is broken at the type with the greatest name, reported with every place involved.
 //! - A property that an ancestor declares is the ancestor's: it is dropped from the subtype.
 //! - Kind: an enum has members and no properties; otherwise a type is an entity when its chain
@@ -354,9 +356,11 @@ fn infer_key_root_bases(
         let keyed_like_root = entry.key_property().is_some_and(|key| {
             declares(&index.entries[key_root], key) && (addressable[id] || declares(entry, key))
         });
+        // An addressable type has a key; one that declares none inherits it.
+        let keyless_addressable = addressable[id] && entry.key_property().is_none();
         if bases[id].is_some()
             || id == key_root
-            || !(keyed_like_root || addressable[id] && declares(entry, "id"))
+            || !(keyed_like_root || addressable[id] && declares(entry, "id") || keyless_addressable)
         {
             continue;
         }
@@ -366,7 +370,7 @@ fn infer_key_root_bases(
                 DiagnosticKind::Inferred,
                 at.clone(),
                 format!(
-                    "`{}` states no base type; an addressable type with an `id` is taken to derive from the key root `{}`",
+                    "`{}` states no base type; it has a key (an `id` or `keyProperty`, or methods or relationships that address it), so it is taken to derive from the key root `{}`",
                     entry.qualified_name(),
                     index.entries[key_root].qualified_name()
                 ),
