@@ -13,6 +13,7 @@ mod enums;
 mod index;
 mod inference;
 mod inheritance;
+mod placement;
 mod properties;
 
 use crate::diagnostic::{Diagnostic, Location};
@@ -109,7 +110,7 @@ pub fn build_schema(pages: &[PageFacts]) -> (Schema, Vec<Diagnostic>) {
     properties::merge_properties(&mut index, &mut diagnostics);
     enums::resolve_enum_properties(&mut index, &mut diagnostics);
     inference::infer_undescribed_types(&mut index, pages, &mut diagnostics);
-    let mut types = inheritance::finish_types(index, &mut diagnostics);
+    let mut types = inheritance::finish_types(index, pages, &mut diagnostics);
     assign_areas(&mut types, pages);
     (Schema { types }, diagnostics)
 }

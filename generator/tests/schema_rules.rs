@@ -191,3 +191,85 @@ fn derived_as_an_adjective_in_prose_names_no_base() {
         "{diagnostics:?}"
     );
 }
+
+#[test]
+fn an_addressable_type_with_no_key_row_derives_from_the_key_root() {
+    // Methods address it, so it has a key, which only the root can hold.
+    let page = resource_page(
+        "openSlot",
+        "An open slot.",
+        &["Get", "Update"],
+        &["| label | String | The label. |"],
+        "",
+    );
+    let (schema, _) = with_key_root(&[("resources/openslot.md".into(), page)]);
+    let ty = schema.get("microsoft.graph.openSlot").unwrap();
+    assert_eq!(ty.base.as_deref(), Some("microsoft.graph.thing"));
+    assert_eq!(ty.kind, Kind::Entity);
+}
+
+#[test]
+fn a_response_located_in_a_collection_derives_from_the_collection_item_type() {
+    // `tune` states no base; its response lives at `.../widgets/{id}/jobs/{id}`, and
+    // `widget.jobs` is a collection of `job`.
+    let job = resource_page(
+        "job",
+        "Long-running work.",
+        &[],
+        &[
+            "| id | String | Inherited from [thing](thing.md). |",
+            "| state | String | The state. |",
+        ],
+        r#""baseType": "microsoft.graph.thing","#,
+    );
+    let widget_jobs = resource_page(
+        "widget",
+        "A widget.",
+        &[],
+        &[
+            "| id | String | Inherited from [thing](thing.md). |",
+            "| jobs | [job](job.md) collection | Its jobs. |",
+        ],
+        r#""baseType": "microsoft.graph.thing","#,
+    );
+    let tune = resource_page(
+        "tune",
+        "Tuning a widget.",
+        &[],
+        &[
+            "| id | String | The id. |",
+            "| state | String | The state. |",
+            "| pitch | Int32 | The pitch. |",
+        ],
+        "",
+    );
+    let api = "# widget: tune\n\nNamespace: microsoft.graph\n\n## Response\n\n<!-- {\n  \"blockType\": \"response\",\n  \"@odata.type\": \"microsoft.graph.tune\"\n} -->\n```http\nHTTP/1.1 200 OK\nLocation: https://graph.microsoft.com/v1.0/widgets/w1/jobs/t1\nContent-Type: application/json\n\n{\n  \"id\": \"t1\",\n  \"pitch\": 3\n}\n```\n";
+    let pages = [
+        (
+            "resources/thing.md".to_string(),
+            key_root_pages()[0].1.clone(),
+        ),
+        ("resources/job.md".to_string(), job),
+        ("resources/widget.md".to_string(), widget_jobs),
+        ("resources/tune.md".to_string(), tune),
+        ("api/widget-tune.md".to_string(), api.to_string()),
+    ];
+    let borrowed: Vec<(&str, &str)> = pages
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let (schema, diagnostics) = schema_of(&borrowed);
+    let tune = schema.get("microsoft.graph.tune").unwrap();
+    assert_eq!(tune.base.as_deref(), Some("microsoft.graph.job"));
+    assert_eq!(tune.kind, Kind::Entity);
+    // What `job` and its root declare is theirs; `tune` keeps its own.
+    let own: Vec<&str> = tune.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(own, ["pitch"]);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.kind == DiagnosticKind::Inferred
+                && d.message.contains("`microsoft.graph.widget.jobs`")),
+        "{diagnostics:?}"
+    );
+}

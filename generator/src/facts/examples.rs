@@ -32,6 +32,9 @@ pub struct Example {
     /// Why the body is not valid JSON, read strictly: the doc writer's comment, `...` or
     /// trailing comma.
     pub invalid: Option<String>,
+    /// A response's own address: the path of its `Location` header
+    /// (`/communications/calls/{id}/operations/{id}`), when the header ends with the body's `id`.
+    pub located_at: Option<String>,
 }
 
 /// Every request/response/example block whose body looks like JSON (starts with `{` or `[`),
@@ -89,6 +92,10 @@ pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
             (ExampleRole::Response, _) => body_types.response.clone(),
             _ => None,
         };
+        let located_at = match role {
+            ExampleRole::Response => located_at(&code.text, &json),
+            _ => None,
+        };
         examples.push(Example {
             role,
             location,
@@ -96,6 +103,7 @@ pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
             implied_type_page,
             json,
             invalid,
+            located_at,
         });
     }
     examples
@@ -215,6 +223,38 @@ fn json_body(text: &str) -> (&str, u32) {
     ("", 0)
 }
 
+/// The path of a response block's `Location` header when it addresses the body itself: its
+/// last segment is the body's `id`, or the body names its own `@odata.type` (a header may
+/// name another resource, such as a monitor or a download).
+fn located_at(block: &str, body: &Value) -> Option<String> {
+    let id = body.get("id").and_then(Value::as_str);
+    let typed = body.get("@odata.type").is_some_and(Value::is_string);
+    let url = block
+        .lines()
+        .take_while(|line| !line.trim().is_empty())
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.trim()
+                .eq_ignore_ascii_case("location")
+                .then(|| value.trim())
+        })?;
+    // `https://graph.microsoft.com/v1.0/a/b` -> `/a/b`: the host and the version go.
+    let path = match url.split_once("://") {
+        Some((_, rest)) => rest.split_once('/').map_or("", |(_, path)| path),
+        None => url,
+    };
+    let path = path.trim_start_matches('/');
+    let path = path
+        .split_once('/')
+        .filter(|(version, _)| ["v1.0", "beta"].contains(&version.to_ascii_lowercase().as_str()))
+        .map_or(path, |(_, rest)| rest);
+    let last = path.trim_end_matches('/').rsplit('/').next()?;
+    let key = last.split_once('(').map_or(last, |(_, key)| {
+        key.trim_end_matches(')').trim_matches('\'')
+    });
+    (typed || id == Some(key)).then(|| format!("/{path}"))
+}
+
 /// What a JSON representation value says about its property's type:
 /// `"String"`, `"String (timestamp)"`, `"a | b"`, `{"@odata.type": "x"}`, `[...]`, `true`, `1`.
 pub fn representation_hint(value: &Value) -> Option<(PropertyType, bool, Vec<String>)> {
@@ -315,6 +355,37 @@ mod tests {
         assert_eq!(body.trim(), "{\n  \"a\": 1\n}");
         assert_eq!(json_body("{\"a\": 1}").1, 0);
         assert_eq!(json_body("GET /me\n").0, "");
+    }
+
+    #[test]
+    fn a_location_header_that_ends_with_the_body_id_is_its_address() {
+        let body = serde_json::json!({"id": "0fe0"});
+        let block = |location: &str| format!("HTTP/1.1 200 OK\nLocation: {location}\n\n{{}}");
+        assert_eq!(
+            located_at(
+                &block(
+                    "https://graph.microsoft.com/v1.0/communications/calls/57da/operations/0fe0"
+                ),
+                &body
+            )
+            .as_deref(),
+            Some("/communications/calls/57da/operations/0fe0")
+        );
+        assert_eq!(
+            located_at(&block("/teams('57fb')/channels('0fe0')"), &body).as_deref(),
+            Some("/teams('57fb')/channels('0fe0')")
+        );
+        // Another resource (a monitor, a download), or a body with neither id nor type.
+        assert_eq!(located_at(&block("https://host/monitor/77"), &body), None);
+        assert_eq!(
+            located_at(
+                &block("/calls/57da/operations/0fe0"),
+                &serde_json::json!({})
+            ),
+            None
+        );
+        let typed = serde_json::json!({"@odata.type": "#x.y", "id": "other"});
+        assert!(located_at(&block("/calls/57da/operations/0fe0"), &typed).is_some());
     }
 
     #[test]

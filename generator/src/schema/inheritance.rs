@@ -8,6 +8,8 @@
 //!   weak evidence, since complex types have ids too. An addressable type that declares no key
 //!   has one all the same, so it too derives from the key root. Inferred bases are reported as
 //!   `inferred`.
+//!   A type with no base by these rules may get one from where a response says it lives
+//!   (see [`super::placement`]).
 //! - A cycle is broken at the type with the greatest name, reported with every place involved.
 //! - A property that an ancestor declares is the ancestor's: it is dropped from the subtype.
 //! - Kind: an enum has members and no properties; otherwise a type is an entity when its chain
@@ -18,18 +20,21 @@
 use std::collections::{HashMap, HashSet};
 
 use super::index::{DraftType, TypeIndex};
+use super::placement::bases_from_locations;
 use super::{sort_key, EnumMember, Kind, Property, TypeDef};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::facts::KindHint;
+use crate::facts::{KindHint, PageFacts};
 
 pub(super) fn finish_types(
     index: TypeIndex<'_>,
+    pages: &[PageFacts],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<TypeDef> {
     let mut bases = resolve_base_types(&index, diagnostics);
     break_cycles(&index, &mut bases, diagnostics);
     let addressable = addressable_types(&index);
     let key_root = infer_key_root_bases(&index, &mut bases, &addressable, diagnostics);
+    bases_from_locations(&index, pages, &mut bases, diagnostics);
     let inherited = inherited_names(&index, &bases);
     let kinds: Vec<Kind> = (0..index.len())
         .map(|id| kind_of(&index, &bases, &addressable, key_root, id))
@@ -291,7 +296,7 @@ fn kind_of(
 }
 
 /// `id` and its ancestors, nearest first (cycles are already broken).
-fn chain_of(bases: &[Option<usize>], id: usize) -> Vec<usize> {
+pub(super) fn chain_of(bases: &[Option<usize>], id: usize) -> Vec<usize> {
     let mut chain = vec![id];
     while let Some(base) = bases[*chain.last().unwrap_or(&id)] {
         if chain.contains(&base) {
