@@ -13,7 +13,7 @@ use regex::Regex;
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
-use crate::page::{Block, Metadata, Page, Section, Table, Text};
+use crate::page::{Block, CodeBlock, Link, Metadata, Page, Section, Table, Text};
 
 pub use examples::{example_value_hint, Example, ExampleRole};
 pub use type_cell::{parse_type_cell, primitive_type, TypeCell};
@@ -289,7 +289,7 @@ pub(crate) fn is_type_identifier(text: &str) -> bool {
 }
 
 /// The resource JSON comment of a page, wherever it sits.
-fn resource_metadata(page: &Page) -> Option<&Metadata> {
+fn resource_metadata<'p>(page: &'p Page<'_>) -> Option<&'p Metadata> {
     page.code_blocks()
         .filter_map(|(_, code)| code.metadata.as_ref())
         .chain(page.loose_metadata.iter())
@@ -408,7 +408,7 @@ fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
                 let Some(link) = text
                     .links
                     .iter()
-                    .find(|l| !l.text.is_empty() && near.contains(l.text.as_str()))
+                    .find(|l| !l.text.is_empty() && near.contains(&*l.text))
                 else {
                     continue;
                 };
@@ -467,7 +467,7 @@ fn section_lists_methods(section: &Section) -> bool {
     })
 }
 
-fn resource_json(page: &Page) -> Option<(&crate::page::CodeBlock, u32)> {
+fn resource_json<'p, 'a>(page: &'p Page<'a>) -> Option<(&'p CodeBlock<'a>, u32)> {
     page.code_blocks().find_map(|(_, code)| {
         let metadata = code.metadata.as_ref()?;
         metadata
@@ -480,7 +480,7 @@ fn resource_json(page: &Page) -> Option<(&crate::page::CodeBlock, u32)> {
 /// Properties read from a JSON representation, for resource pages that have no table.
 fn json_representation_properties(
     page: &Page,
-    (code, line): (&crate::page::CodeBlock, u32),
+    (code, line): (&CodeBlock<'_>, u32),
     properties: &mut Vec<PropertyFact>,
 ) {
     let Ok(Value::Object(object)) = crate::page::parse_lenient_json(&code.text) else {
@@ -741,7 +741,7 @@ fn inherited_from(description: &Text) -> Option<TypeRef> {
     let link = description
         .links
         .iter()
-        .find(|link| after.contains(&link.text))?;
+        .find(|link| after.contains(&*link.text))?;
     Some(type_ref_from_link(&link.text, &link.target))
 }
 
@@ -905,7 +905,7 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
     facts.types.push(ty);
 }
 
-fn page_links(page: &Page) -> impl Iterator<Item = &crate::page::Link> {
+fn page_links<'p, 'a>(page: &'p Page<'a>) -> impl Iterator<Item = &'p Link<'a>> {
     page.sections.iter().flat_map(|section| {
         section.blocks.iter().flat_map(|block| match block {
             Block::Text(text) => text.links.iter(),
@@ -1039,7 +1039,7 @@ fn member_rows(page: &Page, table: &Table, out: &mut Vec<MemberFact>) {
             .and_then(|c| c.text.trim().parse::<i64>().ok());
         let description = description_col
             .and_then(|c| row.get(c))
-            .map(|c| c.text.clone())
+            .map(|c| c.text.to_string())
             .unwrap_or_default();
         out.push(MemberFact {
             name,
@@ -1091,11 +1091,12 @@ mod tests {
         let text = format!(
             "# thing resource type\n\nNamespace: microsoft.graph\n\n{intro}\n\n## Properties\n"
         );
-        let (page, _) = crate::page::parse_page(&crate::read::SourceText {
+        let source = crate::read::SourceText {
             path: "resources/thing.md".into(),
             text,
             lossy: false,
-        });
+        };
+        let (page, _) = crate::page::parse_page(&source);
         prose_base(&page).map(|(base, _)| base.name)
     }
 

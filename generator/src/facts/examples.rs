@@ -363,11 +363,12 @@ HTTP/1.1 200 OK
 {"value": [...]}
 ```
 "#;
-        let (page, _) = crate::page::parse_page(&crate::read::SourceText {
+        let source = crate::read::SourceText {
             path: "api/user-update.md".into(),
             text: text.to_string(),
             lossy: false,
-        });
+        };
+        let (page, _) = crate::page::parse_page(&source);
         let examples = extract_examples(&page, &mut Vec::new());
         let found: Vec<(Option<&str>, Option<&str>, bool)> = examples
             .iter()

@@ -110,12 +110,12 @@ mod tests {
     fn cell(text: &str, links: &[(&str, &str)]) -> Option<TypeCell> {
         parse_type_cell(&Text {
             line: 1,
-            text: text.to_string(),
+            text: text.to_string().into(),
             links: links
                 .iter()
                 .map(|(t, target)| Link {
-                    text: t.to_string(),
-                    target: target.to_string(),
+                    text: t.to_string().into(),
+                    target: target.to_string().into(),
                 })
                 .collect(),
         })
