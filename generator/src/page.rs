@@ -747,12 +747,16 @@ fn trimmed(mut text: String) -> String {
     text
 }
 
-/// JSON as doc writers type it: trailing commas are forgiven.
+/// JSON as doc writers type it: trailing commas are forgiven. The error is the strict reading's.
 pub fn parse_lenient_json(text: &str) -> Result<Value, serde_json::Error> {
-    serde_json::from_str(text).or_else(|error| {
-        let cleaned = strip_trailing_commas(text);
-        serde_json::from_str(&cleaned).map_err(|_| error)
-    })
+    serde_json::from_str(text)
+        .or_else(|error| parse_without_trailing_commas(text).map_err(|_| error))
+}
+
+/// `text` read as JSON once its trailing commas are removed: the second half of
+/// [`parse_lenient_json`], for a caller that has read the text strictly already.
+pub fn parse_without_trailing_commas(text: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(&strip_trailing_commas(text))
 }
 
 /// Removes commas that are followed (after white space) by `}` or `]`, outside strings.

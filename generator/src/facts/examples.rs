@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{primitive_type, PropertyType, TypeRef};
 use crate::diagnostic::Location;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::page::{parse_lenient_json, Block, Page};
+use crate::page::{parse_without_trailing_commas, Block, Page};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ExampleRole {
@@ -59,18 +59,22 @@ pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
             continue;
         }
         let location = page.location(code.line + 1 + body_line);
-        let invalid = serde_json::from_str::<Value>(body)
-            .err()
-            .map(|error| error.to_string());
-        let json = match parse_lenient_json(body) {
-            Ok(json) => json,
-            Err(error) => {
-                diagnostics.push(Diagnostic::note(
-                    DiagnosticKind::Malformed,
-                    location.clone(),
-                    format!("example body is not valid JSON ({error})"),
-                ));
-                Value::Null
+        // Read strictly first; only a body that fails is read again, leniently.
+        let (json, invalid) = match serde_json::from_str::<Value>(body) {
+            Ok(json) => (json, None),
+            Err(strict_error) => {
+                let json = match parse_without_trailing_commas(body) {
+                    Ok(json) => json,
+                    Err(_) => {
+                        diagnostics.push(Diagnostic::note(
+                            DiagnosticKind::Malformed,
+                            location.clone(),
+                            format!("example body is not valid JSON ({strict_error})"),
+                        ));
+                        Value::Null
+                    }
+                };
+                (json, Some(strict_error.to_string()))
             }
         };
         let body_type = json.get("@odata.type").and_then(Value::as_str);
