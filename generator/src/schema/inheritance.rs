@@ -100,7 +100,11 @@ pub(super) fn finish_types(
         .iter()
         .map(|e| e.is_described() || !e.properties.is_empty() || !e.members.is_empty());
     types.retain(|_| kept.next().unwrap_or(true));
-    types.sort_by(|a, b| sort_key(&a.qualified_name()).cmp(&sort_key(&b.qualified_name())));
+    // A key per type, built once rather than twice per comparison.
+    types.sort_by_cached_key(|ty| {
+        let name = ty.qualified_name();
+        (sort_key(&name).0, name)
+    });
     types
 }
 
