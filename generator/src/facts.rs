@@ -7,6 +7,7 @@
 mod examples;
 mod type_cell;
 
+use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
@@ -601,10 +602,8 @@ fn property_rows(
             ));
             continue;
         }
-        let description = description_col
-            .and_then(|c| row.get(c))
-            .cloned()
-            .unwrap_or_default();
+        let description = description_col.and_then(|c| row.get(c));
+        let description_text = description.map_or("", |d| &*d.text);
         let Some(cell) = parse_type_cell(type_cell) else {
             diagnostics.push(Diagnostic::warning(
                 DiagnosticKind::UnreadableType,
@@ -621,10 +620,10 @@ fn property_rows(
             ty: cell.ty,
             collection: cell.collection,
             navigation,
-            values: possible_values(&description.text),
-            inherited_from: inherited_from(&description),
+            values: possible_values(description_text),
+            inherited_from: description.and_then(inherited_from),
             type_guessed: false,
-            description: clean_description(&description.text),
+            description: clean_description(description_text),
             location,
             evidence,
         });
@@ -650,21 +649,32 @@ fn is_property_name(name: &str) -> bool {
 /// A description without what is not description: draft placeholders ("TODO: ..."), the
 /// "Inherited from x" note (kept as a fact of its own), stray leading punctuation.
 fn clean_description(text: &str) -> String {
-    let mut kept: Vec<&str> = Vec::new();
-    for sentence in text.split_inclusive(". ") {
-        let trimmed = sentence.trim();
-        let bare = trimmed.trim_start_matches(['*', '.', ' ']);
-        if bare.starts_with("TODO") || bare.starts_with("Inherited from") {
-            // A TODO placeholder may run into the next sentence without a full stop.
-            if let Some(rest) = bare.find(". ").map(|i| &bare[i + 2..]) {
-                kept.push(rest);
-            }
-            continue;
-        }
-        kept.push(sentence);
+    fn bare(sentence: &str) -> &str {
+        sentence.trim().trim_start_matches(['*', '.', ' '])
     }
-    kept.concat()
-        .trim()
+    let is_note = |sentence: &str| {
+        let bare = bare(sentence);
+        bare.starts_with("TODO") || bare.starts_with("Inherited from")
+    };
+    // Most descriptions have no such sentence: they are kept whole rather than pieced together.
+    let kept: Cow<'_, str> = if text.split_inclusive(". ").any(is_note) {
+        let mut kept = String::with_capacity(text.len());
+        for sentence in text.split_inclusive(". ") {
+            if is_note(sentence) {
+                let bare = bare(sentence);
+                // A TODO placeholder may run into the next sentence without a full stop.
+                if let Some(rest) = bare.find(". ").map(|i| &bare[i + 2..]) {
+                    kept.push_str(rest);
+                }
+                continue;
+            }
+            kept.push_str(sentence);
+        }
+        Cow::Owned(kept)
+    } else {
+        Cow::Borrowed(text)
+    };
+    kept.trim()
         .trim_start_matches(['.', ',', ';', ' '])
         .trim()
         .to_string()
@@ -676,12 +686,13 @@ static POSSIBLE_VALUES: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static CODE_SPAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"`([^`]+)`").expect("valid regex"));
-
 /// The values listed after "Possible values are:" in a description, in order.
 pub fn possible_values(description: &str) -> Vec<String> {
-    if !description.contains("values") && !description.contains("Values") {
+    // A quick test before the regex: most descriptions list no values.
+    let says_values = description
+        .match_indices("alues")
+        .any(|(at, _)| at > 0 && matches!(description.as_bytes()[at - 1], b'v' | b'V'));
+    if !says_values {
         return Vec::new();
     }
     let Some(found) = POSSIBLE_VALUES.find(description) else {
@@ -705,9 +716,8 @@ pub fn possible_values(description: &str) -> Vec<String> {
         }
     }
     let list = &rest[..end];
-    let spans: Vec<String> = CODE_SPAN
-        .captures_iter(list)
-        .map(|c| c[1].trim().to_string())
+    let spans: Vec<String> = code_spans(list)
+        .map(|span| span.trim().to_string())
         .filter(|v| is_member_name(v))
         .collect();
     if !spans.is_empty() {
@@ -722,6 +732,23 @@ pub fn possible_values(description: &str) -> Vec<String> {
         })
         .filter(|v| is_member_name(v))
         .collect()
+}
+
+/// The text inside each pair of backticks, left to right, as the regex `` `([^`]+)` `` finds
+/// it: an empty pair is skipped and its second backtick may open the next span.
+fn code_spans(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || loop {
+        let open = rest.find('`')?;
+        let after = &rest[open + 1..];
+        let close = after.find('`')?;
+        if close == 0 {
+            rest = after;
+            continue;
+        }
+        rest = &after[close + 1..];
+        return Some(&after[..close]);
+    })
 }
 
 fn is_member_name(value: &str) -> bool {
@@ -1065,6 +1092,25 @@ mod tests {
             ["low", "normal", "high"]
         );
         assert!(possible_values("No list here.").is_empty());
+    }
+
+    #[test]
+    fn code_spans_are_what_the_backtick_regex_finds() {
+        let regex = Regex::new(r"`([^`]+)`").expect("valid regex");
+        for text in [
+            "`a`, `b`",
+            "`a`, ``, `b` and `c",
+            "```x``",
+            "no spans",
+            "`\n`",
+            "``",
+        ] {
+            let expected: Vec<&str> = regex
+                .captures_iter(text)
+                .map(|c| c.get(1).map_or("", |m| m.as_str()))
+                .collect();
+            assert_eq!(code_spans(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 
     #[test]
