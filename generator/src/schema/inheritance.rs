@@ -15,6 +15,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use super::index::{DraftType, TypeIndex};
 use super::{sort_key, EnumMember, Kind, Property, TypeDef};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
@@ -32,9 +34,10 @@ pub(super) fn finish_types(
     let kinds: Vec<Kind> = (0..index.len())
         .map(|id| kind_of(&index, &bases, &addressable, key_root, id))
         .collect();
+    // Each type is finished on its own (reading only the index): in parallel.
     let mut types: Vec<TypeDef> = index
         .entries
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(id, entry)| {
             let properties = entry
