@@ -436,7 +436,7 @@ fn linked_types(page: &Page, section: &Section) -> Vec<(TypeRef, Location)> {
     let mut types = Vec::new();
     for block in &section.blocks {
         let cells: Vec<&Text> = match block {
-            Block::Table(table) => table.rows.iter().filter_map(|row| row.first()).collect(),
+            Block::Table(table) => table.rows().filter_map(|row| row.first()).collect(),
             Block::Text(text) => vec![text],
             Block::Code(_) => Vec::new(),
         };
@@ -456,7 +456,7 @@ fn linked_types(page: &Page, section: &Section) -> Vec<(TypeRef, Location)> {
 /// addressable (has a key).
 fn section_lists_methods(section: &Section) -> bool {
     section.blocks.iter().any(|block| match block {
-        Block::Table(table) => table.rows.iter().any(|row| {
+        Block::Table(table) => table.rows().any(|row| {
             row.iter().any(|cell| {
                 ["GET ", "POST ", "PATCH ", "PUT ", "DELETE "]
                     .iter()
@@ -577,7 +577,7 @@ fn property_rows(
         return;
     };
     let description_col = table.column(&["description", "notes"]);
-    for row in &table.rows {
+    for row in table.rows() {
         let (Some(name_cell), Some(type_cell)) = (row.get(name_col), row.get(type_col)) else {
             continue;
         };
@@ -1053,7 +1053,7 @@ fn member_rows(page: &Page, table: &Table, out: &mut Vec<MemberFact>) {
         .column(&["value", "int value", "intvalue"])
         .filter(|&c| c != member_col);
     let description_col = table.column(&["description"]);
-    for row in &table.rows {
+    for row in table.rows() {
         let Some(cell) = row.get(member_col) else {
             continue;
         };

@@ -109,10 +109,24 @@ pub struct Link<'a> {
 pub struct Table<'a> {
     pub line: u32,
     pub header: Vec<Text<'a>>,
-    pub rows: Vec<Vec<Text<'a>>>,
+    /// The body's cells, row after row: one allocation for the table rather than one per row.
+    cells: Vec<Text<'a>>,
+    /// Where each row ends in `cells`.
+    row_ends: Vec<usize>,
 }
 
-impl Table<'_> {
+impl<'a> Table<'a> {
+    /// The body rows, top to bottom.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = &[Text<'a>]> {
+        (0..self.row_ends.len()).map(|row| self.row(row))
+    }
+
+    /// Body row `row` (0 is the first row below the header).
+    pub fn row(&self, row: usize) -> &[Text<'a>] {
+        let start = if row == 0 { 0 } else { self.row_ends[row - 1] };
+        &self.cells[start..self.row_ends[row]]
+    }
+
     /// Index of the first header cell whose text, lower-cased, is one of `names` (which are
     /// lower-case).
     pub fn column(&self, names: &[&str]) -> Option<usize> {
@@ -361,9 +375,9 @@ struct InlineText<'a> {
 struct TableBuilder<'a> {
     line: u32,
     header: Vec<Text<'a>>,
-    rows: Vec<Vec<Text<'a>>>,
+    cells: Vec<Text<'a>>,
+    row_ends: Vec<usize>,
     in_head: bool,
-    row: Vec<Text<'a>>,
 }
 
 struct CodeBuilder<'a> {
@@ -496,9 +510,9 @@ impl<'a> PageBuilder<'a> {
                 self.table = Some(TableBuilder {
                     line: self.lines.line(offset),
                     header: Vec::new(),
-                    rows: Vec::new(),
+                    cells: Vec::new(),
+                    row_ends: Vec::new(),
                     in_head: false,
-                    row: Vec::new(),
                 });
             }
             Tag::TableHead => {
@@ -569,7 +583,7 @@ impl<'a> PageBuilder<'a> {
                     if table.in_head {
                         table.header.push(cell);
                     } else {
-                        table.row.push(cell);
+                        table.cells.push(cell);
                     }
                 }
             }
@@ -580,8 +594,7 @@ impl<'a> PageBuilder<'a> {
             }
             TagEnd::TableRow => {
                 if let Some(table) = &mut self.table {
-                    let row = std::mem::take(&mut table.row);
-                    table.rows.push(row);
+                    table.row_ends.push(table.cells.len());
                 }
             }
             TagEnd::Table => {
@@ -589,7 +602,8 @@ impl<'a> PageBuilder<'a> {
                     self.push_block(Block::Table(Table {
                         line: table.line,
                         header: table.header,
-                        rows: table.rows,
+                        cells: table.cells,
+                        row_ends: table.row_ends,
                     }));
                 }
             }
@@ -842,18 +856,18 @@ mod tests {
         };
         assert_eq!(table.line, 6);
         assert_eq!(table.column(&["type"]), Some(1));
-        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows().len(), 2);
         assert_eq!(
-            table.rows[0][1].links[0].target,
+            table.row(0)[1].links[0].target,
             "../resources/resultInfo.md"
         );
-        assert_eq!(table.rows[0][1].links[0].text, "resultInfo");
-        assert_eq!(table.rows[0][2].text, "x | y `v`");
-        assert_eq!(table.rows[1][0].line, 9);
+        assert_eq!(table.row(0)[1].links[0].text, "resultInfo");
+        assert_eq!(table.row(0)[2].text, "x | y `v`");
+        assert_eq!(table.row(1)[0].line, 9);
         // One stretch of the page is borrowed; text pieced together around an escape is a copy.
-        assert!(matches!(table.rows[1][1].text, Cow::Borrowed("String")));
-        assert!(matches!(table.rows[0][1].links[0].text, Cow::Borrowed(_)));
-        assert!(matches!(table.rows[0][2].text, Cow::Owned(_)));
+        assert!(matches!(table.row(1)[1].text, Cow::Borrowed("String")));
+        assert!(matches!(table.row(0)[1].links[0].text, Cow::Borrowed(_)));
+        assert!(matches!(table.row(0)[2].text, Cow::Owned(_)));
     }
 
     #[test]
