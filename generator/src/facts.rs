@@ -657,9 +657,9 @@ fn clean_description(text: &str) -> String {
         bare.starts_with("TODO") || bare.starts_with("Inherited from")
     };
     // Most descriptions have no such sentence: they are kept whole rather than pieced together.
-    let kept: Cow<'_, str> = if text.split_inclusive(". ").any(is_note) {
+    let kept: Cow<'_, str> = if sentences(text).any(is_note) {
         let mut kept = String::with_capacity(text.len());
-        for sentence in text.split_inclusive(". ") {
+        for sentence in sentences(text) {
             if is_note(sentence) {
                 let bare = bare(sentence);
                 // A TODO placeholder may run into the next sentence without a full stop.
@@ -678,6 +678,30 @@ fn clean_description(text: &str) -> String {
         .trim_start_matches(['.', ',', ';', ' '])
         .trim()
         .to_string()
+}
+
+/// `text` cut after each `". "`, as `text.split_inclusive(". ")` cuts it; found with a search for
+/// `.` alone, which is much quicker than a search for the two-character string.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut from = 0;
+        let end = loop {
+            match rest[from..].find('.') {
+                Some(dot) if rest.as_bytes().get(from + dot + 1) == Some(&b' ') => {
+                    break from + dot + 2;
+                }
+                Some(dot) => from += dot + 1,
+                None => break rest.len(),
+            }
+        };
+        let (sentence, after) = rest.split_at(end);
+        rest = after;
+        Some(sentence)
+    })
 }
 
 static POSSIBLE_VALUES: LazyLock<Regex> = LazyLock::new(|| {
@@ -1006,6 +1030,10 @@ fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
         let Some(heading) = &section.heading else {
             continue;
         };
+        // The regex needs the word; most headings are not about values.
+        if !heading.text.contains("values") {
+            continue;
+        }
         let Some(captures) = VALUES_HEADING.captures(&heading.text) else {
             continue;
         };
@@ -1110,6 +1138,22 @@ mod tests {
                 .map(|c| c.get(1).map_or("", |m| m.as_str()))
                 .collect();
             assert_eq!(code_spans(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_are_cut_as_split_inclusive_cuts_them() {
+        for text in [
+            "",
+            "One. Two. ",
+            "a.. b. .c",
+            "No stop",
+            ". . ",
+            "End.",
+            "x. y.z. ",
+        ] {
+            let expected: Vec<&str> = text.split_inclusive(". ").collect();
+            assert_eq!(sentences(text).collect::<Vec<_>>(), expected, "{text:?}");
         }
     }
 
