@@ -165,6 +165,11 @@ fn resource_page(page: &str, target: &str) -> Option<String> {
     if !target.ends_with(".md") || target.contains("://") {
         return None;
     }
+    // The resolved path is made of the page's folders and the target's segments: it can only
+    // name a `resources/` folder if one of the two does.
+    if !target.contains("resources") && !page.contains("resources") {
+        return None;
+    }
     let mut path: Vec<&str> = page.split('/').collect();
     path.pop();
     for segment in target.split('/') {
