@@ -292,7 +292,7 @@ pub(crate) fn is_type_identifier(text: &str) -> bool {
 /// The resource JSON comment of a page, wherever it sits.
 fn resource_metadata<'p>(page: &'p Page<'_>) -> Option<&'p Metadata> {
     page.code_blocks()
-        .filter_map(|(_, code)| code.metadata.as_ref())
+        .filter_map(|code| code.metadata.as_ref())
         .chain(page.loose_metadata.iter())
         .find(|m| {
             m.block_type()
@@ -340,7 +340,7 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
     if ty.base.is_none() {
         ty.base = prose_base(page);
     }
-    for section in &page.sections {
+    for section in page.sections() {
         let title = section.title().to_ascii_lowercase();
         let navigation = title.starts_with("relationship") || title.contains("navigation propert");
         let is_properties = title.starts_with("propert") || title.contains(" properties");
@@ -357,7 +357,7 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
         if !(navigation || is_properties) {
             continue;
         }
-        for block in &section.blocks {
+        for block in section.blocks {
             if let Block::Table(table) = block {
                 property_rows(
                     page,
@@ -391,7 +391,7 @@ static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
 /// "Inherits from [x](x.md)." in the prose before the Properties table: the link that follows
 /// the phrase closely (a few words such as "base class" may stand between) is the base type.
 fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
-    for section in &page.sections {
+    for section in page.sections() {
         let title = section.title().to_ascii_lowercase();
         if title.starts_with("propert")
             || title.starts_with("relationship")
@@ -399,7 +399,7 @@ fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
         {
             break;
         }
-        for block in &section.blocks {
+        for block in section.blocks {
             let Block::Text(text) = block else {
                 continue;
             };
@@ -432,9 +432,9 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 }
 
 /// The types a section links to from its table's first column or its list items.
-fn linked_types(page: &Page, section: &Section) -> Vec<(TypeRef, Location)> {
+fn linked_types(page: &Page, section: Section<'_, '_>) -> Vec<(TypeRef, Location)> {
     let mut types = Vec::new();
-    for block in &section.blocks {
+    for block in section.blocks {
         let cells: Vec<&Text> = match block {
             Block::Table(table) => table.rows().filter_map(|row| row.first()).collect(),
             Block::Text(text) => vec![text],
@@ -454,7 +454,7 @@ fn linked_types(page: &Page, section: &Section) -> Vec<(TypeRef, Location)> {
 
 /// A Methods table whose rows name HTTP verbs or link to API pages means the type is
 /// addressable (has a key).
-fn section_lists_methods(section: &Section) -> bool {
+fn section_lists_methods(section: Section<'_, '_>) -> bool {
     section.blocks.iter().any(|block| match block {
         Block::Table(table) => table.rows().any(|row| {
             row.iter().any(|cell| {
@@ -469,7 +469,7 @@ fn section_lists_methods(section: &Section) -> bool {
 }
 
 fn resource_json<'p, 'a>(page: &'p Page<'a>) -> Option<(&'p CodeBlock<'a>, u32)> {
-    page.code_blocks().find_map(|(_, code)| {
+    page.code_blocks().find_map(|code| {
         let metadata = code.metadata.as_ref()?;
         metadata
             .block_type()
@@ -844,7 +844,7 @@ fn extract_api_page(page: &Page, facts: &mut PageFacts) {
         return;
     }
     let mut properties = Vec::new();
-    for section in &page.sections {
+    for section in page.sections() {
         if !section
             .title()
             .to_ascii_lowercase()
@@ -852,7 +852,7 @@ fn extract_api_page(page: &Page, facts: &mut PageFacts) {
         {
             continue;
         }
-        for block in &section.blocks {
+        for block in section.blocks {
             if let Block::Table(table) = block {
                 property_rows(
                     page,
@@ -899,12 +899,11 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
         return;
     };
     let request = page
-        .sections
-        .iter()
+        .sections()
         .find(|s| s.title().eq_ignore_ascii_case("http request"));
     let url_segment = request
         .into_iter()
-        .flat_map(|s| &s.blocks)
+        .flat_map(|s| s.blocks)
         .find_map(|block| match block {
             Block::Code(code) => code.text.lines().find_map(|line| {
                 // Keys may hold spaces (`{id | userPrincipalName}`), so cut at the query
@@ -920,12 +919,11 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
         return;
     };
     let response = page
-        .sections
-        .iter()
+        .sections()
         .find(|s| s.title().eq_ignore_ascii_case("response"));
     let item = response
         .into_iter()
-        .flat_map(|s| &s.blocks)
+        .flat_map(|s| s.blocks)
         .find_map(|block| match block {
             Block::Text(text) => text.links.iter().find(|l| l.target.contains("resources/")),
             _ => None,
@@ -960,7 +958,7 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
 }
 
 fn page_links<'p, 'a>(page: &'p Page<'a>) -> impl Iterator<Item = &'p Link<'a>> {
-    page.sections.iter().flat_map(|section| {
+    page.sections().flat_map(|section| {
         section.blocks.iter().flat_map(|block| match block {
             Block::Text(text) => text.links.iter(),
             _ => [].iter(),
@@ -979,8 +977,8 @@ fn extract_enum_page(page: &Page, facts: &mut PageFacts) {
     };
     let name = captures.get(1).map_or("", |m| m.as_str());
     let mut members = Vec::new();
-    for section in &page.sections {
-        for block in &section.blocks {
+    for section in page.sections() {
+        for block in section.blocks {
             if let Block::Table(table) = block {
                 member_rows(page, table, &mut members);
             }
@@ -1029,7 +1027,7 @@ fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
                 .collect()
         })
         .unwrap_or_default();
-    for section in &page.sections {
+    for section in page.sections() {
         let Some(heading) = &section.heading else {
             continue;
         };
@@ -1041,7 +1039,7 @@ fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
             continue;
         };
         let mut members = Vec::new();
-        for block in &section.blocks {
+        for block in section.blocks {
             if let Block::Table(table) = block {
                 member_rows(page, table, &mut members);
             }

@@ -29,10 +29,12 @@ pub struct Page<'a> {
     pub title: Option<Heading<'a>>,
     /// The `Namespace: x.y` line, if the page has one.
     pub namespace: Option<(String, u32)>,
-    /// Everything before the first heading is a section without a heading.
-    pub sections: Vec<Section<'a>>,
     /// Metadata comments that precede no code block (e.g. a resource comment before prose).
     pub loose_metadata: Vec<Metadata>,
+    /// Every block of the page, in order: one list for the page rather than one per section.
+    blocks: Vec<Block<'a>>,
+    /// The sections' headings, each with where its blocks end in `blocks`.
+    headings: Vec<(Option<Heading<'a>>, usize)>,
 }
 
 impl<'a> Page<'a> {
@@ -40,12 +42,23 @@ impl<'a> Page<'a> {
         Location::new(&self.path, line)
     }
 
-    pub fn code_blocks(&self) -> impl Iterator<Item = (&Section<'a>, &CodeBlock<'a>)> {
-        self.sections.iter().flat_map(|section| {
-            section.blocks.iter().filter_map(move |block| match block {
-                Block::Code(code) => Some((section, code)),
-                _ => None,
-            })
+    /// The sections in order; everything before the first heading is a section without one.
+    pub fn sections(&self) -> impl Iterator<Item = Section<'_, 'a>> {
+        let mut start = 0;
+        self.headings.iter().map(move |(heading, end)| {
+            let blocks = &self.blocks[start..*end];
+            start = *end;
+            Section {
+                heading: heading.as_ref(),
+                blocks,
+            }
+        })
+    }
+
+    pub fn code_blocks(&self) -> impl Iterator<Item = &CodeBlock<'a>> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Code(code) => Some(code),
+            _ => None,
         })
     }
 }
@@ -72,15 +85,16 @@ pub struct Heading<'a> {
     pub line: u32,
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Section<'a> {
-    pub heading: Option<Heading<'a>>,
-    pub blocks: Vec<Block<'a>>,
+/// A heading and the blocks under it, up to the next heading; `'p` is the page.
+#[derive(Debug, Clone, Copy)]
+pub struct Section<'p, 'a> {
+    pub heading: Option<&'p Heading<'a>>,
+    pub blocks: &'p [Block<'a>],
 }
 
-impl Section<'_> {
-    pub fn title(&self) -> &str {
-        self.heading.as_ref().map_or("", |h| &h.text)
+impl<'p> Section<'p, '_> {
+    pub fn title(&self) -> &'p str {
+        self.heading.map_or("", |h| &h.text)
     }
 }
 
@@ -173,7 +187,8 @@ pub fn parse_page(source: &SourceText) -> (Page<'_>, Vec<Diagnostic>) {
         path: &source.path,
         lines: LineIndex::new(text),
         diagnostics: Vec::new(),
-        sections: vec![Section::default()],
+        blocks: Vec::new(),
+        headings: vec![(None, 0)],
         title: None,
         namespace: None,
         inline: None,
@@ -188,8 +203,10 @@ pub fn parse_page(source: &SourceText) -> (Page<'_>, Vec<Diagnostic>) {
         builder.event(event, body_start + range.start..body_start + range.end);
     }
     builder.flush_pending_metadata();
+    builder.end_section();
     let PageBuilder {
-        sections,
+        blocks,
+        headings,
         title,
         namespace,
         loose_metadata,
@@ -201,8 +218,9 @@ pub fn parse_page(source: &SourceText) -> (Page<'_>, Vec<Diagnostic>) {
         front_matter,
         title,
         namespace,
-        sections,
         loose_metadata,
+        blocks,
+        headings,
     };
     (page, diagnostics)
 }
@@ -398,7 +416,9 @@ struct PageBuilder<'a> {
     path: &'a Arc<str>,
     lines: LineIndex<'a>,
     diagnostics: Vec<Diagnostic>,
-    sections: Vec<Section<'a>>,
+    blocks: Vec<Block<'a>>,
+    /// As in [`Page`]; the last section's end is set when it ends.
+    headings: Vec<(Option<Heading<'a>>, usize)>,
     title: Option<Heading<'a>>,
     namespace: Option<(String, u32)>,
     inline: Option<InlineText<'a>>,
@@ -565,10 +585,8 @@ impl<'a> PageBuilder<'a> {
                         self.title = Some(heading.clone());
                     }
                     self.flush_pending_metadata();
-                    self.sections.push(Section {
-                        heading: Some(heading),
-                        blocks: Vec::new(),
-                    });
+                    self.end_section();
+                    self.headings.push((Some(heading), self.blocks.len()));
                 }
             }
             TagEnd::Paragraph | TagEnd::Item => self.flush_inline(),
@@ -688,8 +706,13 @@ impl<'a> PageBuilder<'a> {
     }
 
     fn push_block(&mut self, block: Block<'a>) {
-        if let Some(section) = self.sections.last_mut() {
-            section.blocks.push(block);
+        self.blocks.push(block);
+    }
+
+    /// The blocks so far belong to the last section.
+    fn end_section(&mut self) {
+        if let Some((_, end)) = self.headings.last_mut() {
+            *end = self.blocks.len();
         }
     }
 
@@ -849,7 +872,7 @@ mod tests {
             page.namespace,
             Some(("microsoft.graph.callRecords".to_string(), 2))
         );
-        let section = &page.sections[2];
+        let section = page.sections().nth(2).expect("a third section");
         assert_eq!(section.title(), "Properties");
         let Block::Table(table) = &section.blocks[0] else {
             panic!("expected a table, got {:?}", section.blocks);
@@ -874,14 +897,15 @@ mod tests {
     fn inline_code_and_line_breaks_stay_borrowed_when_written_plainly() {
         let source = source("Values: `a`, `b`\nand `c`.\n\n```json\n{\n  \"a\": 1\n}\n```\n");
         let (page, _) = parse_page(&source);
-        let Block::Text(text) = &page.sections[0].blocks[0] else {
-            panic!("expected text, got {:?}", page.sections[0].blocks);
+        let section = page.sections().next().expect("a section");
+        let Block::Text(text) = &section.blocks[0] else {
+            panic!("expected text, got {:?}", section.blocks);
         };
         assert!(matches!(
             text.text,
             Cow::Borrowed("Values: `a`, `b`\nand `c`.")
         ));
-        let (_, code) = page.code_blocks().next().expect("a code block");
+        let code = page.code_blocks().next().expect("a code block");
         assert!(matches!(code.text, Cow::Borrowed("{\n  \"a\": 1\n}\n")));
     }
 
@@ -891,7 +915,7 @@ mod tests {
         let source = source(text);
         let (page, diagnostics) = parse_page(&source);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        let (_, code) = page.code_blocks().next().expect("a code block");
+        let code = page.code_blocks().next().expect("a code block");
         let metadata = code.metadata.as_ref().expect("metadata");
         assert_eq!(metadata.block_type(), Some("request"));
         assert_eq!(metadata.line, 3);

@@ -39,7 +39,7 @@ pub struct Example {
 pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<Example> {
     let body_types = PageBodyTypes::of(page);
     let mut examples = Vec::new();
-    for (_, code) in page.code_blocks() {
+    for code in page.code_blocks() {
         let Some(metadata) = &code.metadata else {
             continue;
         };
@@ -123,7 +123,7 @@ impl PageBodyTypes {
     fn of(page: &Page) -> Self {
         let mut types = PageBodyTypes::default();
         let mut introduction = true;
-        for section in &page.sections {
+        for section in page.sections() {
             let title = section.title().trim().to_ascii_lowercase();
             introduction &= section.heading.as_ref().is_none_or(|h| h.level < 2);
             let slot = match title.as_str() {
