@@ -376,8 +376,12 @@ impl Eq for IgnoringAsciiCase<'_> {}
 
 impl std::hash::Hash for IgnoringAsciiCase<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        for byte in self.0.bytes() {
-            state.write_u8(byte.to_ascii_lowercase());
+        // Lower-cased a few bytes at a time: the hasher is much quicker fed words than bytes.
+        for chunk in self.0.as_bytes().chunks(16) {
+            let mut lower = [0u8; 16];
+            lower[..chunk.len()].copy_from_slice(chunk);
+            lower.make_ascii_lowercase();
+            state.write(&lower[..chunk.len()]);
         }
     }
 }
