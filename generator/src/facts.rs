@@ -7,13 +7,14 @@
 mod examples;
 mod type_cell;
 
+use std::borrow::Cow;
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
-use crate::page::{Block, Metadata, Page, Section, Table, Text};
+use crate::page::{Block, CodeBlock, Link, Metadata, Page, Section, Table, Text};
 
 pub use examples::{example_value_hint, Example, ExampleRole};
 pub use type_cell::{parse_type_cell, primitive_type, TypeCell};
@@ -289,9 +290,9 @@ pub(crate) fn is_type_identifier(text: &str) -> bool {
 }
 
 /// The resource JSON comment of a page, wherever it sits.
-fn resource_metadata(page: &Page) -> Option<&Metadata> {
+fn resource_metadata<'p>(page: &'p Page<'_>) -> Option<&'p Metadata> {
     page.code_blocks()
-        .filter_map(|(_, code)| code.metadata.as_ref())
+        .filter_map(|code| code.metadata.as_ref())
         .chain(page.loose_metadata.iter())
         .find(|m| {
             m.block_type()
@@ -339,7 +340,7 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
     if ty.base.is_none() {
         ty.base = prose_base(page);
     }
-    for section in &page.sections {
+    for section in page.sections() {
         let title = section.title().to_ascii_lowercase();
         let navigation = title.starts_with("relationship") || title.contains("navigation propert");
         let is_properties = title.starts_with("propert") || title.contains(" properties");
@@ -356,7 +357,7 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
         if !(navigation || is_properties) {
             continue;
         }
-        for block in &section.blocks {
+        for block in section.blocks {
             if let Block::Table(table) = block {
                 property_rows(
                     page,
@@ -390,7 +391,7 @@ static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
 /// "Inherits from [x](x.md)." in the prose before the Properties table: the link that follows
 /// the phrase closely (a few words such as "base class" may stand between) is the base type.
 fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
-    for section in &page.sections {
+    for section in page.sections() {
         let title = section.title().to_ascii_lowercase();
         if title.starts_with("propert")
             || title.starts_with("relationship")
@@ -398,7 +399,7 @@ fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
         {
             break;
         }
-        for block in &section.blocks {
+        for block in section.blocks {
             let Block::Text(text) = block else {
                 continue;
             };
@@ -408,7 +409,7 @@ fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
                 let Some(link) = text
                     .links
                     .iter()
-                    .find(|l| !l.text.is_empty() && near.contains(l.text.as_str()))
+                    .find(|l| !l.text.is_empty() && near.contains(&*l.text))
                 else {
                     continue;
                 };
@@ -431,11 +432,11 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 }
 
 /// The types a section links to from its table's first column or its list items.
-fn linked_types(page: &Page, section: &Section) -> Vec<(TypeRef, Location)> {
+fn linked_types(page: &Page, section: Section<'_, '_>) -> Vec<(TypeRef, Location)> {
     let mut types = Vec::new();
-    for block in &section.blocks {
+    for block in section.blocks {
         let cells: Vec<&Text> = match block {
-            Block::Table(table) => table.rows.iter().filter_map(|row| row.first()).collect(),
+            Block::Table(table) => table.rows().filter_map(|row| row.first()).collect(),
             Block::Text(text) => vec![text],
             Block::Code(_) => Vec::new(),
         };
@@ -453,9 +454,9 @@ fn linked_types(page: &Page, section: &Section) -> Vec<(TypeRef, Location)> {
 
 /// A Methods table whose rows name HTTP verbs or link to API pages means the type is
 /// addressable (has a key).
-fn section_lists_methods(section: &Section) -> bool {
+fn section_lists_methods(section: Section<'_, '_>) -> bool {
     section.blocks.iter().any(|block| match block {
-        Block::Table(table) => table.rows.iter().any(|row| {
+        Block::Table(table) => table.rows().any(|row| {
             row.iter().any(|cell| {
                 ["GET ", "POST ", "PATCH ", "PUT ", "DELETE "]
                     .iter()
@@ -467,8 +468,8 @@ fn section_lists_methods(section: &Section) -> bool {
     })
 }
 
-fn resource_json(page: &Page) -> Option<(&crate::page::CodeBlock, u32)> {
-    page.code_blocks().find_map(|(_, code)| {
+fn resource_json<'p, 'a>(page: &'p Page<'a>) -> Option<(&'p CodeBlock<'a>, u32)> {
+    page.code_blocks().find_map(|code| {
         let metadata = code.metadata.as_ref()?;
         metadata
             .block_type()
@@ -480,7 +481,7 @@ fn resource_json(page: &Page) -> Option<(&crate::page::CodeBlock, u32)> {
 /// Properties read from a JSON representation, for resource pages that have no table.
 fn json_representation_properties(
     page: &Page,
-    (code, line): (&crate::page::CodeBlock, u32),
+    (code, line): (&CodeBlock<'_>, u32),
     properties: &mut Vec<PropertyFact>,
 ) {
     let Ok(Value::Object(object)) = crate::page::parse_lenient_json(&code.text) else {
@@ -576,7 +577,7 @@ fn property_rows(
         return;
     };
     let description_col = table.column(&["description", "notes"]);
-    for row in &table.rows {
+    for row in table.rows() {
         let (Some(name_cell), Some(type_cell)) = (row.get(name_col), row.get(type_col)) else {
             continue;
         };
@@ -601,10 +602,8 @@ fn property_rows(
             ));
             continue;
         }
-        let description = description_col
-            .and_then(|c| row.get(c))
-            .cloned()
-            .unwrap_or_default();
+        let description = description_col.and_then(|c| row.get(c));
+        let description_text = description.map_or("", |d| &*d.text);
         let Some(cell) = parse_type_cell(type_cell) else {
             diagnostics.push(Diagnostic::warning(
                 DiagnosticKind::UnreadableType,
@@ -621,10 +620,10 @@ fn property_rows(
             ty: cell.ty,
             collection: cell.collection,
             navigation,
-            values: possible_values(&description.text),
-            inherited_from: inherited_from(&description),
+            values: possible_values(description_text),
+            inherited_from: description.and_then(inherited_from),
             type_guessed: false,
-            description: clean_description(&description.text),
+            description: clean_description(description_text),
             location,
             evidence,
         });
@@ -650,24 +649,59 @@ fn is_property_name(name: &str) -> bool {
 /// A description without what is not description: draft placeholders ("TODO: ..."), the
 /// "Inherited from x" note (kept as a fact of its own), stray leading punctuation.
 fn clean_description(text: &str) -> String {
-    let mut kept: Vec<&str> = Vec::new();
-    for sentence in text.split_inclusive(". ") {
-        let trimmed = sentence.trim();
-        let bare = trimmed.trim_start_matches(['*', '.', ' ']);
-        if bare.starts_with("TODO") || bare.starts_with("Inherited from") {
-            // A TODO placeholder may run into the next sentence without a full stop.
-            if let Some(rest) = bare.find(". ").map(|i| &bare[i + 2..]) {
-                kept.push(rest);
-            }
-            continue;
-        }
-        kept.push(sentence);
+    fn bare(sentence: &str) -> &str {
+        sentence.trim().trim_start_matches(['*', '.', ' '])
     }
-    kept.concat()
-        .trim()
+    let is_note = |sentence: &str| {
+        let bare = bare(sentence);
+        bare.starts_with("TODO") || bare.starts_with("Inherited from")
+    };
+    // Most descriptions have no such sentence: they are kept whole rather than pieced together.
+    let kept: Cow<'_, str> = if sentences(text).any(is_note) {
+        let mut kept = String::with_capacity(text.len());
+        for sentence in sentences(text) {
+            if is_note(sentence) {
+                let bare = bare(sentence);
+                // A TODO placeholder may run into the next sentence without a full stop.
+                if let Some(rest) = bare.find(". ").map(|i| &bare[i + 2..]) {
+                    kept.push_str(rest);
+                }
+                continue;
+            }
+            kept.push_str(sentence);
+        }
+        Cow::Owned(kept)
+    } else {
+        Cow::Borrowed(text)
+    };
+    kept.trim()
         .trim_start_matches(['.', ',', ';', ' '])
         .trim()
         .to_string()
+}
+
+/// `text` cut after each `". "`, as `text.split_inclusive(". ")` cuts it; found with a search for
+/// `.` alone, which is much quicker than a search for the two-character string.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut from = 0;
+        let end = loop {
+            match rest[from..].find('.') {
+                Some(dot) if rest.as_bytes().get(from + dot + 1) == Some(&b' ') => {
+                    break from + dot + 2;
+                }
+                Some(dot) => from += dot + 1,
+                None => break rest.len(),
+            }
+        };
+        let (sentence, after) = rest.split_at(end);
+        rest = after;
+        Some(sentence)
+    })
 }
 
 static POSSIBLE_VALUES: LazyLock<Regex> = LazyLock::new(|| {
@@ -676,12 +710,16 @@ static POSSIBLE_VALUES: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static CODE_SPAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"`([^`]+)`").expect("valid regex"));
-
 /// The values listed after "Possible values are:" in a description, in order.
 pub fn possible_values(description: &str) -> Vec<String> {
-    if !description.contains("values") && !description.contains("Values") {
+    // A quick test before the regex: most descriptions list no values. (A search for a single
+    // character is much quicker than one for a string.)
+    let says_values = ['v', 'V'].into_iter().any(|v| {
+        description
+            .match_indices(v)
+            .any(|(at, _)| description[at + 1..].starts_with("alues"))
+    });
+    if !says_values {
         return Vec::new();
     }
     let Some(found) = POSSIBLE_VALUES.find(description) else {
@@ -705,9 +743,8 @@ pub fn possible_values(description: &str) -> Vec<String> {
         }
     }
     let list = &rest[..end];
-    let spans: Vec<String> = CODE_SPAN
-        .captures_iter(list)
-        .map(|c| c[1].trim().to_string())
+    let spans: Vec<String> = code_spans(list)
+        .map(|span| span.trim().to_string())
         .filter(|v| is_member_name(v))
         .collect();
     if !spans.is_empty() {
@@ -722,6 +759,23 @@ pub fn possible_values(description: &str) -> Vec<String> {
         })
         .filter(|v| is_member_name(v))
         .collect()
+}
+
+/// The text inside each pair of backticks, left to right, as the regex `` `([^`]+)` `` finds
+/// it: an empty pair is skipped and its second backtick may open the next span.
+fn code_spans(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || loop {
+        let open = rest.find('`')?;
+        let after = &rest[open + 1..];
+        let close = after.find('`')?;
+        if close == 0 {
+            rest = after;
+            continue;
+        }
+        rest = &after[close + 1..];
+        return Some(&after[..close]);
+    })
 }
 
 fn is_member_name(value: &str) -> bool {
@@ -741,7 +795,7 @@ fn inherited_from(description: &Text) -> Option<TypeRef> {
     let link = description
         .links
         .iter()
-        .find(|link| after.contains(&link.text))?;
+        .find(|link| after.contains(&*link.text))?;
     Some(type_ref_from_link(&link.text, &link.target))
 }
 
@@ -790,7 +844,7 @@ fn extract_api_page(page: &Page, facts: &mut PageFacts) {
         return;
     }
     let mut properties = Vec::new();
-    for section in &page.sections {
+    for section in page.sections() {
         if !section
             .title()
             .to_ascii_lowercase()
@@ -798,7 +852,7 @@ fn extract_api_page(page: &Page, facts: &mut PageFacts) {
         {
             continue;
         }
-        for block in &section.blocks {
+        for block in section.blocks {
             if let Block::Table(table) = block {
                 property_rows(
                     page,
@@ -845,12 +899,11 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
         return;
     };
     let request = page
-        .sections
-        .iter()
+        .sections()
         .find(|s| s.title().eq_ignore_ascii_case("http request"));
     let url_segment = request
         .into_iter()
-        .flat_map(|s| &s.blocks)
+        .flat_map(|s| s.blocks)
         .find_map(|block| match block {
             Block::Code(code) => code.text.lines().find_map(|line| {
                 // Keys may hold spaces (`{id | userPrincipalName}`), so cut at the query
@@ -866,12 +919,11 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
         return;
     };
     let response = page
-        .sections
-        .iter()
+        .sections()
         .find(|s| s.title().eq_ignore_ascii_case("response"));
     let item = response
         .into_iter()
-        .flat_map(|s| &s.blocks)
+        .flat_map(|s| s.blocks)
         .find_map(|block| match block {
             Block::Text(text) => text.links.iter().find(|l| l.target.contains("resources/")),
             _ => None,
@@ -905,8 +957,8 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
     facts.types.push(ty);
 }
 
-fn page_links(page: &Page) -> impl Iterator<Item = &crate::page::Link> {
-    page.sections.iter().flat_map(|section| {
+fn page_links<'p, 'a>(page: &'p Page<'a>) -> impl Iterator<Item = &'p Link<'a>> {
+    page.sections().flat_map(|section| {
         section.blocks.iter().flat_map(|block| match block {
             Block::Text(text) => text.links.iter(),
             _ => [].iter(),
@@ -925,8 +977,8 @@ fn extract_enum_page(page: &Page, facts: &mut PageFacts) {
     };
     let name = captures.get(1).map_or("", |m| m.as_str());
     let mut members = Vec::new();
-    for section in &page.sections {
-        for block in &section.blocks {
+    for section in page.sections() {
+        for block in section.blocks {
             if let Block::Table(table) = block {
                 member_rows(page, table, &mut members);
             }
@@ -975,15 +1027,19 @@ fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
                 .collect()
         })
         .unwrap_or_default();
-    for section in &page.sections {
+    for section in page.sections() {
         let Some(heading) = &section.heading else {
             continue;
         };
+        // The regex needs the word; most headings are not about values.
+        if !heading.text.contains("values") {
+            continue;
+        }
         let Some(captures) = VALUES_HEADING.captures(&heading.text) else {
             continue;
         };
         let mut members = Vec::new();
-        for block in &section.blocks {
+        for block in section.blocks {
             if let Block::Table(table) = block {
                 member_rows(page, table, &mut members);
             }
@@ -1026,7 +1082,7 @@ fn member_rows(page: &Page, table: &Table, out: &mut Vec<MemberFact>) {
         .column(&["value", "int value", "intvalue"])
         .filter(|&c| c != member_col);
     let description_col = table.column(&["description"]);
-    for row in &table.rows {
+    for row in table.rows() {
         let Some(cell) = row.get(member_col) else {
             continue;
         };
@@ -1039,7 +1095,7 @@ fn member_rows(page: &Page, table: &Table, out: &mut Vec<MemberFact>) {
             .and_then(|c| c.text.trim().parse::<i64>().ok());
         let description = description_col
             .and_then(|c| row.get(c))
-            .map(|c| c.text.clone())
+            .map(|c| c.text.to_string())
             .unwrap_or_default();
         out.push(MemberFact {
             name,
@@ -1068,6 +1124,41 @@ mod tests {
     }
 
     #[test]
+    fn code_spans_are_what_the_backtick_regex_finds() {
+        let regex = Regex::new(r"`([^`]+)`").expect("valid regex");
+        for text in [
+            "`a`, `b`",
+            "`a`, ``, `b` and `c",
+            "```x``",
+            "no spans",
+            "`\n`",
+            "``",
+        ] {
+            let expected: Vec<&str> = regex
+                .captures_iter(text)
+                .map(|c| c.get(1).map_or("", |m| m.as_str()))
+                .collect();
+            assert_eq!(code_spans(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn sentences_are_cut_as_split_inclusive_cuts_them() {
+        for text in [
+            "",
+            "One. Two. ",
+            "a.. b. .c",
+            "No stop",
+            ". . ",
+            "End.",
+            "x. y.z. ",
+        ] {
+            let expected: Vec<&str> = text.split_inclusive(". ").collect();
+            assert_eq!(sentences(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
     fn descriptions_lose_placeholders_and_inheritance_notes() {
         assert_eq!(
             clean_description("TODO: Add Description Inherited from entity"),
@@ -1091,11 +1182,12 @@ mod tests {
         let text = format!(
             "# thing resource type\n\nNamespace: microsoft.graph\n\n{intro}\n\n## Properties\n"
         );
-        let (page, _) = crate::page::parse_page(&crate::read::SourceText {
+        let source = crate::read::SourceText {
             path: "resources/thing.md".into(),
             text,
             lossy: false,
-        });
+        };
+        let (page, _) = crate::page::parse_page(&source);
         prose_base(&page).map(|(base, _)| base.name)
     }
 

@@ -3,130 +3,161 @@
 //! pulldown-cmark does the Markdown; this module keeps what later stages read: front matter,
 //! the title, the `Namespace:` line, and sections (by heading) holding text blocks, tables and
 //! code blocks. A `<!-- { ... } -->` metadata comment is attached to the code block it precedes.
+//!
+//! The model borrows the page's text: a heading, cell, paragraph, link or code block that is one
+//! stretch of the page is a slice of it, and only text pieced together from several places (an
+//! escaped character, markup in between) is a copy. Most text is one stretch, and copying every
+//! piece of every page was the largest cost of this stage after Markdown parsing itself.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 use std::ops::Range;
 use std::sync::Arc;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::read::SourceText;
 
+/// One page; `'a` is the page's text, which the model borrows.
 #[derive(Debug, Clone)]
-pub struct Page {
+pub struct Page<'a> {
     pub path: Arc<str>,
-    pub front_matter: FrontMatter,
+    pub front_matter: FrontMatter<'a>,
     /// The first level-1 heading.
-    pub title: Option<Heading>,
+    pub title: Option<Heading<'a>>,
     /// The `Namespace: x.y` line, if the page has one.
     pub namespace: Option<(String, u32)>,
-    /// Everything before the first heading is a section without a heading.
-    pub sections: Vec<Section>,
     /// Metadata comments that precede no code block (e.g. a resource comment before prose).
     pub loose_metadata: Vec<Metadata>,
+    /// Every block of the page, in order: one list for the page rather than one per section.
+    blocks: Vec<Block<'a>>,
+    /// The sections' headings, each with where its blocks end in `blocks`.
+    headings: Vec<(Option<Heading<'a>>, usize)>,
 }
 
-impl Page {
+impl<'a> Page<'a> {
     pub fn location(&self, line: u32) -> Location {
         Location::new(&self.path, line)
     }
 
-    pub fn code_blocks(&self) -> impl Iterator<Item = (&Section, &CodeBlock)> {
-        self.sections.iter().flat_map(|section| {
-            section.blocks.iter().filter_map(move |block| match block {
-                Block::Code(code) => Some((section, code)),
-                _ => None,
-            })
+    /// The sections in order; everything before the first heading is a section without one.
+    pub fn sections(&self) -> impl Iterator<Item = Section<'_, 'a>> {
+        let mut start = 0;
+        self.headings.iter().map(move |(heading, end)| {
+            let blocks = &self.blocks[start..*end];
+            start = *end;
+            Section {
+                heading: heading.as_ref(),
+                blocks,
+            }
+        })
+    }
+
+    pub fn code_blocks(&self) -> impl Iterator<Item = &CodeBlock<'a>> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Code(code) => Some(code),
+            _ => None,
         })
     }
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct FrontMatter {
-    pub entries: Vec<(String, String)>,
+pub struct FrontMatter<'a> {
+    pub entries: Vec<(&'a str, &'a str)>,
 }
 
-impl FrontMatter {
+impl FrontMatter<'_> {
     /// The value of `key` (case-insensitive), quotes and spaces removed.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.entries
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| *v)
     }
 }
 
 #[derive(Debug, Clone)]
-pub struct Heading {
+pub struct Heading<'a> {
     pub level: u8,
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub line: u32,
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Section {
-    pub heading: Option<Heading>,
-    pub blocks: Vec<Block>,
+/// A heading and the blocks under it, up to the next heading; `'p` is the page.
+#[derive(Debug, Clone, Copy)]
+pub struct Section<'p, 'a> {
+    pub heading: Option<&'p Heading<'a>>,
+    pub blocks: &'p [Block<'a>],
 }
 
-impl Section {
-    pub fn title(&self) -> &str {
-        self.heading.as_ref().map_or("", |h| h.text.as_str())
+impl<'p> Section<'p, '_> {
+    pub fn title(&self) -> &'p str {
+        self.heading.map_or("", |h| &h.text)
     }
 }
 
 #[derive(Debug, Clone)]
-pub enum Block {
-    Text(Text),
-    Table(Table),
-    Code(CodeBlock),
+pub enum Block<'a> {
+    Text(Text<'a>),
+    Table(Table<'a>),
+    Code(CodeBlock<'a>),
 }
 
 /// Inline text with its links. Inline code keeps its backticks; line breaks are `\n`.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Text {
+pub struct Text<'a> {
     pub line: u32,
-    pub text: String,
-    pub links: Vec<Link>,
+    pub text: Cow<'a, str>,
+    pub links: Vec<Link<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Link {
-    pub text: String,
-    pub target: String,
+pub struct Link<'a> {
+    pub text: Cow<'a, str>,
+    pub target: Cow<'a, str>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Table {
+pub struct Table<'a> {
     pub line: u32,
-    pub header: Vec<Text>,
-    pub rows: Vec<Vec<Text>>,
+    pub header: Vec<Text<'a>>,
+    /// The body's cells, row after row: one allocation for the table rather than one per row.
+    cells: Vec<Text<'a>>,
+    /// Where each row ends in `cells`.
+    row_ends: Vec<usize>,
 }
 
-impl Table {
-    /// Index of the first header cell whose text, lower-cased, is one of `names`.
+impl<'a> Table<'a> {
+    /// The body rows, top to bottom.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = &[Text<'a>]> {
+        (0..self.row_ends.len()).map(|row| self.row(row))
+    }
+
+    /// Body row `row` (0 is the first row below the header).
+    pub fn row(&self, row: usize) -> &[Text<'a>] {
+        let start = if row == 0 { 0 } else { self.row_ends[row - 1] };
+        &self.cells[start..self.row_ends[row]]
+    }
+
+    /// Index of the first header cell whose text, lower-cased, is one of `names` (which are
+    /// lower-case).
     pub fn column(&self, names: &[&str]) -> Option<usize> {
         self.header.iter().position(|cell| {
-            let header = cell
-                .text
-                .trim()
-                .trim_matches('*')
-                .trim()
-                .to_ascii_lowercase();
-            names.contains(&header.as_str())
+            let header = cell.text.trim().trim_matches('*').trim();
+            names.iter().any(|name| header.eq_ignore_ascii_case(name))
         })
     }
 }
 
 #[derive(Debug, Clone)]
-pub struct CodeBlock {
+pub struct CodeBlock<'a> {
     /// Line of the opening fence.
     pub line: u32,
     /// The info string (`json`, `http`, ...), lower-cased.
-    pub info: String,
-    pub text: String,
+    pub info: Cow<'a, str>,
+    pub text: Cow<'a, str>,
     pub metadata: Option<Metadata>,
 }
 
@@ -148,16 +179,16 @@ impl Metadata {
 }
 
 /// Parses one page. Problems (malformed front matter or metadata) become diagnostics.
-pub fn parse_page(source: &SourceText) -> (Page, Vec<Diagnostic>) {
-    let mut diagnostics = Vec::new();
+pub fn parse_page(source: &SourceText) -> (Page<'_>, Vec<Diagnostic>) {
     let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
-    let lines = LineIndex::new(text);
     let (front_matter, body_start) = parse_front_matter(text);
     let mut builder = PageBuilder {
+        source: text,
         path: &source.path,
-        lines: &lines,
-        diagnostics: &mut diagnostics,
-        sections: vec![Section::default()],
+        lines: LineIndex::new(text),
+        diagnostics: Vec::new(),
+        blocks: Vec::new(),
+        headings: vec![(None, 0)],
         title: None,
         namespace: None,
         inline: None,
@@ -172,11 +203,14 @@ pub fn parse_page(source: &SourceText) -> (Page, Vec<Diagnostic>) {
         builder.event(event, body_start + range.start..body_start + range.end);
     }
     builder.flush_pending_metadata();
+    builder.end_section();
     let PageBuilder {
-        sections,
+        blocks,
+        headings,
         title,
         namespace,
         loose_metadata,
+        diagnostics,
         ..
     } = builder;
     let page = Page {
@@ -184,8 +218,9 @@ pub fn parse_page(source: &SourceText) -> (Page, Vec<Diagnostic>) {
         front_matter,
         title,
         namespace,
-        sections,
         loose_metadata,
+        blocks,
+        headings,
     };
     (page, diagnostics)
 }
@@ -210,9 +245,7 @@ impl<'t> LineIndex<'t> {
     fn line(&self, offset: usize) -> u32 {
         let offset = offset.min(self.text.len());
         let (last_offset, last_line) = self.last.get();
-        let newlines = |from: usize, to: usize| {
-            self.text[from..to].iter().filter(|&&b| b == b'\n').count() as u32
-        };
+        let newlines = |from: usize, to: usize| count_newlines(&self.text[from..to]);
         let line = if offset >= last_offset {
             last_line + newlines(last_offset, offset)
         } else {
@@ -223,9 +256,24 @@ impl<'t> LineIndex<'t> {
     }
 }
 
+/// The newlines in `bytes`, tallied in blocks of at most 255 bytes in a byte-sized counter: a
+/// form the compiler turns into vector compares. Counted a byte at a time, this pass over every
+/// page cost as much as a tenth of the Markdown parse.
+fn count_newlines(bytes: &[u8]) -> u32 {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let in_block = block
+                .iter()
+                .fold(0u8, |count, &byte| count + u8::from(byte == b'\n'));
+            u32::from(in_block)
+        })
+        .sum()
+}
+
 /// Front matter between `---` lines at the very top. Tolerant: quoted or unquoted values,
 /// stray spaces, lines that are not `key: value` are skipped. Returns where the body starts.
-fn parse_front_matter(text: &str) -> (FrontMatter, usize) {
+fn parse_front_matter(text: &str) -> (FrontMatter<'_>, usize) {
     let mut front_matter = FrontMatter::default();
     let Some(rest) = text.strip_prefix("---") else {
         return (front_matter, 0);
@@ -245,79 +293,203 @@ fn parse_front_matter(text: &str) -> (FrontMatter, usize) {
         }
         if let Some((key, value)) = trimmed.split_once(':') {
             let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
-            front_matter
-                .entries
-                .push((key.trim().to_string(), value.to_string()));
+            front_matter.entries.push((key.trim(), value));
         }
     }
     // No closing line: this was not front matter after all.
     (FrontMatter::default(), 0)
 }
 
+/// Text being collected from Markdown events, for one heading, cell, code block and so on.
+/// While each piece lies in the page right after the one before, the text is that stretch of
+/// the page; the first piece from elsewhere turns it into a copy.
+enum CollectedText {
+    /// `source[range]`; any empty range before the first piece.
+    Stretch(Range<usize>),
+    Copy(String),
+}
+
+impl CollectedText {
+    fn new() -> Self {
+        CollectedText::Stretch(0..0)
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            CollectedText::Stretch(range) => range.len(),
+            CollectedText::Copy(text) => text.len(),
+        }
+    }
+
+    /// Appends `source[piece]`.
+    fn push_stretch(&mut self, source: &str, piece: Range<usize>, capacity: usize) {
+        match self {
+            CollectedText::Stretch(range) if range.start == range.end => *range = piece,
+            CollectedText::Stretch(range) if range.end == piece.start => range.end = piece.end,
+            _ => self.push_str(source, &source[piece], capacity),
+        }
+    }
+
+    /// Appends text that is not (known to be) a stretch of the page. `capacity` is an upper bound
+    /// of the whole text, so that a copy is allocated once rather than regrown per piece.
+    fn push_str(&mut self, source: &str, piece: &str, capacity: usize) {
+        if piece.is_empty() {
+            return;
+        }
+        if let CollectedText::Stretch(range) = self {
+            let mut copy = String::with_capacity(capacity.max(range.len() + piece.len()));
+            copy.push_str(&source[range.clone()]);
+            *self = CollectedText::Copy(copy);
+        }
+        if let CollectedText::Copy(text) = self {
+            text.push_str(piece);
+        }
+    }
+
+    /// The text from byte `start` on, without surrounding white space.
+    fn trimmed_from<'a>(&self, source: &'a str, start: usize) -> Cow<'a, str> {
+        match self {
+            CollectedText::Stretch(range) => {
+                Cow::Borrowed(source[range.start + start..range.end].trim())
+            }
+            CollectedText::Copy(text) => Cow::Owned(text[start..].trim().to_string()),
+        }
+    }
+
+    fn finish(self, source: &str) -> Cow<'_, str> {
+        match self {
+            CollectedText::Stretch(range) => Cow::Borrowed(&source[range]),
+            CollectedText::Copy(text) => Cow::Owned(text),
+        }
+    }
+
+    /// The text without surrounding white space.
+    fn finish_trimmed(self, source: &str) -> Cow<'_, str> {
+        match self {
+            CollectedText::Stretch(range) => Cow::Borrowed(source[range].trim()),
+            CollectedText::Copy(text) => Cow::Owned(trimmed(text)),
+        }
+    }
+}
+
+/// Where `piece` lies in `source`, if it is a slice of it: pulldown-cmark hands out text borrowed
+/// from its input wherever it can.
+fn stretch_of(source: &str, piece: &str) -> Option<Range<usize>> {
+    let start = (piece.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
+    let end = start.checked_add(piece.len())?;
+    (end <= source.len()).then_some(start..end)
+}
+
 /// Inline content being collected for a heading, paragraph, list item or table cell.
-struct InlineText {
-    text: String,
-    links: Vec<Link>,
-    open_links: Vec<(usize, String)>,
+struct InlineText<'a> {
+    text: CollectedText,
+    /// Its source is an upper bound of its text (markup is dropped).
+    capacity: usize,
+    links: Vec<Link<'a>>,
+    open_links: Vec<(usize, Cow<'a, str>)>,
     line: u32,
 }
 
-struct TableBuilder {
+struct TableBuilder<'a> {
     line: u32,
-    header: Vec<Text>,
-    rows: Vec<Vec<Text>>,
+    header: Vec<Text<'a>>,
+    cells: Vec<Text<'a>>,
+    row_ends: Vec<usize>,
     in_head: bool,
-    row: Vec<Text>,
 }
 
-struct CodeBuilder {
+struct CodeBuilder<'a> {
     line: u32,
-    info: String,
-    text: String,
+    info: Cow<'a, str>,
+    text: CollectedText,
+    capacity: usize,
+}
+
+struct HtmlBuilder {
+    line: u32,
+    text: CollectedText,
 }
 
 struct PageBuilder<'a> {
+    /// The page's text, which event offsets and collected stretches index.
+    source: &'a str,
     path: &'a Arc<str>,
-    lines: &'a LineIndex<'a>,
-    diagnostics: &'a mut Vec<Diagnostic>,
-    sections: Vec<Section>,
-    title: Option<Heading>,
+    lines: LineIndex<'a>,
+    diagnostics: Vec<Diagnostic>,
+    blocks: Vec<Block<'a>>,
+    /// As in [`Page`]; the last section's end is set when it ends.
+    headings: Vec<(Option<Heading<'a>>, usize)>,
+    title: Option<Heading<'a>>,
     namespace: Option<(String, u32)>,
-    inline: Option<InlineText>,
-    table: Option<TableBuilder>,
-    code: Option<CodeBuilder>,
-    html: Option<(u32, String)>,
+    inline: Option<InlineText<'a>>,
+    table: Option<TableBuilder<'a>>,
+    code: Option<CodeBuilder<'a>>,
+    html: Option<HtmlBuilder>,
     pending_metadata: Option<Metadata>,
     loose_metadata: Vec<Metadata>,
 }
 
-impl PageBuilder<'_> {
+impl<'a> PageBuilder<'a> {
     /// `source` is the event's place in the page text.
-    fn event(&mut self, event: Event<'_>, source: Range<usize>) {
+    fn event(&mut self, event: Event<'a>, source: Range<usize>) {
         let offset = source.start;
         match event {
             Event::Start(tag) => self.start(tag, source),
             Event::End(tag) => self.end(tag),
             Event::Text(text) => {
-                if let Some(code) = &mut self.code {
-                    code.text.push_str(&text);
-                } else if let Some(html) = &mut self.html {
-                    html.1.push_str(&text);
+                let page = self.source;
+                let stretch = match &text {
+                    CowStr::Borrowed(text) => stretch_of(page, text),
+                    _ => None,
+                };
+                let target = if let Some(code) = &mut self.code {
+                    Some((&mut code.text, code.capacity))
                 } else {
-                    self.push_inline(&text, offset);
+                    self.html.as_mut().map(|html| (&mut html.text, 0))
+                };
+                match (target, stretch) {
+                    (Some((collected, capacity)), Some(stretch)) => {
+                        collected.push_stretch(page, stretch, capacity);
+                    }
+                    (Some((collected, capacity)), None) => {
+                        collected.push_str(page, &text, capacity);
+                    }
+                    (None, Some(stretch)) => self.push_inline_stretch(stretch, offset),
+                    (None, None) => self.push_inline(&text, offset),
                 }
             }
             Event::Code(code) => {
-                self.push_inline("`", offset);
-                self.push_inline(&code, offset);
-                self.push_inline("`", offset);
+                // As written (`` `code` ``), inline code is a stretch of the page.
+                let written = &self.source[source.clone()];
+                if written.len() == code.len() + 2
+                    && written.starts_with('`')
+                    && written.ends_with('`')
+                    && written[1..written.len() - 1] == *code
+                {
+                    self.push_inline_stretch(source, offset);
+                } else {
+                    self.push_inline("`", offset);
+                    self.push_inline(&code, offset);
+                    self.push_inline("`", offset);
+                }
             }
             Event::Html(html) => {
                 let line = self.lines.line(offset);
-                self.html
-                    .get_or_insert_with(|| (line, String::new()))
-                    .1
-                    .push_str(&html);
+                let page = self.source;
+                let collected = &mut self
+                    .html
+                    .get_or_insert_with(|| HtmlBuilder {
+                        line,
+                        text: CollectedText::new(),
+                    })
+                    .text;
+                match &html {
+                    CowStr::Borrowed(html) => match stretch_of(page, html) {
+                        Some(stretch) => collected.push_stretch(page, stretch, 0),
+                        None => collected.push_str(page, html, 0),
+                    },
+                    html => collected.push_str(page, html, 0),
+                }
             }
             Event::InlineHtml(html) => {
                 // `<br>` separates lines inside a table cell; other inline tags carry no text.
@@ -325,7 +497,13 @@ impl PageBuilder<'_> {
                     self.push_inline(" ", offset);
                 }
             }
-            Event::SoftBreak | Event::HardBreak => self.push_inline("\n", offset),
+            Event::SoftBreak | Event::HardBreak => {
+                if &self.source[source.clone()] == "\n" {
+                    self.push_inline_stretch(source, offset);
+                } else {
+                    self.push_inline("\n", offset);
+                }
+            }
             Event::FootnoteReference(_)
             | Event::Rule
             | Event::TaskListMarker(_)
@@ -334,31 +512,27 @@ impl PageBuilder<'_> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, source: Range<usize>) {
+    fn start(&mut self, tag: Tag<'a>, source: Range<usize>) {
         let offset = source.start;
-        // Looked up only for the blocks that keep a line: most tags are inline.
-        let lines = self.lines;
-        let line = || lines.line(offset);
         match tag {
             Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell => {
                 self.flush_inline();
                 self.inline = Some(InlineText {
-                    // Its source is an upper bound (markup is dropped): one allocation, not a
-                    // regrowth per piece of text.
-                    text: String::with_capacity(source.len()),
+                    text: CollectedText::new(),
+                    capacity: source.len(),
                     links: Vec::new(),
                     open_links: Vec::new(),
-                    line: line(),
+                    line: self.lines.line(offset),
                 });
             }
             Tag::Table(_) => {
                 self.flush_inline();
                 self.table = Some(TableBuilder {
-                    line: line(),
+                    line: self.lines.line(offset),
                     header: Vec::new(),
-                    rows: Vec::new(),
+                    cells: Vec::new(),
+                    row_ends: Vec::new(),
                     in_head: false,
-                    row: Vec::new(),
                 });
             }
             Tag::TableHead => {
@@ -369,23 +543,29 @@ impl PageBuilder<'_> {
             Tag::CodeBlock(kind) => {
                 self.flush_inline();
                 let info = match kind {
-                    CodeBlockKind::Fenced(info) => info.trim().to_ascii_lowercase(),
-                    CodeBlockKind::Indented => String::new(),
+                    CodeBlockKind::Fenced(info) => lowercase_trimmed(info),
+                    CodeBlockKind::Indented => Cow::Borrowed(""),
                 };
                 self.code = Some(CodeBuilder {
-                    line: line(),
+                    line: self.lines.line(offset),
                     info,
-                    text: String::new(),
+                    text: CollectedText::new(),
+                    capacity: source.len(),
                 });
             }
             Tag::HtmlBlock => {
-                self.html = Some((line(), String::new()));
+                self.html = Some(HtmlBuilder {
+                    line: self.lines.line(offset),
+                    text: CollectedText::new(),
+                });
             }
             Tag::Link { dest_url, .. } => {
                 if let Some(inline) = &mut self.inline {
-                    inline
-                        .open_links
-                        .push((inline.text.len(), dest_url.into_string()));
+                    let target = match dest_url {
+                        CowStr::Borrowed(target) => Cow::Borrowed(target),
+                        target => Cow::Owned(target.into_string()),
+                    };
+                    inline.open_links.push((inline.text.len(), target));
                 }
             }
             _ => {}
@@ -398,27 +578,30 @@ impl PageBuilder<'_> {
                 if let Some(inline) = self.inline.take() {
                     let heading = Heading {
                         level: level as u8,
-                        text: trimmed(inline.text),
+                        text: inline.text.finish_trimmed(self.source),
                         line: inline.line,
                     };
                     if heading.level == 1 && self.title.is_none() {
                         self.title = Some(heading.clone());
                     }
                     self.flush_pending_metadata();
-                    self.sections.push(Section {
-                        heading: Some(heading),
-                        blocks: Vec::new(),
-                    });
+                    self.end_section();
+                    self.headings.push((Some(heading), self.blocks.len()));
                 }
             }
             TagEnd::Paragraph | TagEnd::Item => self.flush_inline(),
             TagEnd::TableCell => {
-                let cell = self.inline.take().map(finish_inline).unwrap_or_default();
+                let source = self.source;
+                let cell = self
+                    .inline
+                    .take()
+                    .map(|inline| finish_inline(inline, source))
+                    .unwrap_or_default();
                 if let Some(table) = &mut self.table {
                     if table.in_head {
                         table.header.push(cell);
                     } else {
-                        table.row.push(cell);
+                        table.cells.push(cell);
                     }
                 }
             }
@@ -429,8 +612,7 @@ impl PageBuilder<'_> {
             }
             TagEnd::TableRow => {
                 if let Some(table) = &mut self.table {
-                    let row = std::mem::take(&mut table.row);
-                    table.rows.push(row);
+                    table.row_ends.push(table.cells.len());
                 }
             }
             TagEnd::Table => {
@@ -438,7 +620,8 @@ impl PageBuilder<'_> {
                     self.push_block(Block::Table(Table {
                         line: table.line,
                         header: table.header,
-                        rows: table.rows,
+                        cells: table.cells,
+                        row_ends: table.row_ends,
                     }));
                 }
             }
@@ -448,20 +631,21 @@ impl PageBuilder<'_> {
                     self.push_block(Block::Code(CodeBlock {
                         line: code.line,
                         info: code.info,
-                        text: code.text,
+                        text: code.text.finish(self.source),
                         metadata,
                     }));
                 }
             }
             TagEnd::HtmlBlock => {
-                if let Some((line, html)) = self.html.take() {
-                    self.html_block(line, &html);
+                if let Some(html) = self.html.take() {
+                    let text = html.text.finish(self.source);
+                    self.html_block(html.line, &text);
                 }
             }
             TagEnd::Link => {
                 if let Some(inline) = &mut self.inline {
                     if let Some((start, target)) = inline.open_links.pop() {
-                        let text = inline.text[start..].trim().to_string();
+                        let text = inline.text.trimmed_from(self.source, start);
                         inline.links.push(Link { text, target });
                     }
                 }
@@ -470,26 +654,36 @@ impl PageBuilder<'_> {
         }
     }
 
+    /// The inline text being collected, begun at `offset` if there is none.
+    fn inline_at(&mut self, offset: usize) -> &mut InlineText<'a> {
+        let lines = &self.lines;
+        // Text outside any block we track (e.g. inside a definition list): keep it as text.
+        self.inline.get_or_insert_with(|| InlineText {
+            text: CollectedText::new(),
+            capacity: 0,
+            links: Vec::new(),
+            open_links: Vec::new(),
+            line: lines.line(offset),
+        })
+    }
+
     fn push_inline(&mut self, text: &str, offset: usize) {
-        if self.inline.is_none() {
-            // Text outside any block we track (e.g. inside a definition list): keep it as text.
-            self.inline = Some(InlineText {
-                text: String::new(),
-                links: Vec::new(),
-                open_links: Vec::new(),
-                line: self.lines.line(offset),
-            });
-        }
-        if let Some(inline) = &mut self.inline {
-            inline.text.push_str(text);
-        }
+        let source = self.source;
+        let inline = self.inline_at(offset);
+        inline.text.push_str(source, text, inline.capacity);
+    }
+
+    fn push_inline_stretch(&mut self, stretch: Range<usize>, offset: usize) {
+        let source = self.source;
+        let inline = self.inline_at(offset);
+        inline.text.push_stretch(source, stretch, inline.capacity);
     }
 
     fn flush_inline(&mut self) {
         let Some(inline) = self.inline.take() else {
             return;
         };
-        let text = finish_inline(inline);
+        let text = finish_inline(inline, self.source);
         if text.text.is_empty() {
             return;
         }
@@ -511,9 +705,14 @@ impl PageBuilder<'_> {
         self.push_block(Block::Text(text));
     }
 
-    fn push_block(&mut self, block: Block) {
-        if let Some(section) = self.sections.last_mut() {
-            section.blocks.push(block);
+    fn push_block(&mut self, block: Block<'a>) {
+        self.blocks.push(block);
+    }
+
+    /// The blocks so far belong to the last section.
+    fn end_section(&mut self) {
+        if let Some((_, end)) = self.headings.last_mut() {
+            *end = self.blocks.len();
         }
     }
 
@@ -558,16 +757,26 @@ impl PageBuilder<'_> {
     }
 }
 
-fn finish_inline(inline: InlineText) -> Text {
+fn finish_inline<'a>(inline: InlineText<'a>, source: &'a str) -> Text<'a> {
     Text {
         line: inline.line,
-        text: trimmed(inline.text),
+        text: inline.text.finish_trimmed(source),
         links: inline.links,
     }
 }
 
-/// `text` without leading and trailing white space, in the same buffer: most text is kept,
-/// and a copy per paragraph and cell adds up over a corpus.
+/// A code block's info string, trimmed and lower-cased; borrowed when it already is lower-case.
+fn lowercase_trimmed(info: CowStr<'_>) -> Cow<'_, str> {
+    match info {
+        CowStr::Borrowed(info) if !info.bytes().any(|b| b.is_ascii_uppercase()) => {
+            Cow::Borrowed(info.trim())
+        }
+        info => Cow::Owned(info.trim().to_ascii_lowercase()),
+    }
+}
+
+/// `text` without leading and trailing white space, in the same buffer: a copy per paragraph
+/// and cell adds up over a corpus.
 fn trimmed(mut text: String) -> String {
     text.truncate(text.trim_end().len());
     let leading = text.len() - text.trim_start().len();
@@ -575,12 +784,16 @@ fn trimmed(mut text: String) -> String {
     text
 }
 
-/// JSON as doc writers type it: trailing commas are forgiven.
+/// JSON as doc writers type it: trailing commas are forgiven. The error is the strict reading's.
 pub fn parse_lenient_json(text: &str) -> Result<Value, serde_json::Error> {
-    serde_json::from_str(text).or_else(|error| {
-        let cleaned = strip_trailing_commas(text);
-        serde_json::from_str(&cleaned).map_err(|_| error)
-    })
+    serde_json::from_str(text)
+        .or_else(|error| parse_without_trailing_commas(text).map_err(|_| error))
+}
+
+/// `text` read as JSON once its trailing commas are removed: the second half of
+/// [`parse_lenient_json`], for a caller that has read the text strictly already.
+pub fn parse_without_trailing_commas(text: &str) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(&strip_trailing_commas(text))
 }
 
 /// Removes commas that are followed (after white space) by `}` or `]`, outside strings.
@@ -618,12 +831,12 @@ fn strip_trailing_commas(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn page(text: &str) -> (Page, Vec<Diagnostic>) {
-        parse_page(&SourceText {
+    fn source(text: &str) -> SourceText {
+        SourceText {
             path: Arc::from("resources/x.md"),
             text: text.to_string(),
             lossy: false,
-        })
+        }
     }
 
     #[test]
@@ -640,8 +853,10 @@ mod tests {
 
     #[test]
     fn front_matter_is_tolerant() {
-        let (page, _) =
-            page("---\ntitle: \"A title\" \ndoc_type:  resourcePageType\nms.prod: 'x'\n---\n# T\n");
+        let source = source(
+            "---\ntitle: \"A title\" \ndoc_type:  resourcePageType\nms.prod: 'x'\n---\n# T\n",
+        );
+        let (page, _) = parse_page(&source);
         assert_eq!(page.front_matter.get("title"), Some("A title"));
         assert_eq!(page.front_matter.get("DOC_TYPE"), Some("resourcePageType"));
         assert_eq!(page.front_matter.get("ms.prod"), Some("x"));
@@ -651,34 +866,56 @@ mod tests {
     #[test]
     fn tables_keep_cells_links_and_lines() {
         let text = "# t\nNamespace: microsoft.graph.callRecords\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|a|[resultInfo](../resources/resultInfo.md)|x \\| y `v`|\n|b|String||\n";
-        let (page, _) = page(text);
+        let source = source(text);
+        let (page, _) = parse_page(&source);
         assert_eq!(
             page.namespace,
             Some(("microsoft.graph.callRecords".to_string(), 2))
         );
-        let section = &page.sections[2];
+        let section = page.sections().nth(2).expect("a third section");
         assert_eq!(section.title(), "Properties");
         let Block::Table(table) = &section.blocks[0] else {
             panic!("expected a table, got {:?}", section.blocks);
         };
         assert_eq!(table.line, 6);
         assert_eq!(table.column(&["type"]), Some(1));
-        assert_eq!(table.rows.len(), 2);
+        assert_eq!(table.rows().len(), 2);
         assert_eq!(
-            table.rows[0][1].links[0].target,
+            table.row(0)[1].links[0].target,
             "../resources/resultInfo.md"
         );
-        assert_eq!(table.rows[0][1].links[0].text, "resultInfo");
-        assert_eq!(table.rows[0][2].text, "x | y `v`");
-        assert_eq!(table.rows[1][0].line, 9);
+        assert_eq!(table.row(0)[1].links[0].text, "resultInfo");
+        assert_eq!(table.row(0)[2].text, "x | y `v`");
+        assert_eq!(table.row(1)[0].line, 9);
+        // One stretch of the page is borrowed; text pieced together around an escape is a copy.
+        assert!(matches!(table.row(1)[1].text, Cow::Borrowed("String")));
+        assert!(matches!(table.row(0)[1].links[0].text, Cow::Borrowed(_)));
+        assert!(matches!(table.row(0)[2].text, Cow::Owned(_)));
+    }
+
+    #[test]
+    fn inline_code_and_line_breaks_stay_borrowed_when_written_plainly() {
+        let source = source("Values: `a`, `b`\nand `c`.\n\n```json\n{\n  \"a\": 1\n}\n```\n");
+        let (page, _) = parse_page(&source);
+        let section = page.sections().next().expect("a section");
+        let Block::Text(text) = &section.blocks[0] else {
+            panic!("expected text, got {:?}", section.blocks);
+        };
+        assert!(matches!(
+            text.text,
+            Cow::Borrowed("Values: `a`, `b`\nand `c`.")
+        ));
+        let code = page.code_blocks().next().expect("a code block");
+        assert!(matches!(code.text, Cow::Borrowed("{\n  \"a\": 1\n}\n")));
     }
 
     #[test]
     fn metadata_comment_attaches_to_the_next_code_block() {
         let text = "# t\nSome text.\n<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"x\",\n} -->\n```http\nPOST /x\n```\n";
-        let (page, diagnostics) = page(text);
+        let source = source(text);
+        let (page, diagnostics) = parse_page(&source);
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
-        let (_, code) = page.code_blocks().next().expect("a code block");
+        let code = page.code_blocks().next().expect("a code block");
         let metadata = code.metadata.as_ref().expect("metadata");
         assert_eq!(metadata.block_type(), Some("request"));
         assert_eq!(metadata.line, 3);
@@ -688,8 +925,8 @@ mod tests {
 
     #[test]
     fn malformed_metadata_is_reported() {
-        let (_, diagnostics) =
-            page("<!-- { \"blockType\": \"resource\" \"x\" } -->\n```json\n{}\n```\n");
+        let source = source("<!-- { \"blockType\": \"resource\" \"x\" } -->\n```json\n{}\n```\n");
+        let (_, diagnostics) = parse_page(&source);
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].kind, DiagnosticKind::Malformed);
         assert_eq!(diagnostics[0].location.as_ref().map(|l| l.line), Some(1));

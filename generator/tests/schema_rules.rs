@@ -11,11 +11,12 @@ fn schema_of(pages: &[(&str, &str)]) -> (Schema, Vec<Diagnostic>) {
     let facts: Vec<PageFacts> = pages
         .iter()
         .map(|(path, text)| {
-            let (page, _) = parse_page(&SourceText {
+            let source = SourceText {
                 path: (*path).into(),
                 text: (*text).to_string(),
                 lossy: false,
-            });
+            };
+            let (page, _) = parse_page(&source);
             extract(&page)
         })
         .collect();

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{primitive_type, PropertyType, TypeRef};
 use crate::diagnostic::Location;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::page::{parse_lenient_json, Block, Page};
+use crate::page::{parse_without_trailing_commas, Block, Page};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ExampleRole {
@@ -42,7 +42,7 @@ pub struct Example {
 pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<Example> {
     let body_types = PageBodyTypes::of(page);
     let mut examples = Vec::new();
-    for (_, code) in page.code_blocks() {
+    for code in page.code_blocks() {
         let Some(metadata) = &code.metadata else {
             continue;
         };
@@ -62,18 +62,22 @@ pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
             continue;
         }
         let location = page.location(code.line + 1 + body_line);
-        let invalid = serde_json::from_str::<Value>(body)
-            .err()
-            .map(|error| error.to_string());
-        let json = match parse_lenient_json(body) {
-            Ok(json) => json,
-            Err(error) => {
-                diagnostics.push(Diagnostic::note(
-                    DiagnosticKind::Malformed,
-                    location.clone(),
-                    format!("example body is not valid JSON ({error})"),
-                ));
-                Value::Null
+        // Read strictly first; only a body that fails is read again, leniently.
+        let (json, invalid) = match serde_json::from_str::<Value>(body) {
+            Ok(json) => (json, None),
+            Err(strict_error) => {
+                let json = match parse_without_trailing_commas(body) {
+                    Ok(json) => json,
+                    Err(_) => {
+                        diagnostics.push(Diagnostic::note(
+                            DiagnosticKind::Malformed,
+                            location.clone(),
+                            format!("example body is not valid JSON ({strict_error})"),
+                        ));
+                        Value::Null
+                    }
+                };
+                (json, Some(strict_error.to_string()))
             }
         };
         let body_type = json.get("@odata.type").and_then(Value::as_str);
@@ -127,7 +131,7 @@ impl PageBodyTypes {
     fn of(page: &Page) -> Self {
         let mut types = PageBodyTypes::default();
         let mut introduction = true;
-        for section in &page.sections {
+        for section in page.sections() {
             let title = section.title().trim().to_ascii_lowercase();
             introduction &= section.heading.as_ref().is_none_or(|h| h.level < 2);
             let slot = match title.as_str() {
@@ -167,6 +171,11 @@ fn describes_a_resource(text: &str) -> bool {
 fn resource_page(page: &str, target: &str) -> Option<String> {
     let target = target.split(['#', '?']).next()?;
     if !target.ends_with(".md") || target.contains("://") {
+        return None;
+    }
+    // The resolved path is made of the page's folders and the target's segments: it can only
+    // name a `resources/` folder if one of the two does.
+    if !target.contains("resources") && !page.contains("resources") {
         return None;
     }
     let mut path: Vec<&str> = page.split('/').collect();
@@ -434,11 +443,12 @@ HTTP/1.1 200 OK
 {"value": [...]}
 ```
 "#;
-        let (page, _) = crate::page::parse_page(&crate::read::SourceText {
+        let source = crate::read::SourceText {
             path: "api/user-update.md".into(),
             text: text.to_string(),
             lossy: false,
-        });
+        };
+        let (page, _) = crate::page::parse_page(&source);
         let examples = extract_examples(&page, &mut Vec::new());
         let found: Vec<(Option<&str>, Option<&str>, bool)> = examples
             .iter()

@@ -28,11 +28,7 @@ pub fn parse_type_cell(cell: &Text) -> Option<TypeCell> {
             return Some(TypeCell { ty, collection });
         }
     }
-    let token: String = unwrapped
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_'))
-        .collect();
-    let token = token.trim_end_matches('.');
+    let token = leading_name(unwrapped).trim_end_matches('.');
     if token.is_empty() {
         return None;
     }
@@ -49,12 +45,53 @@ pub fn parse_type_cell(cell: &Text) -> Option<TypeCell> {
     Some(TypeCell { ty, collection })
 }
 
+/// The name characters (ASCII letters and digits, `.` and `_`) that `text` starts with.
+pub(crate) fn leading_name(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_')))
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
 /// Whether the cell says "collection" (or `array`, `[]`) outside the type's own name, so that a
-/// type named `…Collection` stays a single value.
+/// type named `…Collection` stays a single value. Case-insensitive.
 fn is_collection(text: &str, type_name: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    let around_name = lower.replacen(&type_name.to_ascii_lowercase(), "", 1);
-    around_name.contains("collection") || lower.starts_with("array") || text.ends_with("[]")
+    // The text with the name's first occurrence cut out, as the two sides of the cut.
+    let (before, after) = match find_ignore_ascii_case(text, type_name) {
+        Some(at) => (&text[..at], &text[at + type_name.len()..]),
+        None => (text, ""),
+    };
+    const WORD: &str = "collection";
+    let across_cut = (1..WORD.len()).any(|split| {
+        ends_with_ignore_ascii_case(before, &WORD[..split])
+            && starts_with_ignore_ascii_case(after, &WORD[split..])
+    });
+    find_ignore_ascii_case(before, WORD).is_some()
+        || find_ignore_ascii_case(after, WORD).is_some()
+        || across_cut
+        || starts_with_ignore_ascii_case(text, "array")
+        || text.ends_with("[]")
+}
+
+/// Byte offset of the first ASCII-case-insensitive occurrence of `needle` in `text`. Text that
+/// only differs in ASCII case has the same length, so the offset is one in `text` too.
+fn find_ignore_ascii_case(text: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    text.as_bytes()
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
+    text.len() >= prefix.len()
+        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
+    text.len() >= suffix.len()
+        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Removes markup and a `Collection(...)` wrapper around a type.
@@ -78,29 +115,50 @@ fn strip_wrappers(text: &str) -> &str {
 
 /// The `Edm.*` name of a primitive as the docs spell it (`String`, `int`, `Edm.Int64`).
 pub fn primitive_type(name: &str) -> Option<&'static str> {
-    let lower = name.trim().to_ascii_lowercase();
-    let lower = lower.strip_prefix("edm.").unwrap_or(&lower);
-    Some(match lower {
-        "string" | "url" | "uri" => "Edm.String",
-        "int32" | "int" | "integer" => "Edm.Int32",
-        "int64" | "long" => "Edm.Int64",
-        "int16" | "short" => "Edm.Int16",
-        "byte" => "Edm.Byte",
-        "sbyte" => "Edm.SByte",
-        "boolean" | "bool" => "Edm.Boolean",
-        "double" => "Edm.Double",
-        "single" | "float" => "Edm.Single",
-        "decimal" => "Edm.Decimal",
-        "datetimeoffset" | "datetime" => "Edm.DateTimeOffset",
-        "date" => "Edm.Date",
-        "timeofday" => "Edm.TimeOfDay",
-        "duration" | "timespan" => "Edm.Duration",
-        "guid" | "uuid" => "Edm.Guid",
-        "binary" | "base64binary" => "Edm.Binary",
-        "stream" => "Edm.Stream",
-        _ => return None,
-    })
+    let name = name.trim();
+    let name = if starts_with_ignore_ascii_case(name, "edm.") {
+        &name[4..]
+    } else {
+        name
+    };
+    PRIMITIVES
+        .iter()
+        .find(|(spelling, _)| name.eq_ignore_ascii_case(spelling))
+        .map(|&(_, primitive)| primitive)
 }
+
+/// How the docs spell each primitive (compared ignoring ASCII case), and its `Edm.*` name.
+const PRIMITIVES: &[(&str, &str)] = &[
+    ("string", "Edm.String"),
+    ("url", "Edm.String"),
+    ("uri", "Edm.String"),
+    ("int32", "Edm.Int32"),
+    ("int", "Edm.Int32"),
+    ("integer", "Edm.Int32"),
+    ("int64", "Edm.Int64"),
+    ("long", "Edm.Int64"),
+    ("int16", "Edm.Int16"),
+    ("short", "Edm.Int16"),
+    ("byte", "Edm.Byte"),
+    ("sbyte", "Edm.SByte"),
+    ("boolean", "Edm.Boolean"),
+    ("bool", "Edm.Boolean"),
+    ("double", "Edm.Double"),
+    ("single", "Edm.Single"),
+    ("float", "Edm.Single"),
+    ("decimal", "Edm.Decimal"),
+    ("datetimeoffset", "Edm.DateTimeOffset"),
+    ("datetime", "Edm.DateTimeOffset"),
+    ("date", "Edm.Date"),
+    ("timeofday", "Edm.TimeOfDay"),
+    ("duration", "Edm.Duration"),
+    ("timespan", "Edm.Duration"),
+    ("guid", "Edm.Guid"),
+    ("uuid", "Edm.Guid"),
+    ("binary", "Edm.Binary"),
+    ("base64binary", "Edm.Binary"),
+    ("stream", "Edm.Stream"),
+];
 
 #[cfg(test)]
 mod tests {
@@ -110,12 +168,12 @@ mod tests {
     fn cell(text: &str, links: &[(&str, &str)]) -> Option<TypeCell> {
         parse_type_cell(&Text {
             line: 1,
-            text: text.to_string(),
+            text: text.to_string().into(),
             links: links
                 .iter()
                 .map(|(t, target)| Link {
-                    text: t.to_string(),
-                    target: target.to_string(),
+                    text: t.to_string().into(),
+                    target: target.to_string().into(),
                 })
                 .collect(),
         })

@@ -283,6 +283,7 @@ fn not_modelled_list_method(fact: &TypeFact) -> Diagnostic {
 }
 
 /// A property fact together with the namespace its page resolves names in.
+#[derive(Clone, Copy)]
 pub(super) struct Candidate<'a> {
     pub fact: &'a PropertyFact,
     pub namespace: &'a Arc<str>,

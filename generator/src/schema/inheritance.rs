@@ -19,6 +19,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rayon::prelude::*;
+
 use super::index::{DraftType, TypeIndex};
 use super::placement::bases_from_locations;
 use super::{sort_key, EnumMember, Kind, Property, TypeDef};
@@ -39,9 +41,10 @@ pub(super) fn finish_types(
     let kinds: Vec<Kind> = (0..index.len())
         .map(|id| kind_of(&index, &bases, &addressable, key_root, id))
         .collect();
+    // Each type is finished on its own (reading only the index): in parallel.
     let mut types: Vec<TypeDef> = index
         .entries
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(id, entry)| {
             let properties = entry
@@ -107,7 +110,11 @@ pub(super) fn finish_types(
         .iter()
         .map(|e| e.is_described() || !e.properties.is_empty() || !e.members.is_empty());
     types.retain(|_| kept.next().unwrap_or(true));
-    types.sort_by(|a, b| sort_key(&a.qualified_name()).cmp(&sort_key(&b.qualified_name())));
+    // A key per type, built once rather than twice per comparison.
+    types.sort_by_cached_key(|ty| {
+        let name = ty.qualified_name();
+        (sort_key(&name).0, name)
+    });
     types
 }
 

@@ -88,21 +88,26 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
     for (id, mut list) in candidates.into_iter().enumerate() {
         // Stable: within one evidence level, page order is kept.
         list.sort_by_key(|(rank, _)| std::cmp::Reverse(*rank));
-        let mut groups: Vec<Vec<Candidate<'_>>> = Vec::new();
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        for (_, candidate) in list {
-            let key = candidate.fact.name.to_ascii_lowercase();
-            let group = *by_name.entry(key).or_insert_with(|| {
-                groups.push(Vec::new());
-                groups.len() - 1
-            });
-            groups[group].push(candidate);
-        }
-        let owner = index.entries[id].qualified_name();
-        let drafts: Vec<PropertyDraft> = groups
-            .iter()
-            .map(|group| settle(index, &owner, group, diagnostics))
+        // One group per property name (ignoring ASCII case), numbered in the order first met.
+        let mut group_of: HashMap<IgnoringAsciiCase<'_>, usize> = HashMap::new();
+        let mut grouped: Vec<(usize, Candidate<'_>)> = list
+            .into_iter()
+            .map(|(_, candidate)| {
+                let next = group_of.len();
+                let name = IgnoringAsciiCase(&candidate.fact.name);
+                (*group_of.entry(name).or_insert(next), candidate)
+            })
             .collect();
+        // Stable: each group keeps its candidates in rank order.
+        grouped.sort_by_key(|&(group, _)| group);
+        let candidates: Vec<Candidate<'_>> = grouped.iter().map(|&(_, c)| c).collect();
+        let mut drafts: Vec<PropertyDraft> = Vec::with_capacity(group_of.len());
+        let mut start = 0;
+        for group in grouped.chunk_by(|a, b| a.0 == b.0) {
+            let group = &candidates[start..start + group.len()];
+            start += group.len();
+            drafts.push(settle(index, id, group, diagnostics));
+        }
         index.entries[id].properties = drafts;
     }
 }
@@ -222,7 +227,7 @@ fn refines(vague: (&Candidate<'_>, DraftType), specific: DraftType) -> bool {
 
 fn settle(
     index: &mut TypeIndex<'_>,
-    owner: &str,
+    owner: usize,
     group: &[Candidate<'_>],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> PropertyDraft {
@@ -254,8 +259,9 @@ fn settle(
                 DiagnosticKind::Conflict,
                 candidate.fact.location.clone(),
                 format!(
-                    "property `{}` of `{owner}` is {} here but {} elsewhere; kept {} (rule: type page > API page > JSON representation > example, then page order)",
+                    "property `{}` of `{}` is {} here but {} elsewhere; kept {} (rule: type page > API page > JSON representation > example, then page order)",
                     candidate.fact.name,
+                    index.entries[owner].qualified_name(),
                     describe(index, ty, collection),
                     describe(index, kept_type, kept_collection),
                     describe(index, kept_type, kept_collection),
@@ -353,4 +359,29 @@ fn merge_members(index: &mut TypeIndex<'_>, id: usize, diagnostics: &mut Vec<Dia
         })
         .collect();
     index.entries[id].members = members;
+}
+
+/// A name that hashes and compares ignoring ASCII case, as its lower-cased copy would, without
+/// making the copy.
+#[derive(Clone, Copy)]
+struct IgnoringAsciiCase<'a>(&'a str);
+
+impl PartialEq for IgnoringAsciiCase<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for IgnoringAsciiCase<'_> {}
+
+impl std::hash::Hash for IgnoringAsciiCase<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Lower-cased a few bytes at a time: the hasher is much quicker fed words than bytes.
+        for chunk in self.0.as_bytes().chunks(16) {
+            let mut lower = [0u8; 16];
+            lower[..chunk.len()].copy_from_slice(chunk);
+            lower.make_ascii_lowercase();
+            state.write(&lower[..chunk.len()]);
+        }
+    }
 }
