@@ -209,29 +209,30 @@ fn an_addressable_type_with_no_key_row_derives_from_the_key_root() {
     assert_eq!(ty.kind, Kind::Entity);
 }
 
+/// A type that states `thing` as its base and restates the inherited key, with one more row.
+fn thing_subtype(name: &str, intro: &str, row: &str) -> String {
+    resource_page(
+        name,
+        intro,
+        &[],
+        &["| id | String | Inherited from [thing](thing.md). |", row],
+        r#""baseType": "microsoft.graph.thing","#,
+    )
+}
+
 #[test]
 fn a_response_located_in_a_collection_derives_from_the_collection_item_type() {
     // `tune` states no base; its response lives at `.../widgets/{id}/jobs/{id}`, and
     // `widget.jobs` is a collection of `job`.
-    let job = resource_page(
+    let job = thing_subtype(
         "job",
         "Long-running work.",
-        &[],
-        &[
-            "| id | String | Inherited from [thing](thing.md). |",
-            "| state | String | The state. |",
-        ],
-        r#""baseType": "microsoft.graph.thing","#,
+        "| state | String | The state. |",
     );
-    let widget_jobs = resource_page(
+    let widget_jobs = thing_subtype(
         "widget",
         "A widget.",
-        &[],
-        &[
-            "| id | String | Inherited from [thing](thing.md). |",
-            "| jobs | [job](job.md) collection | Its jobs. |",
-        ],
-        r#""baseType": "microsoft.graph.thing","#,
+        "| jobs | [job](job.md) collection | Its jobs. |",
     );
     let tune = resource_page(
         "tune",

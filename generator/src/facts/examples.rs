@@ -33,7 +33,8 @@ pub struct Example {
     /// trailing comma.
     pub invalid: Option<String>,
     /// A response's own address: the path of its `Location` header
-    /// (`/communications/calls/{id}/operations/{id}`), when the header ends with the body's `id`.
+    /// (`/communications/calls/{id}/operations/{id}`), when the header ends with the body's `id`
+    /// or the body names its own `@odata.type`.
     pub located_at: Option<String>,
 }
 

@@ -199,6 +199,13 @@ impl<'a> TypeIndex<'a> {
         self.entries.len()
     }
 
+    /// Every type with this simple name, in any namespace, ignoring case.
+    pub fn with_simple_name(&self, name: &str) -> &[usize] {
+        self.by_simple_name
+            .get(&name.to_ascii_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Resolves a name as written on a page in `namespace`; `None` if no type has it.
     pub fn resolve(&self, reference: &TypeRef, namespace: &str) -> Option<usize> {
         let name = reference.name.trim_start_matches('#');

@@ -82,18 +82,12 @@ fn collection_of_item(path: &str) -> Option<(&str, &str)> {
 /// Per property name (lower-cased), the types it holds, to find a collection's owner.
 struct CollectionOwners {
     by_property: HashMap<String, BTreeSet<usize>>,
-    by_simple_name: HashMap<String, BTreeSet<usize>>,
 }
 
 impl CollectionOwners {
     fn new(index: &TypeIndex<'_>) -> Self {
         let mut by_property: HashMap<String, BTreeSet<usize>> = HashMap::new();
-        let mut by_simple_name: HashMap<String, BTreeSet<usize>> = HashMap::new();
-        for (id, entry) in index.entries.iter().enumerate() {
-            by_simple_name
-                .entry(entry.name.to_ascii_lowercase())
-                .or_default()
-                .insert(id);
+        for entry in &index.entries {
             for property in &entry.properties {
                 if let DraftType::Type(target) = property.ty {
                     by_property
@@ -103,10 +97,7 @@ impl CollectionOwners {
                 }
             }
         }
-        CollectionOwners {
-            by_property,
-            by_simple_name,
-        }
+        CollectionOwners { by_property }
     }
 
     /// The one type `owner_segment` names, and the item type of its `collection`.
@@ -118,11 +109,11 @@ impl CollectionOwners {
         collection: &str,
     ) -> Option<(usize, usize)> {
         let lower = owner_segment.to_ascii_lowercase();
-        let owners = self
-            .by_property
-            .get(&lower)
-            .or_else(|| self.by_simple_name.get(&singular(&lower)))?;
-        let [owner] = owners.iter().copied().collect::<Vec<_>>()[..] else {
+        let owners: Vec<usize> = match self.by_property.get(&lower) {
+            Some(targets) => targets.iter().copied().collect(),
+            None => index.with_simple_name(&singular(&lower)).to_vec(),
+        };
+        let [owner] = owners[..] else {
             return None;
         };
         chain_of(bases, owner).into_iter().find_map(|ty| {
