@@ -103,15 +103,40 @@ impl PageSelection {
                 format!("cannot read page: {error}"),
             )
         })?;
-        let (text, lossy) = match String::from_utf8(bytes) {
+        let (mut text, lossy) = match String::from_utf8(bytes) {
             Ok(text) => (text, false),
             Err(error) => (String::from_utf8_lossy(error.as_bytes()).into_owned(), true),
         };
+        untab_table_delimiter_rows(&mut text);
         Ok(SourceText {
             path: Arc::clone(relative),
             text,
             lossy,
         })
+    }
+}
+
+/// Tabs in a table's delimiter row (`| --- |---\t|`) become spaces. GitHub's table extension
+/// reads such a row as whitespace around the dashes; pulldown-cmark reads the whole table as
+/// a paragraph. Offsets and line numbers are unchanged (one byte for one byte).
+fn untab_table_delimiter_rows(text: &mut String) {
+    if !text.contains('\t') {
+        return;
+    }
+    let mut tabs = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let is_delimiter_row = line.contains('\t')
+            && line.contains('|')
+            && line.contains('-')
+            && line.bytes().all(|b| b"|:- \t\r\n".contains(&b));
+        if is_delimiter_row {
+            tabs.extend(line.match_indices('\t').map(|(at, _)| start + at));
+        }
+        start += line.len();
+    }
+    for at in tabs {
+        text.replace_range(at..at + 1, " ");
     }
 }
 
@@ -139,4 +164,16 @@ pub(crate) fn require_docs_folder(root: &Path) -> Result<(), Diagnostic> {
             root.display()
         ),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::untab_table_delimiter_rows;
+
+    #[test]
+    fn tabs_in_delimiter_rows_become_spaces_and_nothing_else_moves() {
+        let mut text = "| a\t| b |\n| --- |---\t \t| \n| x\t| y |\n".to_string();
+        untab_table_delimiter_rows(&mut text);
+        assert_eq!(text, "| a\t| b |\n| --- |---   | \n| x\t| y |\n");
+    }
 }
