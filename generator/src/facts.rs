@@ -343,6 +343,10 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
     for section in page.sections() {
         let title = section.title().to_ascii_lowercase();
         let navigation = title.starts_with("relationship") || title.contains("navigation propert");
+        if title.starts_with("properties of ") {
+            report_part_properties(page, section, &ty.name.name, &mut facts.diagnostics);
+            continue;
+        }
         let is_properties = title.starts_with("propert") || title.contains(" properties");
         if title.starts_with("derived type") || title == "subtypes" {
             ty.derived.extend(linked_types(page, section));
@@ -372,13 +376,36 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
     }
     if ty.properties.is_empty() {
         if let Some(json) = resource_json(page) {
-            json_representation_properties(page, json, &mut ty.properties);
+            json_representation_properties(page, json, &mut ty.properties, &mut facts.diagnostics);
         }
     }
     if let Some(metadata) = resource {
         optional_navigation_properties(page, metadata, &mut ty.properties);
     }
     facts.types.push(ty);
+}
+
+/// "Properties of a token issuance policy definition" describes a part of the type (here a JSON
+/// document held in a string property), not the type: its table is reported, not merged.
+fn report_part_properties(
+    page: &Page,
+    section: Section<'_, '_>,
+    type_name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if let (Some(heading), true) = (
+        section.heading,
+        section.blocks.iter().any(|b| matches!(b, Block::Table(_))),
+    ) {
+        diagnostics.push(Diagnostic::note(
+            DiagnosticKind::NoFacts,
+            page.location(heading.line),
+            format!(
+                "section {:?} describes a part of `{type_name}`, not its properties; its table is not modelled",
+                heading.text
+            ),
+        ));
+    }
 }
 
 static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
@@ -483,12 +510,22 @@ fn json_representation_properties(
     page: &Page,
     (code, line): (&CodeBlock<'_>, u32),
     properties: &mut Vec<PropertyFact>,
+    diagnostics: &mut Vec<Diagnostic>,
 ) {
     let Ok(Value::Object(object)) = crate::page::parse_lenient_json(&code.text) else {
         return;
     };
     for (name, value) in &object {
         if name.starts_with('@') {
+            continue;
+        }
+        if !is_property_name(name) {
+            // An open type's representation shows sample keys (`"4e98f8f1-..."`, `"string-value"`).
+            diagnostics.push(Diagnostic::note(
+                DiagnosticKind::UnreadableType,
+                page.location(line),
+                format!("key {name:?} of the JSON representation is not an identifier, so not a property name (a sample key of an open type?); not modelled"),
+            ));
             continue;
         }
         if let Some((ty, collection, values)) = examples::representation_hint(value) {

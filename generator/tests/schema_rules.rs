@@ -1,5 +1,6 @@
-//! The schema stage's inference rules on small pages written for the purpose: which base type
-//! and kind a type gets when its pages state them only indirectly.
+//! The facts and schema stages' rules on small pages written for the purpose: which base type
+//! and kind a type gets when its pages state them only indirectly, and which rows are not
+//! its properties.
 
 use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind};
 use graph_docgen::facts::{extract, PageFacts};
@@ -20,7 +21,9 @@ fn schema_of(pages: &[(&str, &str)]) -> (Schema, Vec<Diagnostic>) {
             extract(&page)
         })
         .collect();
-    build_schema(&facts)
+    let (schema, mut diagnostics) = build_schema(&facts);
+    diagnostics.extend(facts.into_iter().flat_map(|f| f.diagnostics));
+    (schema, diagnostics)
 }
 
 /// A resource page: a title, optional prose, a Methods table, a Properties table and the
@@ -274,4 +277,45 @@ fn a_response_located_in_a_collection_derives_from_the_collection_item_type() {
                 && d.message.contains("`microsoft.graph.widget.jobs`")),
         "{diagnostics:?}"
     );
+}
+
+#[test]
+fn a_properties_of_subsection_describes_a_part_not_the_type() {
+    let mut page = resource_page(
+        "rulePolicy",
+        "A policy.",
+        &[],
+        &["| definition | String collection | A JSON document. |"],
+        "",
+    );
+    let part = "\n### Properties of a rule policy definition\n\n| Property | Type | Description |\n|:--|:--|:--|\n| Version | Int32 | Set to 1. |\n";
+    let at = page.find("\n## JSON representation").unwrap();
+    page.insert_str(at, part);
+    let (schema, diagnostics) = schema_of(&[("resources/rulepolicy.md", &page)]);
+    let ty = schema.get("microsoft.graph.rulePolicy").unwrap();
+    let names: Vec<&str> = ty.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["definition"]);
+    assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::NoFacts
+        && d.message.contains(
+            "\"Properties of a rule policy definition\" describes a part of `rulePolicy`"
+        )));
+}
+
+#[test]
+fn sample_keys_of_an_open_type_are_not_properties() {
+    // No table: the JSON representation is all there is, and its keys are sample data.
+    let page = "# hintSet resource type\n\nNamespace: microsoft.graph\n\nHints keyed by user id.\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"microsoft.graph.hintSet\"\n}-->\n```json\n{\n  \"4e98f8f1-bb03-4015-b8e0-19bb370949d8\": \"String\",\n  \"string-value\": true,\n  \"label\": \"String\"\n}\n```\n";
+    let (schema, diagnostics) = schema_of(&[("resources/hintset.md", page)]);
+    let ty = schema.get("microsoft.graph.hintSet").unwrap();
+    let names: Vec<&str> = ty.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["label"]);
+    let notes = diagnostics
+        .iter()
+        .filter(|d| {
+            d.kind == DiagnosticKind::UnreadableType
+                && d.message
+                    .contains("not an identifier, so not a property name")
+        })
+        .count();
+    assert_eq!(notes, 2);
 }
