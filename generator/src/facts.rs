@@ -8,6 +8,7 @@ mod examples;
 mod type_cell;
 
 use std::borrow::Cow;
+use std::cmp::Reverse;
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
@@ -110,6 +111,9 @@ pub struct TypeFact {
     pub location: Location,
     pub kind: Option<KindHint>,
     pub base: Option<(TypeRef, Location)>,
+    /// The base the prose names ("Inherits from [x](x.md)") when `baseType` names another: the
+    /// schema takes the prose's if it derives from `baseType` (a comment left at `entity`).
+    pub prose_base: Option<(TypeRef, Location)>,
     /// `"abstract": true` in the resource comment.
     pub is_abstract: bool,
     /// `"keyProperty"` in the resource comment: the type has a key, so it is an entity type.
@@ -130,6 +134,7 @@ impl TypeFact {
             location,
             kind: None,
             base: None,
+            prose_base: None,
             is_abstract: false,
             key_property: None,
             derived: Vec::new(),
@@ -337,8 +342,13 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
             }
         }
     }
-    if ty.base.is_none() {
-        ty.base = prose_base(page);
+    let prose = prose_base(page);
+    match &ty.base {
+        None => ty.base = prose,
+        Some((stated, _)) => {
+            ty.prose_base =
+                prose.filter(|(named, _)| !named.name.eq_ignore_ascii_case(&stated.name))
+        }
     }
     for section in page.sections() {
         let title = section.title().to_ascii_lowercase();
@@ -410,33 +420,41 @@ fn report_part_properties(
 
 static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:inherits(?:\s+from)?|(?:inherited|derives|derived)\s+from|extends|(?:a\s+subtype|a\s+subclass)\s+of)\b",
+        r"(?i)\b(?:inherits(?:\s+from)?|(?:inherited|derives|derived)\s+from|extends|sub(?:type|class)\s+(?:of|from))\b",
     )
     .expect("valid regex")
 });
 
-/// "Inherits from [x](x.md)." in the prose before the Properties table: the link that follows
-/// the phrase closely (a few words such as "base class" may stand between) is the base type.
+/// "Inherits from [x](x.md)." in the prose before the Properties table (above the Properties
+/// heading, or between it and the table): the link that follows the phrase closely (a few
+/// words such as "base class" may stand between) is the base type.
 fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
     for section in page.sections() {
         let title = section.title().to_ascii_lowercase();
-        if title.starts_with("propert")
-            || title.starts_with("relationship")
-            || title.starts_with("json")
-        {
+        if title.starts_with("relationship") || title.starts_with("json") {
             break;
         }
+        let is_properties = title.starts_with("propert");
         for block in section.blocks {
-            let Block::Text(text) = block else {
-                continue;
+            let text = match block {
+                Block::Text(text) => text,
+                Block::Table(_) if is_properties => return None,
+                _ => continue,
             };
             for found in INHERITS.find_iter(&text.text) {
                 let after = &text.text[found.end()..];
                 let near = &after[..floor_char_boundary(after, 40)];
-                let Some(link) = text
+                // The link that comes first after the phrase; at one place, the longest text
+                // (`[teamsAppInstallation]`, not a `[teamsApp]` link elsewhere in the sentence).
+                let Some((_, link)) = text
                     .links
                     .iter()
-                    .find(|l| !l.text.is_empty() && near.contains(&*l.text))
+                    .filter(|l| !l.text.is_empty())
+                    .filter_map(|l| {
+                        near.find(&*l.text)
+                            .map(|at| ((at, Reverse(l.text.len())), l))
+                    })
+                    .min_by_key(|&(key, _)| key)
                 else {
                     continue;
                 };
@@ -445,6 +463,9 @@ fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
                     page.location(text.line),
                 ));
             }
+        }
+        if is_properties {
+            break;
         }
     }
     None
@@ -1242,6 +1263,19 @@ mod tests {
         assert_eq!(
             prose_base_of("It is a subclass of [outlookItem](outlookitem.md).").as_deref(),
             Some("outlookItem")
+        );
+        assert_eq!(
+            prose_base_of("This creates a subclass from [grade](grade.md), which it extends.")
+                .as_deref(),
+            Some("grade")
+        );
+        // The link right after the phrase, not a shorter link text it contains.
+        assert_eq!(
+            prose_base_of(
+                "A [widget](widget.md) in a list. It inherits from [widgetEntry](widgetentry.md)."
+            )
+            .as_deref(),
+            Some("widgetEntry")
         );
         // "derived" as an adjective names the subtypes, not the base.
         assert_eq!(

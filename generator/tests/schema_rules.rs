@@ -319,3 +319,39 @@ fn sample_keys_of_an_open_type_are_not_properties() {
         .count();
     assert_eq!(notes, 2);
 }
+
+#[test]
+fn prose_naming_a_descendant_of_base_type_gives_the_more_specific_base() {
+    // `gadget`'s comment was left at the root; its prose (in the Properties section, before
+    // the table) names `widget`, which derives from the root.
+    let mut gadget = thing_subtype("gadget", "A gadget.", "| color | String | Its color. |");
+    let at = gadget.find("| Property |").unwrap();
+    gadget.insert_str(at, "gadget derives from [widget](widget.md)\n\n");
+    // `sprocket`'s prose names a type that does not derive from its stated base: kept, reported.
+    let sprocket = thing_subtype(
+        "sprocket",
+        "Inherits from [gear](gear.md).",
+        "| teeth | Int32 | Its teeth. |",
+    );
+    let gear = resource_page("gear", "A gear.", &[], &["| ratio | Double | Ratio. |"], "");
+    let (schema, diagnostics) = with_key_root(&[
+        ("resources/gadget.md".into(), gadget),
+        ("resources/sprocket.md".into(), sprocket),
+        ("resources/gear.md".into(), gear),
+    ]);
+    let gadget = schema.get("microsoft.graph.gadget").unwrap();
+    assert_eq!(gadget.base.as_deref(), Some("microsoft.graph.widget"));
+    assert!(diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::Inferred
+            && d.message
+                .contains("took the more specific `microsoft.graph.widget`")));
+    let sprocket = schema.get("microsoft.graph.sprocket").unwrap();
+    assert_eq!(sprocket.base.as_deref(), Some("microsoft.graph.thing"));
+    assert!(diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::Conflict
+            && d.message.contains(
+                "names `microsoft.graph.gear` as the base of `microsoft.graph.sprocket`"
+            )));
+}

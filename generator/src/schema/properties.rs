@@ -23,6 +23,7 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
     // (evidence, own row on the owner's page), so a type's own rows rank before rows of
     // subtype pages that say they inherit the property.
     let mut candidates: Vec<Vec<((Evidence, bool), Candidate<'_>)>> = Vec::new();
+    let mut prose_bases: Vec<(usize, usize, Location)> = Vec::new();
     for id in 0..index.len() {
         let facts = index.entries[id].facts.clone();
         let has_type_page = facts.iter().any(|f| f.evidence == Evidence::TypePage);
@@ -34,6 +35,11 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
             if let Some((base, at)) = &fact.base {
                 let base_id = index.resolve_or_mention(base, &fact.namespace, at);
                 set_base(index, id, base_id, at, diagnostics);
+            }
+            if let Some((named, at)) = &fact.prose_base {
+                if let Some(named_id) = index.resolve(named, &fact.namespace) {
+                    prose_bases.push((id, named_id, at.clone()));
+                }
             }
             for property in &fact.properties {
                 if property.type_guessed && !guessed_type_exists(index, property, &fact.namespace) {
@@ -71,6 +77,9 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
             }
         }
         merge_members(index, id, diagnostics);
+    }
+    for (id, named, at) in prose_bases {
+        refine_base(index, id, named, &at, diagnostics);
     }
     // A base page's "Derived types" section gives the base of types whose own pages state none.
     for id in 0..index.len() {
@@ -202,6 +211,55 @@ fn set_base(
             );
         }
         Some(_) => {}
+    }
+}
+
+/// The prose names `named` as the base of `id`, whose `baseType` names another. A `baseType`
+/// left at an ancestor (often `entity`) is less specific than the prose: if `named` derives
+/// from the stated base, `named` is the base. Otherwise the two disagree, and `baseType` stays.
+fn refine_base(
+    index: &mut TypeIndex<'_>,
+    id: usize,
+    named: usize,
+    at: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some((stated, stated_at)) = index.entries[id].base.clone() else {
+        return set_base(index, id, named, at, diagnostics);
+    };
+    if stated == named || named == id {
+        return;
+    }
+    let mut ancestor = index.entries[named].base.as_ref().map(|(b, _)| *b);
+    let mut steps = 0;
+    while let Some(current) = ancestor.filter(|&c| c != stated && steps < index.len()) {
+        ancestor = index.entries[current].base.as_ref().map(|(b, _)| *b);
+        steps += 1;
+    }
+    let (type_name, stated_name, named_name) = (
+        index.entries[id].qualified_name(),
+        index.entries[stated].qualified_name(),
+        index.entries[named].qualified_name(),
+    );
+    if ancestor == Some(stated) {
+        diagnostics.push(
+            Diagnostic::note(
+                DiagnosticKind::Inferred,
+                at.clone(),
+                format!("the prose names `{named_name}` as the base of `{type_name}`, and `baseType` names `{stated_name}`, an ancestor of it; took the more specific `{named_name}`"),
+            )
+            .with_related(stated_at, "the `baseType`"),
+        );
+        index.entries[id].base = Some((named, at.clone()));
+    } else {
+        diagnostics.push(
+            Diagnostic::warning(
+                DiagnosticKind::Conflict,
+                at.clone(),
+                format!("the prose names `{named_name}` as the base of `{type_name}`, but `baseType` names `{stated_name}`; kept `{stated_name}`"),
+            )
+            .with_related(stated_at, "the `baseType` kept"),
+        );
     }
 }
 
