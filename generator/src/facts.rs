@@ -350,6 +350,8 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
                 prose.filter(|(named, _)| !named.name.eq_ignore_ascii_case(&stated.name))
         }
     }
+    // A Properties section with prose and no table: the page says it lists no properties.
+    let mut untabled_properties = None;
     for section in page.sections() {
         let title = section.title().to_ascii_lowercase();
         let navigation = title.starts_with("relationship") || title.contains("navigation propert");
@@ -358,6 +360,9 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
             continue;
         }
         let is_properties = title.starts_with("propert") || title.contains(" properties");
+        if is_properties && !section.blocks.iter().any(|b| matches!(b, Block::Table(_))) {
+            untabled_properties = section.heading.map(|h| h.line);
+        }
         if title.starts_with("derived type") || title == "subtypes" {
             ty.derived.extend(linked_types(page, section));
             continue;
@@ -386,7 +391,16 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
     }
     if ty.properties.is_empty() {
         if let Some(json) = resource_json(page) {
-            json_representation_properties(page, json, &mut ty.properties, &mut facts.diagnostics);
+            let mut shown = Vec::new();
+            json_representation_properties(page, json, &mut shown, &mut facts.diagnostics);
+            match untabled_properties {
+                Some(line) if !shown.is_empty() => facts.diagnostics.push(Diagnostic::note(
+                    DiagnosticKind::NoFacts,
+                    page.location(line),
+                    format!("the Properties section of `{}` lists no property in a table, so the keys of its JSON representation (samples of an open type, or inherited properties) are not taken as its own", ty.name.name),
+                )),
+                _ => ty.properties = shown,
+            }
         }
     }
     if let Some(metadata) = resource {

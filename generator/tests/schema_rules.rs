@@ -355,3 +355,14 @@ fn prose_naming_a_descendant_of_base_type_gives_the_more_specific_base() {
                 "names `microsoft.graph.gear` as the base of `microsoft.graph.sprocket`"
             )));
 }
+
+#[test]
+fn a_properties_section_without_a_table_keeps_json_keys_out() {
+    let page = "# tokenSet resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\nProperty names are not documented: this is an open type.\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"microsoft.graph.tokenSet\"\n}-->\n```json\n{\n  \"Echo\": true\n}\n```\n";
+    let (schema, diagnostics) = schema_of(&[("resources/tokenset.md", page)]);
+    let ty = schema.get("microsoft.graph.tokenSet").unwrap();
+    assert!(ty.properties.is_empty());
+    assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::NoFacts
+        && d.message
+            .contains("Properties section of `tokenSet` lists no property in a table")));
+}
