@@ -368,7 +368,7 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
             continue;
         }
         if title.starts_with("method") {
-            if section_lists_methods(section) {
+            if section_lists_methods(section, &ty.name.name) {
                 ty.kind = Some(KindHint::Addressable);
             }
             continue;
@@ -515,18 +515,39 @@ fn linked_types(page: &Page, section: Section<'_, '_>) -> Vec<(TypeRef, Location
 }
 
 /// A Methods table whose rows name HTTP verbs or link to API pages means the type is
-/// addressable (has a key).
-fn section_lists_methods(section: Section<'_, '_>) -> bool {
-    section.blocks.iter().any(|block| match block {
-        Block::Table(table) => table.rows().any(|row| {
+/// addressable (has a key), unless every such row returns a collection of another type: then
+/// the methods belong elsewhere (a function listed for reference, such as `getRecentNotebooks`
+/// on a `recentNotebook` page, which returns notebooks).
+fn section_lists_methods(section: Section<'_, '_>, type_name: &str) -> bool {
+    section.blocks.iter().any(|block| {
+        let Block::Table(table) = block else {
+            return false;
+        };
+        let returns = table.column(&["return type", "return types", "returns"]);
+        let mut methods = table.rows().filter(|row| {
             row.iter().any(|cell| {
                 ["GET ", "POST ", "PATCH ", "PUT ", "DELETE "]
                     .iter()
                     .any(|verb| cell.text.contains(verb))
                     || cell.links.iter().any(|link| link.target.contains("api/"))
             })
-        }),
-        _ => false,
+        });
+        let returns_other_type = |row: &[Text<'_>]| {
+            let Some(cell) = returns.and_then(|c| row.get(c)) else {
+                return false;
+            };
+            cell.text.contains("collection")
+                && !cell.links.is_empty()
+                && cell.links.iter().all(|link| {
+                    !type_ref_from_link(&link.text, &link.target)
+                        .name
+                        .eq_ignore_ascii_case(type_name)
+                })
+        };
+        match methods.next() {
+            None => false,
+            Some(first) => !(returns_other_type(first) && methods.all(returns_other_type)),
+        }
     })
 }
 

@@ -366,3 +366,21 @@ fn a_properties_section_without_a_table_keeps_json_keys_out() {
         && d.message
             .contains("Properties section of `tokenSet` lists no property in a table")));
 }
+
+#[test]
+fn methods_that_return_another_types_collection_do_not_address_the_type() {
+    let mut page = resource_page(
+        "recentSong",
+        "A recently played song.",
+        &[],
+        &["| title | String | The title. |"],
+        "",
+    );
+    let methods = "## Methods\n\n| Method | Return type | Description |\n|:--|:--|:--|\n| [getRecentSongs](../api/song-getrecentsongs.md) | [song](song.md) collection | Recent songs. |\n\n";
+    let at = page.find("## Properties").unwrap();
+    page.insert_str(at, methods);
+    let (schema, _) = with_key_root(&[("resources/recentsong.md".into(), page)]);
+    let ty = schema.get("microsoft.graph.recentSong").unwrap();
+    assert_eq!(ty.kind, Kind::Complex);
+    assert_eq!(ty.base, None);
+}
