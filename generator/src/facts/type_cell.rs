@@ -149,6 +149,9 @@ const PRIMITIVES: &[(&str, &str)] = &[
     ("decimal", "Edm.Decimal"),
     ("datetimeoffset", "Edm.DateTimeOffset"),
     ("datetime", "Edm.DateTimeOffset"),
+    // As in JSON representations' `"String (timestamp)"`. Like `uri`, the primitive reading
+    // wins over a page of that name (`timeStamp`, a complex type no property uses).
+    ("timestamp", "Edm.DateTimeOffset"),
     ("date", "Edm.Date"),
     ("timeofday", "Edm.TimeOfDay"),
     ("duration", "Edm.Duration"),
@@ -177,6 +180,14 @@ mod tests {
                 })
                 .collect(),
         })
+    }
+
+    #[test]
+    fn a_timestamp_is_a_date_time() {
+        assert_eq!(
+            cell("Timestamp", &[]).map(|c| c.ty),
+            Some(PropertyType::Primitive("Edm.DateTimeOffset"))
+        );
     }
 
     #[test]
