@@ -5,6 +5,7 @@
 //! to a type, deciding own vs inherited and settling disagreements is the schema's job.
 
 mod examples;
+mod requests;
 mod type_cell;
 
 use std::borrow::Cow;
@@ -18,6 +19,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::page::{Block, CodeBlock, Link, Metadata, Page, Section, Table, Text};
 
 pub use examples::{example_value_hint, Example, ExampleRole};
+pub use requests::{RequestPath, Requests};
 pub use type_cell::{parse_type_cell, primitive_type, TypeCell};
 
 /// The namespace of pages that declare none.
@@ -158,6 +160,8 @@ pub struct PageFacts {
     pub area: Option<String>,
     pub types: Vec<TypeFact>,
     pub examples: Vec<Example>,
+    /// An API page's `GET` paths and response type.
+    pub requests: Option<Requests>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -228,13 +232,17 @@ pub fn extract(page: &Page) -> PageFacts {
             .map(str::to_string),
         types: Vec::new(),
         examples: Vec::new(),
+        requests: None,
         diagnostics: Vec::new(),
     };
     let kind = page_kind(page);
     match kind {
         PageKind::Resource => extract_resource_page(page, &mut facts),
         PageKind::Enum => extract_enum_page(page, &mut facts),
-        PageKind::Api => extract_api_page(page, &mut facts),
+        PageKind::Api => {
+            extract_api_page(page, &mut facts);
+            facts.requests = requests::extract_requests(page);
+        }
         PageKind::Other => {}
     }
     extract_enum_sections(page, &mut facts);
@@ -733,7 +741,7 @@ fn clean_name(text: &str) -> String {
 }
 
 /// An OData simple identifier: a letter or `_`, then letters, digits and `_`.
-fn is_property_name(name: &str) -> bool {
+pub(crate) fn is_property_name(name: &str) -> bool {
     let mut chars = name.chars();
     matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_')
         && chars.all(|c| c.is_alphanumeric() || c == '_')

@@ -84,6 +84,7 @@ fn unreadable(path: &std::sync::Arc<str>, diagnostic: Diagnostic) -> PageFacts {
         area: None,
         types: Vec::new(),
         examples: Vec::new(),
+        requests: None,
         diagnostics: vec![diagnostic],
     }
 }

@@ -15,6 +15,7 @@ mod inference;
 mod inheritance;
 mod placement;
 mod properties;
+mod request_paths;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::facts::PageFacts;

@@ -384,3 +384,28 @@ fn methods_that_return_another_types_collection_do_not_address_the_type() {
     assert_eq!(ty.kind, Kind::Complex);
     assert_eq!(ty.base, None);
 }
+
+#[test]
+fn a_get_path_beyond_an_addressed_object_names_a_navigation_property() {
+    let widget_get = "# Get widget\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /me/widget\nGET /widgets/{id}\n```\n\n## Response\n\n<!-- {\n  \"blockType\": \"response\",\n  \"@odata.type\": \"microsoft.graph.widget\"\n} -->\n```http\nHTTP/1.1 200 OK\n```\n";
+    let gears_list = "# List gears\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /widgets/{id}/gears\nGET /me/widget/gears\n```\n\n## Response\n\n<!-- {\n  \"blockType\": \"response\",\n  \"@odata.type\": \"microsoft.graph.gear\",\n  \"isCollection\": true\n} -->\n```http\nHTTP/1.1 200 OK\n```\n";
+    // "widget: spin" documents a function: its segment is no navigation property.
+    let spin = "# widget: spin\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /widgets/{id}/spin\n```\n\n## Response\n\n<!-- {\n  \"blockType\": \"response\",\n  \"@odata.type\": \"microsoft.graph.gear\"\n} -->\n```http\nHTTP/1.1 200 OK\n```\n";
+    let gear = thing_subtype("gear", "A gear.", "| teeth | Int32 | Its teeth. |");
+    let (schema, diagnostics) = with_key_root(&[
+        ("api/widget-get.md".into(), widget_get.into()),
+        ("api/widget-list-gears.md".into(), gears_list.into()),
+        ("api/widget-spin.md".into(), spin.into()),
+        ("resources/gear.md".into(), gear),
+    ]);
+    let widget = schema.get("microsoft.graph.widget").unwrap();
+    let names: Vec<&str> = widget.properties.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["size", "gears"]);
+    let gears = &widget.properties[1];
+    assert!(gears.navigation && gears.collection);
+    assert_eq!(gears.ty, "microsoft.graph.gear");
+    assert!(diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::Inferred
+            && d.message.contains("no table lists `widget.gears`")));
+}
