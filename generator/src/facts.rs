@@ -945,14 +945,7 @@ fn extract_api_page(page: &Page, facts: &mut PageFacts) {
         return;
     }
     let mut properties = Vec::new();
-    for section in page.sections() {
-        if !section
-            .title()
-            .to_ascii_lowercase()
-            .starts_with("request body")
-        {
-            continue;
-        }
+    for section in page.sections_titled("request body") {
         for block in section.blocks {
             if let Block::Table(table) = block {
                 property_rows(

@@ -55,6 +55,18 @@ impl<'a> Page<'a> {
         })
     }
 
+    /// The sections whose title starts with `prefix` (lower case), ignoring ASCII case.
+    pub fn sections_titled<'p>(
+        &'p self,
+        prefix: &'p str,
+    ) -> impl Iterator<Item = Section<'p, 'a>> + 'p {
+        self.sections().filter(move |section| {
+            let title = section.title();
+            title.len() >= prefix.len()
+                && title.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+        })
+    }
+
     pub fn code_blocks(&self) -> impl Iterator<Item = &CodeBlock<'a>> {
         self.blocks.iter().filter_map(|block| match block {
             Block::Code(code) => Some(code),

@@ -42,14 +42,7 @@ pub fn extract_requests(page: &Page) -> Option<Requests> {
         (!name.is_empty()).then(|| (name.to_string(), collection))
     })?;
     let mut paths = Vec::new();
-    for section in page.sections() {
-        if !section
-            .title()
-            .to_ascii_lowercase()
-            .starts_with("http request")
-        {
-            continue;
-        }
+    for section in page.sections_titled("http request") {
         for block in section.blocks {
             let Block::Code(code) = block else {
                 continue;
