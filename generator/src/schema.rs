@@ -5,7 +5,9 @@
 //! 2. `properties`: each type's properties, settled across pages by the rule in that module;
 //! 3. `enums`: unnamed `Enumeration`s and value lists matched to (or made into) enums;
 //! 4. `inference`: types that no page describes, filled in from the JSON examples;
-//! 5. `inheritance`: base types, cycles, own vs inherited properties, entity vs complex.
+//! 5. `inheritance`: base types, cycles, own vs inherited properties, entity vs complex; with
+//!    `placement` (bases from where responses live) and `request_paths` (navigation properties
+//!    that only request paths show).
 //!
 //! Output is sorted and keyed by lower-cased names, so it does not depend on page order.
 
