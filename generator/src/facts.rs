@@ -640,8 +640,10 @@ fn optional_navigation_properties(
     }
 }
 
-/// English plural to singular, as property names use it: `policies` -> `policy`.
-fn singular(name: &str) -> (String, bool) {
+/// English plural to singular, as property names and path segments use it: `policies` ->
+/// `policy`, `classes` -> `class`; `true` when the word was plural. A word that is not plural
+/// stays as it is (`me`, `address`).
+pub(crate) fn singular(name: &str) -> (String, bool) {
     if let Some(stem) = name.strip_suffix("ies") {
         (format!("{stem}y"), true)
     } else if name.ends_with("sses") || name.ends_with("xes") {

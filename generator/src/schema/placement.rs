@@ -14,7 +14,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::index::{DraftType, TypeIndex};
 use super::inheritance::chain_of;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::facts::{PageFacts, TypeRef};
+use crate::facts::{singular, PageFacts, TypeRef};
 
 pub(super) fn bases_from_locations(
     index: &TypeIndex<'_>,
@@ -111,7 +111,7 @@ impl CollectionOwners {
         let lower = owner_segment.to_ascii_lowercase();
         let owners: Vec<usize> = match self.by_property.get(&lower) {
             Some(targets) => targets.iter().copied().collect(),
-            None => index.with_simple_name(&singular(&lower)).to_vec(),
+            None => index.with_simple_name(&singular(&lower).0).to_vec(),
         };
         let [owner] = owners[..] else {
             return None;
@@ -126,15 +126,6 @@ impl CollectionOwners {
                     _ => None,
                 })
         })
-    }
-}
-
-/// `calls` -> `call`, `policies` -> `policy`; a word that is not plural stays as it is.
-fn singular(word: &str) -> String {
-    if let Some(stem) = word.strip_suffix("ies") {
-        format!("{stem}y")
-    } else {
-        word.strip_suffix('s').unwrap_or(word).to_string()
     }
 }
 
@@ -157,8 +148,8 @@ mod tests {
 
     #[test]
     fn plural_segments_name_their_singular_type() {
-        assert_eq!(singular("calls"), "call");
-        assert_eq!(singular("policies"), "policy");
-        assert_eq!(singular("me"), "me");
+        assert_eq!(singular("calls").0, "call");
+        assert_eq!(singular("policies").0, "policy");
+        assert_eq!(singular("me").0, "me");
     }
 }

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use super::index::{DraftType, PropertyDraft, TypeIndex};
 use super::inheritance::chain_of;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::facts::{PageFacts, RequestPath, TypeRef};
+use crate::facts::{singular, PageFacts, RequestPath, TypeRef};
 
 pub(super) fn navigations_from_requests(
     index: &mut TypeIndex<'_>,
@@ -129,20 +129,12 @@ fn path_key(segments: &[Option<String>]) -> String {
 /// or plural (`users` for `user`, `classes` for `educationClass`, `policies` for `xPolicy`).
 fn names_type(segment: &str, type_name: &str) -> bool {
     let segment = segment.to_ascii_lowercase();
+    let (singular, _) = singular(&segment);
     let name = type_name.to_ascii_lowercase();
-    let word_starts = type_name
+    type_name
         .char_indices()
         .filter(|&(at, c)| at == 0 || c.is_ascii_uppercase())
-        .map(|(at, _)| at);
-    word_starts.into_iter().any(|at| {
-        let words = &name[at..];
-        segment == words
-            || segment.strip_suffix('s') == Some(words)
-            || segment.strip_suffix("es") == Some(words)
-            || (segment
-                .strip_suffix("ies")
-                .is_some_and(|stem| words.strip_suffix('y') == Some(stem)))
-    })
+        .any(|(at, _)| name[at..] == segment || name[at..] == singular)
 }
 
 #[cfg(test)]
