@@ -230,18 +230,17 @@ fn refine_base(
     if stated == named || named == id {
         return;
     }
-    let mut ancestor = index.entries[named].base.as_ref().map(|(b, _)| *b);
-    let mut steps = 0;
-    while let Some(current) = ancestor.filter(|&c| c != stated && steps < index.len()) {
-        ancestor = index.entries[current].base.as_ref().map(|(b, _)| *b);
-        steps += 1;
-    }
+    // The stated bases above `named` (bounded, as cycles are broken only later).
+    let base_of = |ty: usize| index.entries[ty].base.as_ref().map(|&(b, _)| b);
+    let derives_from_stated = std::iter::successors(base_of(named), |&ty| base_of(ty))
+        .take(index.len())
+        .any(|ty| ty == stated);
     let (type_name, stated_name, named_name) = (
         index.entries[id].qualified_name(),
         index.entries[stated].qualified_name(),
         index.entries[named].qualified_name(),
     );
-    if ancestor == Some(stated) {
+    if derives_from_stated {
         diagnostics.push(
             Diagnostic::note(
                 DiagnosticKind::Inferred,

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use super::index::{DraftType, PropertyDraft, TypeIndex};
 use super::inheritance::chain_of;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::facts::{singular, PageFacts, RequestPath, TypeRef};
+use crate::facts::{singular, PageFacts, RequestPath, Requests, TypeRef};
 
 pub(super) fn navigations_from_requests(
     index: &mut TypeIndex<'_>,
@@ -22,16 +22,18 @@ pub(super) fn navigations_from_requests(
     bases: &[Option<usize>],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let addressed = addressed_types(index, pages);
+    // Each page's requests with the type its response names, resolved once.
+    let responses: Vec<(&Requests, usize)> = pages
+        .iter()
+        .filter_map(|page| {
+            let requests = page.requests.as_ref()?;
+            let reference = TypeRef::named(&requests.response_type);
+            Some((requests, index.resolve(&reference, &page.namespace)?))
+        })
+        .collect();
+    let addressed = addressed_types(index, &responses);
     let mut added: HashSet<(usize, String)> = HashSet::new();
-    for page in pages {
-        let Some(requests) = &page.requests else {
-            continue;
-        };
-        let reference = TypeRef::named(&requests.response_type);
-        let Some(target) = index.resolve(&reference, &page.namespace) else {
-            continue;
-        };
+    for &(requests, target) in &responses {
         for path in &requests.paths {
             let (name, owner_segments, collection) = match path.segments.as_slice() {
                 [owner @ .., Some(name), None] => (name, owner, true),
@@ -82,16 +84,15 @@ pub(super) fn navigations_from_requests(
 
 /// Normalized path (lower case, keys as `{}`) -> the one type it addresses; `None` when pages
 /// disagree.
-fn addressed_types(index: &TypeIndex<'_>, pages: &[PageFacts]) -> HashMap<String, Option<usize>> {
+fn addressed_types(
+    index: &TypeIndex<'_>,
+    responses: &[(&Requests, usize)],
+) -> HashMap<String, Option<usize>> {
     let mut addressed: HashMap<String, Option<usize>> = HashMap::new();
-    for page in pages {
-        let Some(requests) = page.requests.as_ref().filter(|r| !r.response_is_collection) else {
+    for &(requests, id) in responses {
+        if requests.response_is_collection {
             continue;
-        };
-        let reference = TypeRef::named(&requests.response_type);
-        let Some(id) = index.resolve(&reference, &page.namespace) else {
-            continue;
-        };
+        }
         let names_the_type = |path: &&RequestPath| match path.segments.as_slice() {
             [.., Some(set), None] => names_type(set, &index.entries[id].name),
             _ => false,
