@@ -120,20 +120,23 @@ impl PageSelection {
 /// reads such a row as whitespace around the dashes; pulldown-cmark reads the whole table as
 /// a paragraph. Offsets and line numbers are unchanged (one byte for one byte).
 fn untab_table_delimiter_rows(text: &mut String) {
-    if !text.contains('\t') {
-        return;
-    }
+    // Only the lines that hold a tab are looked at: most pages have none, or few.
     let mut tabs = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let is_delimiter_row = line.contains('\t')
-            && line.contains('|')
-            && line.contains('-')
-            && line.bytes().all(|b| b"|:- \t\r\n".contains(&b));
-        if is_delimiter_row {
-            tabs.extend(line.match_indices('\t').map(|(at, _)| start + at));
+    let mut checked_up_to = 0;
+    for (at, _) in text.match_indices('\t') {
+        if at < checked_up_to {
+            continue;
         }
-        start += line.len();
+        let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+        checked_up_to = end;
+        let line = &text[start..end];
+        let is_delimiter_row = line.contains('|')
+            && line.contains('-')
+            && line.bytes().all(|b| b"|:- \t\r".contains(&b));
+        if is_delimiter_row {
+            tabs.extend(line.match_indices('\t').map(|(i, _)| start + i));
+        }
     }
     for at in tabs {
         text.replace_range(at..at + 1, " ");
