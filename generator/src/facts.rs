@@ -239,14 +239,14 @@ pub fn extract(page: &Page) -> PageFacts {
     match kind {
         PageKind::Resource => extract_resource_page(page, &mut facts),
         PageKind::Enum => extract_enum_page(page, &mut facts),
-        PageKind::Api => {
-            extract_api_page(page, &mut facts);
-            facts.requests = requests::extract_requests(page);
-        }
+        PageKind::Api => extract_api_page(page, &mut facts),
         PageKind::Other => {}
     }
     extract_enum_sections(page, &mut facts);
     facts.examples = examples::extract_examples(page, &mut facts.diagnostics);
+    if kind == PageKind::Api {
+        facts.requests = requests::extract_requests(page, &facts.examples);
+    }
     if facts.types.is_empty() && facts.examples.is_empty() {
         let why = match kind {
             PageKind::Resource => {

@@ -23,7 +23,7 @@ const V1_FIDELITY_FLOORS: [(&str, f64); 8] = [
     ("base", 0.955),
     ("prop", 0.981),
     ("proptype", 0.980),
-    ("nav", 0.942),
+    ("nav", 0.953),
     ("member", 0.974),
     ("all", 0.978),
 ];

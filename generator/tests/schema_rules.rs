@@ -409,3 +409,195 @@ fn a_get_path_beyond_an_addressed_object_names_a_navigation_property() {
         .any(|d| d.kind == DiagnosticKind::Inferred
             && d.message.contains("no table lists `widget.gears`")));
 }
+
+/// An API page: a title, `GET` paths, and a "Response" section (a metadata comment or prose),
+/// then examples.
+fn api_get(title: &str, paths: &[&str], response: &str, examples: &str) -> String {
+    format!(
+        "# {title}\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\n{}\n```\n\n## Response\n\n{response}\n```http\nHTTP/1.1 200 OK\n```\n\n## Example\n\n{examples}",
+        paths
+            .iter()
+            .map(|path| format!("GET {path}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+/// `widget` (from the key root pages) has a `motor`, which `steamMotor` derives from.
+fn motor_pages() -> Vec<(String, String)> {
+    vec![
+        (
+            "resources/gadget.md".into(),
+            thing_subtype(
+                "gadget",
+                "A gadget.",
+                "| motor | [motor](motor.md) | Its motor. |",
+            ),
+        ),
+        (
+            "api/gadget-get.md".into(),
+            api_get(
+                "Get gadget",
+                &["/gadgets/{id}"],
+                "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.gadget\" } -->",
+                "",
+            ),
+        ),
+        (
+            "resources/motor.md".into(),
+            thing_subtype("motor", "A motor.", "| power | Int32 | Watts. |"),
+        ),
+        (
+            "resources/steammotor.md".into(),
+            resource_page(
+                "steamMotor",
+                "A steam motor.",
+                &[],
+                &["| pressure | Int32 | Bars. |"],
+                r#""baseType": "microsoft.graph.motor","#,
+            ),
+        ),
+        (
+            "resources/coil.md".into(),
+            thing_subtype("coil", "A coil.", "| turns | Int32 | Turns. |"),
+        ),
+    ]
+}
+
+fn property_names<'s>(schema: &'s Schema, type_name: &str) -> Vec<&'s str> {
+    schema
+        .get(type_name)
+        .unwrap()
+        .properties
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect()
+}
+
+#[test]
+fn a_get_path_through_listed_navigations_names_a_navigation_property() {
+    let mut pages = motor_pages();
+    // No response comment: the prose names the type and says "collection". (The title is no
+    // "List" method's, whose page names a navigation property by another rule.)
+    pages.push((
+        "api/motor-list-coils.md".into(),
+        api_get(
+            "Get the coils of a motor",
+            &["/gadgets/{id}/motor/coils"],
+            "If successful, this method returns a `200 OK` response code and a collection of [coil](../resources/coil.md) objects in the response body.",
+            "",
+        ),
+    ));
+    // A function, by its title and by the arguments an example passes to it.
+    pages.push((
+        "api/motor-spin.md".into(),
+        api_get(
+            "spin function",
+            &["/gadgets/{id}/motor/spin"],
+            "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.coil\" } -->",
+            "",
+        ),
+    ));
+    pages.push((
+        "api/motor-rpm.md".into(),
+        api_get(
+            "Get rpm",
+            &["/gadgets/{id}/motor/rpm"],
+            "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.coil\" } -->",
+            "```http\nGET https://graph.microsoft.com/v1.0/gadgets/1/motor/rpm(unit='s')\n```\n",
+        ),
+    ));
+    let (schema, diagnostics) = with_key_root(&pages);
+    assert_eq!(
+        property_names(&schema, "microsoft.graph.motor"),
+        ["power", "coils"]
+    );
+    let coils = &schema.get("microsoft.graph.motor").unwrap().properties[1];
+    assert!(coils.navigation && coils.collection);
+    assert_eq!(coils.ty, "microsoft.graph.coil");
+    assert!(diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::Inferred
+            && d.location
+                .as_ref()
+                .is_some_and(|l| l.file.ends_with("motor-list-coils.md"))
+            && d.message.contains("no table lists `motor.coils`")));
+}
+
+#[test]
+fn a_path_through_a_cast_or_on_a_subtypes_page_reads_the_subtypes_property() {
+    let mut pages = motor_pages();
+    let valves = "<!-- { \"blockType\": \"response\", \"@odata.type\": \"Collection(microsoft.graph.coil)\" } -->";
+    pages.push((
+        "api/motor-list-valves.md".into(),
+        api_get(
+            "Get valves",
+            &[
+                "/gadgets/{id}/motor/valves",
+                "/gadgets/{id}/motor/microsoft.graph.steamMotor/valves",
+            ],
+            valves,
+            "",
+        ),
+    ));
+    // The path leads to a `motor`; the page is named for the `steamMotor` it reads.
+    pages.push((
+        "api/steammotor-list-pipes.md".into(),
+        api_get("Get pipes", &["/gadgets/{id}/motor/pipes"], valves, ""),
+    ));
+    let (schema, _) = with_key_root(&pages);
+    assert_eq!(property_names(&schema, "microsoft.graph.motor"), ["power"]);
+    assert_eq!(
+        property_names(&schema, "microsoft.graph.steamMotor"),
+        ["pressure", "valves", "pipes"]
+    );
+    let valves = &schema.get("microsoft.graph.steamMotor").unwrap().properties[1];
+    assert!(valves.navigation && valves.collection);
+}
+
+#[test]
+fn a_listed_navigation_misspelled_against_the_requests_takes_their_name() {
+    let mut pages = motor_pages();
+    pages[0].1 = thing_subtype("gadget", "A gadget.", "| weight | Int32 | Grams. |").replace(
+        "## JSON representation",
+        "## Relationships\n\n| Relationship | Type | Description |\n|:--|:--|:--|\n| coilz | [coil](coil.md) collection | Its coils. |\n\n## JSON representation",
+    );
+    // The get page forgets the key; the list page's body shows the collection.
+    pages.push((
+        "api/coil-get.md".into(),
+        api_get(
+            "Get coil",
+            &["/gadgets/{id}/coils"],
+            "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.coil\" } -->",
+            "",
+        ),
+    ));
+    pages.push((
+        "api/coil-list.md".into(),
+        api_get(
+            "Get all coils",
+            &["/gadgets/{id}/coils"],
+            "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.coil\" } -->",
+            "<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\n\n{\"value\": [{\"turns\": 3}]}\n```\n",
+        ),
+    ));
+    let (schema, diagnostics) = with_key_root(&pages);
+    assert_eq!(
+        property_names(&schema, "microsoft.graph.gadget"),
+        ["weight", "coils"]
+    );
+    assert!(schema.get("microsoft.graph.gadget").unwrap().properties[1].collection);
+    let conflict = diagnostics
+        .iter()
+        .find(|d| d.kind == DiagnosticKind::Conflict)
+        .unwrap();
+    assert!(conflict
+        .location
+        .as_ref()
+        .unwrap()
+        .file
+        .ends_with("gadget.md"));
+    assert!(conflict
+        .message
+        .contains("the table lists `gadget.coilz`, but the requests read `coils`"));
+}

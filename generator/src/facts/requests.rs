@@ -1,9 +1,13 @@
-//! What an API page asks for: the `GET` paths its "HTTP request" section lists, and the type
-//! its response names. The schema reads navigation properties from them that no table lists
-//! (`GET /me/chats/{id}` returning a `chat`: `user.chats`, a collection of `chat`).
+//! What an API page asks for: the `GET` paths its "HTTP request" section lists, the type its
+//! response names (in the response's metadata comment, or else in the "Response" section's
+//! prose), and the names its requests call as functions. The schema reads navigation
+//! properties from them that no table lists (`GET /me/chats/{id}` returning a `chat`:
+//! `user.chats`, a collection of `chat`).
 
 use serde_json::Value;
 
+use super::examples::{Example, ExampleRole};
+use super::{type_ref_from_link, TypeRef};
 use crate::diagnostic::Location;
 use crate::page::{Block, Page};
 
@@ -11,13 +15,17 @@ use crate::page::{Block, Page};
 pub struct Requests {
     /// The `GET` paths of the HTTP request section, in page order.
     pub paths: Vec<RequestPath>,
-    /// The type the response's metadata comment names (`"@odata.type"`), as written.
-    pub response_type: String,
+    /// The type the response's metadata comment names (`"@odata.type"`), or else the
+    /// resource the "Response" section links to.
+    pub response_type: TypeRef,
     /// `"isCollection": true` in that comment.
     pub response_is_collection: bool,
     /// The operation a title such as "workbookTable: range" names: a function or action,
     /// whose path segment is not a navigation property.
     pub operation: Option<String>,
+    /// Names that the page's `GET` requests, examples included, call with arguments
+    /// (`delta(token='…')`): functions, lower-cased, in page order.
+    pub functions: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,19 +36,23 @@ pub struct RequestPath {
 }
 
 /// The page's requests, if it lists `GET` paths and its response names a type.
-pub fn extract_requests(page: &Page) -> Option<Requests> {
-    let (response_type, response_is_collection) = page.code_blocks().find_map(|code| {
-        let metadata = code.metadata.as_ref()?;
-        if !metadata.block_type()?.eq_ignore_ascii_case("response") {
-            return None;
-        }
-        let name = metadata
-            .get_str("@odata.type")?
-            .trim()
-            .trim_start_matches('#');
-        let collection = matches!(metadata.value.get("isCollection"), Some(Value::Bool(true)));
-        (!name.is_empty()).then(|| (name.to_string(), collection))
-    })?;
+pub fn extract_requests(page: &Page, examples: &[Example]) -> Option<Requests> {
+    let (response_type, response_is_collection) =
+        response_from_metadata(page).or_else(|| response_from_prose(page))?;
+    // So does a response body that wraps its items in `value`.
+    let response_is_collection = response_is_collection
+        || examples.iter().any(|example| {
+            example.role == ExampleRole::Response
+                && example.json.get("value").is_some_and(Value::is_array)
+        });
+    let functions = page
+        .code_blocks()
+        .flat_map(|code| code.text.lines())
+        .filter_map(|line| line.trim().strip_prefix("GET "))
+        .flat_map(segments)
+        .flatten()
+        .filter_map(|segment| Some(segment.split_once('(')?.0.to_ascii_lowercase()))
+        .collect();
     let mut paths = Vec::new();
     for section in page.sections_titled("http request") {
         for block in section.blocks {
@@ -65,6 +77,51 @@ pub fn extract_requests(page: &Page) -> Option<Requests> {
         response_type,
         response_is_collection,
         operation: page.title.as_ref().and_then(|t| titled_operation(&t.text)),
+        functions,
+    })
+}
+
+/// The type a response's metadata comment names, and whether it is a collection: `"isCollection":
+/// true`, or `Collection(microsoft.graph.site)`.
+fn response_from_metadata(page: &Page) -> Option<(TypeRef, bool)> {
+    page.code_blocks().find_map(|code| {
+        let metadata = code.metadata.as_ref()?;
+        if !metadata.block_type()?.eq_ignore_ascii_case("response") {
+            return None;
+        }
+        let name = metadata
+            .get_str("@odata.type")?
+            .trim()
+            .trim_start_matches('#');
+        let collection = matches!(metadata.value.get("isCollection"), Some(Value::Bool(true)));
+        let (name, collection) = match name
+            .get(..11)
+            .filter(|head| head.eq_ignore_ascii_case("collection("))
+            .and_then(|_| name[11..].strip_suffix(')'))
+        {
+            Some(item) => (item.trim(), true),
+            None => (name, collection),
+        };
+        (!name.is_empty()).then(|| (TypeRef::named(name), collection))
+    })
+}
+
+/// The resource the "Response" section's prose links to ("returns a `200 OK` response code
+/// and a [userSettings](../resources/usersettings.md) object"), and whether it speaks of a
+/// collection.
+fn response_from_prose(page: &Page) -> Option<(TypeRef, bool)> {
+    page.sections_titled("response").find_map(|section| {
+        section.blocks.iter().find_map(|block| {
+            let Block::Text(text) = block else {
+                return None;
+            };
+            let link = text.links.iter().find(|link| {
+                let target = link.target.split(['#', '?']).next().unwrap_or("");
+                target.ends_with(".md") && target.contains("resources/")
+            })?;
+            let collection = text.text.to_ascii_lowercase().contains("collection");
+            Some((type_ref_from_link(&link.text, &link.target), collection))
+        })
     })
 }
 
@@ -103,17 +160,22 @@ fn segments(path: &str) -> Vec<Option<String>> {
     segments
 }
 
-/// "workbookTable: range" -> `range`; "Get presence" -> none.
+/// "workbookTable: range" or "getManagedAppPolicies function" -> the operation's name;
+/// "Get presence" -> none.
 fn titled_operation(title: &str) -> Option<String> {
-    let (owner, operation) = title.split_once(':')?;
-    let owner = owner.trim();
-    let operation = operation.trim();
     let is_name = |s: &str| {
         !s.is_empty()
             && s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
     };
-    (is_name(owner) && is_name(operation)).then(|| operation.to_string())
+    if let Some((owner, operation)) = title.split_once(':') {
+        let (owner, operation) = (owner.trim(), operation.trim());
+        return (is_name(owner) && is_name(operation)).then(|| operation.to_string());
+    }
+    let (operation, kind) = title.trim().split_once(' ')?;
+    let is_operation_kind =
+        kind.eq_ignore_ascii_case("function") || kind.eq_ignore_ascii_case("action");
+    (is_operation_kind && is_name(operation)).then(|| operation.to_string())
 }
 
 #[cfg(test)]
@@ -148,6 +210,10 @@ mod tests {
             Some("range")
         );
         assert_eq!(titled_operation("Chart: Image").as_deref(), Some("Image"));
+        assert_eq!(
+            titled_operation("getManagedAppPolicies function").as_deref(),
+            Some("getManagedAppPolicies")
+        );
         assert_eq!(titled_operation("Get presence"), None);
         assert_eq!(titled_operation("Example: get a user's presence"), None);
     }
@@ -161,8 +227,8 @@ mod tests {
             lossy: false,
         };
         let (page, _) = crate::page::parse_page(&source);
-        let requests = extract_requests(&page).unwrap();
-        assert_eq!(requests.response_type, "microsoft.graph.presence");
+        let requests = extract_requests(&page, &[]).unwrap();
+        assert_eq!(requests.response_type.name, "microsoft.graph.presence");
         assert!(!requests.response_is_collection);
         assert_eq!(requests.operation, None);
         let lines: Vec<u32> = requests.paths.iter().map(|p| p.location.line).collect();

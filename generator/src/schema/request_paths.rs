@@ -3,12 +3,21 @@
 //! A `GET` path addresses one object when it ends with a key after a segment named like the
 //! type its page returns (`/users/{id}` returning a `user`: `users` is `user` in the plural,
 //! or a plural of the name's last words, as `classes` for `educationClass`); the page's other
-//! paths address the same object (`/me`). A `GET` path that goes one segment further, to a
-//! segment no table lists (`/me/chats/{id}` returning a `chat`), names a navigation property
-//! of that object's type: `user.chats`, a collection of `chat` (a collection when a key
-//! follows or the response is one). Pages titled "type: name" document a function or
-//! action, not a navigation. Each property taken this way is reported as `inferred`.
+//! paths address the same object (`/me`). From there a path goes on through the properties
+//! the tables list (`/me/drive/items/{id}/workbook`) and through casts to derived types
+//! (`/mobileApps/{id}/microsoft.graph.mobileLobApp`). A `GET` path whose last segment no table
+//! lists (`/me/chats/{id}` returning a `chat`) names a navigation property of the object
+//! before it: `user.chats`, a collection of `chat` (a collection when a key follows or any
+//! response is one). That object is of the type the page's file is named for when that type
+//! derives from the one the path leads to.
+//!
+//! Not navigations: operations, whose pages are titled "type: name" or "name function", and
+//! names some request calls with arguments (`range(address='A1')`). A table row that names the
+//! same target a letter or two differently (`timeoffrequest`, read as `timeOffRequests`) is
+//! taken to be misspelled and gets the requests' name, with a warning; each property taken
+//! from requests is reported as `inferred`.
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use super::index::{DraftType, PropertyDraft, TypeIndex};
@@ -23,17 +32,25 @@ pub(super) fn navigations_from_requests(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     // Each page's requests with the type its response names, resolved once.
-    let responses: Vec<(&Requests, usize)> = pages
+    let responses: Vec<PageRequests> = pages
         .iter()
         .filter_map(|page| {
             let requests = page.requests.as_ref()?;
-            let reference = TypeRef::named(&requests.response_type);
-            Some((requests, index.resolve(&reference, &page.namespace)?))
+            Some(PageRequests {
+                requests,
+                response: index.resolve(&requests.response_type, &page.namespace)?,
+                subject: page_subject(index, page),
+            })
         })
         .collect();
     let addressed = addressed_types(index, &responses);
-    let mut added: HashSet<(usize, String)> = HashSet::new();
-    for &(requests, target) in &responses {
+    let functions = called_functions(&responses);
+    // Every (owner, property) a path reads, listed by a table or not.
+    let mut read: Vec<(usize, &str)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
+    let mut seen: HashMap<(usize, String), usize> = HashMap::new();
+    for page in &responses {
+        let (requests, target) = (page.requests, page.response);
         for path in &requests.paths {
             let (name, owner_segments, collection) = match path.segments.as_slice() {
                 [owner @ .., Some(name), None] => (name, owner, true),
@@ -44,52 +61,223 @@ pub(super) fn navigations_from_requests(
                 .operation
                 .as_ref()
                 .is_some_and(|op| op.eq_ignore_ascii_case(name));
-            if owner_segments.is_empty() || is_operation || !crate::facts::is_property_name(name) {
+            if owner_segments.is_empty()
+                || is_operation
+                || !crate::facts::is_property_name(name)
+                || functions.contains(name.to_ascii_lowercase().as_str())
+            {
                 continue;
             }
-            let Some(&Some(owner)) = addressed.get(&path_key(owner_segments)) else {
+            let Some(mut owner) = owner_type(index, bases, &addressed, owner_segments) else {
                 continue;
             };
-            let has_it = chain_of(bases, owner).iter().any(|&id| {
-                index.entries[id]
-                    .properties
-                    .iter()
-                    .any(|p| p.name.eq_ignore_ascii_case(name))
-            });
-            if has_it || !added.insert((owner, name.to_ascii_lowercase())) {
+            // The object may be of a type derived from the one the path leads to; the page's
+            // file is named for it (`userscopeteamsappinstallation-get-chat.md` reads the chat
+            // of a `userScopeTeamsAppInstallation`, which `installedApps` holds as a
+            // `teamsAppInstallation`).
+            if let Some(subject) = page.subject {
+                if subject != owner && chain_of(bases, subject).contains(&owner) {
+                    owner = subject;
+                }
+            }
+            read.push((owner, name));
+            if property_of(index, bases, owner, name).is_some() {
                 continue;
             }
-            let owner_name = &index.entries[owner].name;
-            diagnostics.push(Diagnostic::note(
-                DiagnosticKind::Inferred,
-                path.location.clone(),
-                format!(
-                    "no table lists `{owner_name}.{name}`; this request reads it from a `{owner_name}`, so it is taken as a navigation property: {}`{}`",
-                    if collection { "a collection of " } else { "" },
-                    index.entries[target].qualified_name(),
-                ),
-            ));
-            index.entries[owner].properties.push(PropertyDraft {
-                name: name.clone(),
-                ty: DraftType::Type(target),
+            // A collection if any request says so: `/x/{id}` or a collection response.
+            match seen.entry((owner, name.to_ascii_lowercase())) {
+                Entry::Occupied(at) => {
+                    found[*at.get()].collection |= collection;
+                    continue;
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(found.len());
+                }
+            }
+            found.push(Found {
+                owner,
+                path,
+                name,
+                target,
                 collection,
-                navigation: true,
-                description: String::new(),
-                values: Vec::new(),
-                sources: vec![path.location.clone()],
             });
         }
     }
+    // A property read through a cast belongs to the cast's type, not to the type it derives
+    // from, which another path of the same page may name without the cast.
+    found.retain(|f| {
+        !read.iter().any(|&(owner, name)| {
+            owner != f.owner
+                && name.eq_ignore_ascii_case(f.name)
+                && chain_of(bases, owner).contains(&f.owner)
+        })
+    });
+    for found in found {
+        let Found {
+            owner,
+            path,
+            name,
+            target,
+            collection,
+        } = found;
+        let owner_name = index.entries[owner].name.clone();
+        let misspelled = index.entries[owner].properties.iter().position(|p| {
+            p.navigation
+                && p.ty == DraftType::Type(target)
+                && p.collection == collection
+                && strsim::levenshtein(&p.name.to_ascii_lowercase(), &name.to_ascii_lowercase())
+                    <= MISSPELLING_EDITS
+        });
+        if let Some(at) = misspelled {
+            let property = &mut index.entries[owner].properties[at];
+            diagnostics.push(
+                Diagnostic::warning(
+                    DiagnosticKind::Conflict,
+                    property.sources[0].clone(),
+                    format!(
+                        "the table lists `{owner_name}.{}`, but the requests read `{name}`; taken as `{name}`",
+                        property.name,
+                    ),
+                )
+                .with_related(path.location.clone(), "the request"),
+            );
+            property.name = name.to_string();
+            continue;
+        }
+        diagnostics.push(Diagnostic::note(
+            DiagnosticKind::Inferred,
+            path.location.clone(),
+            format!(
+                "no table lists `{owner_name}.{name}`; this request reads it from a `{owner_name}`, so it is taken as a navigation property: {}`{}`",
+                if collection { "a collection of " } else { "" },
+                index.entries[target].qualified_name(),
+            ),
+        ));
+        index.entries[owner].properties.push(PropertyDraft {
+            name: name.to_string(),
+            ty: DraftType::Type(target),
+            collection,
+            navigation: true,
+            description: String::new(),
+            values: Vec::new(),
+            sources: vec![path.location.clone()],
+        });
+    }
+}
+
+/// An API page's requests, with the types they concern.
+struct PageRequests<'r> {
+    requests: &'r Requests,
+    /// The type the response names.
+    response: usize,
+    /// The type the page's file is named for: the first word of its name
+    /// (`userscopeteamsappinstallation-get-chat.md`), when a resource page has that name.
+    subject: Option<usize>,
+}
+
+fn page_subject(index: &TypeIndex<'_>, page: &PageFacts) -> Option<usize> {
+    let (first_word, _) = page.stem.split_once('-')?;
+    index.resolve(
+        &TypeRef {
+            name: first_word.to_string(),
+            page: Some(first_word.to_string()),
+        },
+        &page.namespace,
+    )
+}
+
+/// How far a table's navigation name may be from the one the requests read for the same
+/// target and still be taken as a misspelling of it (`timeoffrequest`, `timeOffRequests`).
+const MISSPELLING_EDITS: usize = 2;
+
+/// A navigation property that a request reads and no table lists under that name.
+struct Found<'r> {
+    owner: usize,
+    path: &'r RequestPath,
+    name: &'r str,
+    target: usize,
+    collection: bool,
+}
+
+/// The property `name` of `owner` or of a type it derives from.
+fn property_of<'i>(
+    index: &'i TypeIndex<'_>,
+    bases: &[Option<usize>],
+    owner: usize,
+    name: &str,
+) -> Option<&'i PropertyDraft> {
+    chain_of(bases, owner).into_iter().find_map(|id| {
+        index.entries[id]
+            .properties
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+    })
+}
+
+/// The type of the one object a path addresses: the longest prefix some page addresses, then
+/// the properties the tables list, segment by segment (`/me/drive/items/{id}/workbook`: `me`
+/// is a `user`, whose `drive` is a `drive`, whose `items` are `driveItem`s, one of which has a
+/// `workbook`). A path that ends on a collection addresses no one object.
+fn owner_type(
+    index: &TypeIndex<'_>,
+    bases: &[Option<usize>],
+    addressed: &HashMap<String, Option<usize>>,
+    segments: &[Option<String>],
+) -> Option<usize> {
+    let (start, mut current) = (1..=segments.len()).rev().find_map(|len| {
+        let id = (*addressed.get(&path_key(&segments[..len]))?)?;
+        Some((len, id))
+    })?;
+    let mut awaiting_key = false;
+    for segment in &segments[start..] {
+        match segment {
+            None if awaiting_key => awaiting_key = false,
+            // A cast (`/mobileApps/{id}/microsoft.graph.mobileLobApp`) to a type derived
+            // from the current one.
+            Some(name) if !awaiting_key && name.contains('.') => {
+                let cast = index.resolve(&TypeRef::named(name.as_str()), "")?;
+                if !chain_of(bases, cast).contains(&current) {
+                    return None;
+                }
+                current = cast;
+            }
+            Some(name) if !awaiting_key => {
+                let property = property_of(index, bases, current, name)?;
+                let DraftType::Type(next) = property.ty else {
+                    return None;
+                };
+                current = next;
+                awaiting_key = property.collection;
+            }
+            _ => return None,
+        }
+    }
+    (!awaiting_key).then_some(current)
+}
+
+/// Names that some request calls with arguments (`range(address='A1')`): functions, whose
+/// other paths (`/columns/{id}/range`) read no navigation property.
+fn called_functions<'r>(responses: &[PageRequests<'r>]) -> HashSet<&'r str> {
+    responses
+        .iter()
+        .flat_map(|page| &page.requests.functions)
+        .map(String::as_str)
+        .collect()
 }
 
 /// Normalized path (lower case, keys as `{}`) -> the one type it addresses; `None` when pages
 /// disagree.
 fn addressed_types(
     index: &TypeIndex<'_>,
-    responses: &[(&Requests, usize)],
+    responses: &[PageRequests],
 ) -> HashMap<String, Option<usize>> {
     let mut addressed: HashMap<String, Option<usize>> = HashMap::new();
-    for &(requests, id) in responses {
+    for &PageRequests {
+        requests,
+        response: id,
+        ..
+    } in responses
+    {
         if requests.response_is_collection {
             continue;
         }
