@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::page::{Block, CodeBlock, Link, Metadata, Page, Section, Table, Text};
 
-pub use examples::{example_value_hint, Example, ExampleRole};
+pub use examples::{example_value_hint, Example, ExampleRole, Placement, PlacementSource};
 pub use requests::{RequestPath, Requests};
 pub use type_cell::{parse_type_cell, primitive_type, TypeCell};
 

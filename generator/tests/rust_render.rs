@@ -202,7 +202,7 @@ fn example(role: ExampleRole, type_name: Option<&str>, body: &str) -> Example {
         invalid: serde_json::from_str::<serde_json::Value>(body)
             .err()
             .map(|e| e.to_string()),
-        located_at: None,
+        placements: Vec::new(),
     }
 }
 

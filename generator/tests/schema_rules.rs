@@ -225,8 +225,19 @@ fn thing_subtype(name: &str, intro: &str, row: &str) -> String {
 
 #[test]
 fn a_response_located_in_a_collection_derives_from_the_collection_item_type() {
-    // `tune` states no base; its response lives at `.../widgets/{id}/jobs/{id}`, and
-    // `widget.jobs` is a collection of `job`.
+    let api = "# widget: tune\n\nNamespace: microsoft.graph\n\n## Response\n\n<!-- {\n  \"blockType\": \"response\",\n  \"@odata.type\": \"microsoft.graph.tune\"\n} -->\n```http\nHTTP/1.1 200 OK\nLocation: https://graph.microsoft.com/v1.0/widgets/w1/jobs/t1\nContent-Type: application/json\n\n{\n  \"id\": \"t1\",\n  \"pitch\": 3\n}\n```\n";
+    assert_tune_derives_from_job(api, "this response's `Location` header");
+}
+
+#[test]
+fn a_notification_about_an_item_of_a_collection_places_it_there_too() {
+    let api = "# widget: tune\n\nNamespace: microsoft.graph\n\n## Example\n\n<!-- {\n  \"blockType\": \"example\",\n  \"@odata.type\": \"microsoft.graph.notifications\"\n} -->\n```json\n{\n  \"value\": [{\n    \"resourceUrl\": \"/widgets/w1/jobs/t1\",\n    \"resourceData\": {\"@odata.type\": \"#microsoft.graph.tune\", \"id\": \"t1\"}\n  }, {\n    \"resourceUrl\": \"/widgets/w1/parts/p1\",\n    \"resourceData\": {\"@odata.type\": \"#microsoft.graph.tune\", \"id\": \"other\"}\n  }]\n}\n```\n";
+    assert_tune_derives_from_job(api, "this notification's `resourceUrl`");
+}
+
+/// `tune` states no base; the API page shows one at `.../widgets/{id}/jobs/{id}`, and
+/// `widget.jobs` is a collection of `job`.
+fn assert_tune_derives_from_job(api: &str, evidence: &str) {
     let job = thing_subtype(
         "job",
         "Long-running work.",
@@ -248,7 +259,6 @@ fn a_response_located_in_a_collection_derives_from_the_collection_item_type() {
         ],
         "",
     );
-    let api = "# widget: tune\n\nNamespace: microsoft.graph\n\n## Response\n\n<!-- {\n  \"blockType\": \"response\",\n  \"@odata.type\": \"microsoft.graph.tune\"\n} -->\n```http\nHTTP/1.1 200 OK\nLocation: https://graph.microsoft.com/v1.0/widgets/w1/jobs/t1\nContent-Type: application/json\n\n{\n  \"id\": \"t1\",\n  \"pitch\": 3\n}\n```\n";
     let pages = [
         (
             "resources/thing.md".to_string(),
@@ -274,6 +284,7 @@ fn a_response_located_in_a_collection_derives_from_the_collection_item_type() {
         diagnostics
             .iter()
             .any(|d| d.kind == DiagnosticKind::Inferred
+                && d.message.contains(evidence)
                 && d.message.contains("`microsoft.graph.widget.jobs`")),
         "{diagnostics:?}"
     );

@@ -32,10 +32,37 @@ pub struct Example {
     /// Why the body is not valid JSON, read strictly: the doc writer's comment, `...` or
     /// trailing comma.
     pub invalid: Option<String>,
-    /// A response's own address: the path of its `Location` header
-    /// (`/communications/calls/{id}/operations/{id}`), when the header ends with the body's `id`
-    /// or the body names its own `@odata.type`.
-    pub located_at: Option<String>,
+    /// Where the example shows objects of named types living.
+    pub placements: Vec<Placement>,
+}
+
+/// An object's own address, which ends with its key: the object is an item of the collection
+/// the path names before the key (`/communications/calls/{id}/operations/{id}`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    /// The object's type, as written.
+    pub type_name: String,
+    pub path: String,
+    pub source: PlacementSource,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlacementSource {
+    /// A response's `Location` header, when it ends with the body's `id` or the body names
+    /// its own `@odata.type` (a header may name another resource, such as a monitor).
+    LocationHeader,
+    /// A change notification's `resourceUrl`, when it ends with the `id` of its typed
+    /// `resourceData`.
+    ResourceUrl,
+}
+
+impl PlacementSource {
+    pub fn describe(self) -> &'static str {
+        match self {
+            PlacementSource::LocationHeader => "this response's `Location` header",
+            PlacementSource::ResourceUrl => "this notification's `resourceUrl`",
+        }
+    }
 }
 
 /// Every request/response/example block whose body looks like JSON (starts with `{` or `[`),
@@ -97,10 +124,20 @@ pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
             (ExampleRole::Response, _) => body_types.response.clone(),
             _ => None,
         };
-        let located_at = match role {
-            ExampleRole::Response => located_at(&code.text, &json),
-            _ => None,
-        };
+        let mut placements = Vec::new();
+        if let (ExampleRole::Response, Some(type_name)) = (role, &type_name) {
+            if let Some(path) = located_at(&code.text, &json) {
+                placements.push(Placement {
+                    type_name: type_name.clone(),
+                    path,
+                    source: PlacementSource::LocationHeader,
+                });
+            }
+        }
+        // Only bodies that hold a notification are walked.
+        if body.contains("\"resourceData\"") {
+            notification_placements(&json, &mut placements);
+        }
         examples.push(Example {
             role,
             location,
@@ -108,7 +145,7 @@ pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
             implied_type_page,
             json,
             invalid,
-            located_at,
+            placements,
         });
     }
     examples
@@ -248,7 +285,45 @@ fn located_at(block: &str, body: &Value) -> Option<String> {
                 .eq_ignore_ascii_case("location")
                 .then(|| value.trim())
         })?;
-    // `https://graph.microsoft.com/v1.0/a/b` -> `/a/b`: the host and the version go.
+    let (path, key) = path_and_key(url)?;
+    (typed || id == Some(key)).then_some(path)
+}
+
+/// Notifications in a body (`{"resourceUrl": "/calls/1/operations/2", "resourceData":
+/// {"@odata.type": "#x", "id": "2"}}`), at any depth, whose URL ends with their data's `id`.
+fn notification_placements(value: &Value, placements: &mut Vec<Placement>) {
+    match value {
+        Value::Object(object) => {
+            let url = object.get("resourceUrl").and_then(Value::as_str);
+            let data = object.get("resourceData");
+            let type_name = data
+                .and_then(|d| d.get("@odata.type"))
+                .and_then(Value::as_str)
+                .map(|t| t.trim().trim_start_matches('#'));
+            let id = data.and_then(|d| d.get("id")).and_then(Value::as_str);
+            if let (Some(url), Some(type_name), Some(id)) = (url, type_name, id) {
+                if let Some((path, _)) = path_and_key(url).filter(|&(_, key)| key == id) {
+                    placements.push(Placement {
+                        type_name: type_name.to_string(),
+                        path,
+                        source: PlacementSource::ResourceUrl,
+                    });
+                }
+            }
+            object
+                .values()
+                .for_each(|v| notification_placements(v, placements));
+        }
+        Value::Array(items) => items
+            .iter()
+            .for_each(|v| notification_placements(v, placements)),
+        _ => {}
+    }
+}
+
+/// A URL's path without host and version, and its last key: `https://graph.microsoft.com/v1.0/a/b`
+/// -> (`/a/b`, `b`); `/teams('57fb')` -> (`/teams('57fb')`, `57fb`).
+fn path_and_key(url: &str) -> Option<(String, &str)> {
     let path = match url.split_once("://") {
         Some((_, rest)) => rest.split_once('/').map_or("", |(_, path)| path),
         None => url,
@@ -262,7 +337,7 @@ fn located_at(block: &str, body: &Value) -> Option<String> {
     let key = last.split_once('(').map_or(last, |(_, key)| {
         key.trim_end_matches(')').trim_matches('\'')
     });
-    (typed || id == Some(key)).then(|| format!("/{path}"))
+    Some((format!("/{path}"), key))
 }
 
 /// What a JSON representation value says about its property's type:
@@ -365,6 +440,28 @@ mod tests {
         assert_eq!(body.trim(), "{\n  \"a\": 1\n}");
         assert_eq!(json_body("{\"a\": 1}").1, 0);
         assert_eq!(json_body("GET /me\n").0, "");
+    }
+
+    #[test]
+    fn a_notification_places_its_typed_data_when_the_url_ends_with_its_id() {
+        let body = serde_json::json!({"value": [
+            {"resourceUrl": "/calls/57da/operations/0fe0",
+             "resourceData": {"@odata.type": "#microsoft.graph.x", "id": "0fe0"}},
+            // Another id, or no type: no placement.
+            {"resourceUrl": "/calls/57da/operations/participants",
+             "resourceData": {"@odata.type": "#microsoft.graph.x", "id": "0fe0"}},
+            {"resourceUrl": "/calls/57da", "resourceData": {"id": "57da"}}
+        ]});
+        let mut placements = Vec::new();
+        notification_placements(&body, &mut placements);
+        assert_eq!(
+            placements,
+            [Placement {
+                type_name: "microsoft.graph.x".into(),
+                path: "/calls/57da/operations/0fe0".into(),
+                source: PlacementSource::ResourceUrl,
+            }]
+        );
     }
 
     #[test]

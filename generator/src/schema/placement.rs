@@ -1,7 +1,8 @@
 //! Base types from where responses say their bodies live.
 //!
 //! A response whose `Location` header is the body's own address (the header ends with the
-//! body's `id`) shows the body inside a collection: a `playPromptOperation` body at
+//! body's `id`), or a change notification whose `resourceUrl` ends with its data's `id`, shows
+//! that object inside a collection: a `playPromptOperation` body at
 //! `/communications/calls/{id}/operations/{id}` is an item of `call.operations`, a collection
 //! of `commsOperation`, so a `playPromptOperation` is a `commsOperation`. The collection's
 //! owner is the type of the navigation property named like the segment before the key
@@ -24,14 +25,16 @@ pub(super) fn bases_from_locations(
 ) {
     let owners = CollectionOwners::new(index);
     for page in pages {
-        for example in &page.examples {
-            let (Some(path), Some(type_name)) = (&example.located_at, &example.type_name) else {
-                continue;
-            };
+        for (example, placement) in page
+            .examples
+            .iter()
+            .flat_map(|e| e.placements.iter().map(move |p| (e, p)))
+        {
+            let path = &placement.path;
             let Some((owner_segment, collection)) = collection_of_item(path) else {
                 continue;
             };
-            let reference = TypeRef::named(type_name);
+            let reference = TypeRef::named(&placement.type_name);
             let Some(located) = index.resolve(&reference, &page.namespace) else {
                 continue;
             };
@@ -51,9 +54,10 @@ pub(super) fn bases_from_locations(
                 DiagnosticKind::Inferred,
                 example.location.clone(),
                 format!(
-                    "`{}` states no base type; this response's `Location` ({path}) puts it in \
+                    "`{}` states no base type; {} ({path}) puts it in \
                      `{}.{collection}`, a collection of `{}`, so it is taken to derive from that",
                     index.entries[located].qualified_name(),
+                    placement.source.describe(),
                     index.entries[owner].qualified_name(),
                     index.entries[item_type].qualified_name()
                 ),
