@@ -4,6 +4,7 @@
 //! Facts keep the names as written (casing, link targets) plus their location; resolving a name
 //! to a type, deciding own vs inherited and settling disagreements is the schema's job.
 
+mod api_version;
 mod examples;
 mod requests;
 mod type_cell;
@@ -18,6 +19,7 @@ use serde_json::Value;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::page::{Block, CodeBlock, Link, Metadata, Page, Section, Table, Text};
 
+pub use api_version::PageVersion;
 pub use examples::{example_value_hint, Example, ExampleRole, Placement, PlacementSource};
 pub use requests::{RequestPath, Requests};
 pub use type_cell::{parse_type_cell, primitive_type, TypeCell};
@@ -162,6 +164,8 @@ pub struct PageFacts {
     pub examples: Vec<Example>,
     /// An API page's `GET` paths and response type.
     pub requests: Option<Requests>,
+    /// The API version the page says it belongs to.
+    pub version: PageVersion,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -233,6 +237,7 @@ pub fn extract(page: &Page) -> PageFacts {
         types: Vec::new(),
         examples: Vec::new(),
         requests: None,
+        version: api_version::page_version(page),
         diagnostics: Vec::new(),
     };
     let kind = page_kind(page);

@@ -85,6 +85,7 @@ fn unreadable(path: &std::sync::Arc<str>, diagnostic: Diagnostic) -> PageFacts {
         types: Vec::new(),
         examples: Vec::new(),
         requests: None,
+        version: facts::PageVersion::default(),
         diagnostics: vec![diagnostic],
     }
 }

@@ -67,6 +67,11 @@ impl<'a> Page<'a> {
         })
     }
 
+    /// Every block of the page, in order.
+    pub fn blocks(&self) -> &[Block<'a>] {
+        &self.blocks
+    }
+
     pub fn code_blocks(&self) -> impl Iterator<Item = &CodeBlock<'a>> {
         self.blocks.iter().filter_map(|block| match block {
             Block::Code(code) => Some(code),

@@ -1,6 +1,7 @@
 //! Stage 4: merge the facts of every page into one schema.
 //!
-//! The merge runs in fixed phases, each a small module:
+//! The merge runs in fixed phases, each a small module, over the pages of the docs' API version
+//! (`api_version` sets aside pages that document another):
 //! 1. `index`: every type any page describes, keyed case-insensitively, and name resolution;
 //! 2. `properties`: each type's properties, settled across pages by the rule in that module;
 //! 3. `enums`: unnamed `Enumeration`s and value lists matched to (or made into) enums;
@@ -11,6 +12,7 @@
 //!
 //! Output is sorted and keyed by lower-cased names, so it does not depend on page order.
 
+mod api_version;
 mod enums;
 mod index;
 mod inference;
@@ -109,17 +111,18 @@ pub struct EnumMember {
 /// Merges the facts of all pages (in path order) into a schema, with what went wrong.
 pub fn build_schema(pages: &[PageFacts]) -> (Schema, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut index = index::TypeIndex::build(pages, &mut diagnostics);
+    let pages = api_version::pages_of_the_docs_version(pages, &mut diagnostics);
+    let mut index = index::TypeIndex::build(&pages, &mut diagnostics);
     properties::merge_properties(&mut index, &mut diagnostics);
     enums::resolve_enum_properties(&mut index, &mut diagnostics);
-    inference::infer_undescribed_types(&mut index, pages, &mut diagnostics);
-    let mut types = inheritance::finish_types(index, pages, &mut diagnostics);
-    assign_areas(&mut types, pages);
+    inference::infer_undescribed_types(&mut index, &pages, &mut diagnostics);
+    let mut types = inheritance::finish_types(index, &pages, &mut diagnostics);
+    assign_areas(&mut types, &pages);
     (Schema { types }, diagnostics)
 }
 
 /// Gives each type the product area of its first source page.
-fn assign_areas(types: &mut [TypeDef], pages: &[PageFacts]) {
+fn assign_areas(types: &mut [TypeDef], pages: &[&PageFacts]) {
     let areas: std::collections::HashMap<&str, &str> = pages
         .iter()
         .filter_map(|page| Some((&*page.path, page.area.as_deref()?)))

@@ -612,3 +612,28 @@ fn a_listed_navigation_misspelled_against_the_requests_takes_their_name() {
         .message
         .contains("the table lists `gadget.coilz`, but the requests read `coils`"));
 }
+
+#[test]
+fn a_page_of_another_api_version_than_the_docs_is_left_out() {
+    let notice = "> **Important:** APIs under the /beta version are subject to change.";
+    let preview = resource_page("preview", notice, &[], &["| id | String | Key. |"], "");
+    let request = |version: &str| {
+        format!("# Get widget\n\nNamespace: microsoft.graph\n\n## Example\n\n```http\nGET https://graph.microsoft.com/{version}/widgets/1\n```\n")
+    };
+    let pages = |version: &str| {
+        let mut pages = vec![("resources/preview.md".to_string(), preview.clone())];
+        pages.extend(["a", "b"].map(|n| (format!("api/widget-get-{n}.md"), request(version))));
+        with_key_root(&pages)
+    };
+    // The docs' requests address v1.0: the beta page is set aside, and says so.
+    let (schema, diagnostics) = pages("v1.0");
+    assert!(schema.get("microsoft.graph.preview").is_none());
+    assert!(diagnostics.iter().any(|d| d.kind == DiagnosticKind::NoFacts
+        && d.location
+            .as_ref()
+            .is_some_and(|l| &*l.file == "resources/preview.md")
+        && d.message.contains("documents the `beta` API")));
+    // In beta docs the same page is one of theirs.
+    let (schema, _) = pages("beta");
+    assert!(schema.get("microsoft.graph.preview").is_some());
+}

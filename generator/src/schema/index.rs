@@ -109,7 +109,7 @@ pub(super) struct TypeIndex<'a> {
 impl<'a> TypeIndex<'a> {
     /// Indexes every type fact of every page: first what type pages describe, then what API
     /// pages add (resolved through their links, so they join the type page's entry).
-    pub fn build(pages: &'a [PageFacts], diagnostics: &mut Vec<Diagnostic>) -> Self {
+    pub fn build(pages: &[&'a PageFacts], diagnostics: &mut Vec<Diagnostic>) -> Self {
         let mut index = TypeIndex {
             entries: Vec::new(),
             by_key: HashMap::new(),

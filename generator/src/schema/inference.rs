@@ -15,7 +15,7 @@ use crate::facts::{example_value_hint, PageFacts, PropertyType, TypeRef};
 
 pub(super) fn infer_undescribed_types(
     index: &mut TypeIndex<'_>,
-    pages: &[PageFacts],
+    pages: &[&PageFacts],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let mut done: HashSet<usize> = HashSet::new();

@@ -30,7 +30,7 @@ use crate::facts::{KindHint, PageFacts};
 
 pub(super) fn finish_types(
     mut index: TypeIndex<'_>,
-    pages: &[PageFacts],
+    pages: &[&PageFacts],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<TypeDef> {
     let mut bases = resolve_base_types(&index, diagnostics);

@@ -19,7 +19,7 @@ use crate::facts::{singular, PageFacts, TypeRef};
 
 pub(super) fn bases_from_locations(
     index: &TypeIndex<'_>,
-    pages: &[PageFacts],
+    pages: &[&PageFacts],
     bases: &mut [Option<usize>],
     diagnostics: &mut Vec<Diagnostic>,
 ) {

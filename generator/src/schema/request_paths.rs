@@ -27,7 +27,7 @@ use crate::facts::{singular, PageFacts, RequestPath, Requests, TypeRef};
 
 pub(super) fn navigations_from_requests(
     index: &mut TypeIndex<'_>,
-    pages: &[PageFacts],
+    pages: &[&PageFacts],
     bases: &[Option<usize>],
     diagnostics: &mut Vec<Diagnostic>,
 ) {

@@ -1,0 +1,97 @@
+//! Which version of the API (`v1.0`, `beta`) a page belongs to, as far as it says: the
+//! version its request URLs address (`https://graph.microsoft.com/v1.0/me`), and the version a
+//! notice puts its API under ("APIs under the /beta version are subject to change"). The
+//! schema stage compares them with the version of the docs as a whole.
+
+use std::collections::BTreeMap;
+
+use crate::page::{Block, Page};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageVersion {
+    /// The version most of the page's request URLs address (the first in name order on a tie).
+    pub requests: Option<String>,
+    /// The version a notice on the page puts its API under.
+    pub notice: Option<String>,
+}
+
+const HOST: &str = "graph.microsoft.com/";
+const NOTICE: &str = "under the ";
+
+pub fn page_version(page: &Page) -> PageVersion {
+    let mut addressed: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut notice = None;
+    for block in page.blocks() {
+        match block {
+            Block::Code(code) => {
+                for (at, _) in code.text.match_indices(HOST) {
+                    if let Some(version) = version_at(&code.text[at + HOST.len()..], '/') {
+                        *addressed.entry(version).or_default() += 1;
+                    }
+                }
+            }
+            Block::Text(text) if notice.is_none() => notice = notice_version(&text.text),
+            _ => {}
+        }
+    }
+    let requests = addressed
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(version, _)| version.to_ascii_lowercase());
+    PageVersion { requests, notice }
+}
+
+/// "APIs under the /beta version", "under the `/beta` version" -> `beta`.
+fn notice_version(text: &str) -> Option<String> {
+    let at = text.find(NOTICE)?;
+    let rest = text[at + NOTICE.len()..].trim_start_matches('`');
+    let rest = rest.strip_prefix('/')?;
+    let version = version_at(rest, ' ')?;
+    rest[version.len()..]
+        .trim_start_matches('`')
+        .starts_with(" version")
+        .then(|| version.to_ascii_lowercase())
+}
+
+/// The version name at the start of `text`, up to `end`: letters, digits and dots, starting
+/// with a letter (`v1.0`, `beta`; not `{version}`).
+fn version_at(text: &str, end: char) -> Option<&str> {
+    let name = text.split([end, '`']).next()?;
+    let mut chars = name.chars();
+    (chars.next()?.is_ascii_alphabetic() && chars.all(|c| c.is_ascii_alphanumeric() || c == '.'))
+        .then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::parse_page;
+    use crate::read::SourceText;
+
+    fn version_of(text: &str) -> PageVersion {
+        let source = SourceText {
+            path: "resources/x.md".into(),
+            text: text.to_string(),
+            lossy: false,
+        };
+        page_version(&parse_page(&source).0)
+    }
+
+    #[test]
+    fn request_urls_and_notices_name_versions() {
+        let page = "# x\n\n> **Important:** APIs under the /beta version are subject to change.\n\n```http\nGET https://graph.microsoft.com/v1.0/me\nGET https://graph.microsoft.com/beta/me\nGET https://graph.microsoft.com/v1.0/users\nGET https://graph.microsoft.com/{version}/x\n```\n";
+        assert_eq!(
+            version_of(page),
+            PageVersion {
+                requests: Some("v1.0".into()),
+                notice: Some("beta".into()),
+            }
+        );
+        let quoted = "# x\n\nAPIs under the `/beta` version in Microsoft Graph are in preview.\n";
+        assert_eq!(version_of(quoted).notice.as_deref(), Some("beta"));
+        assert_eq!(
+            version_of("# x\n\nUnder the /etc folder.\n"),
+            PageVersion::default()
+        );
+    }
+}
