@@ -23,7 +23,7 @@ const V1_FIDELITY_FLOORS: [(&str, f64); 8] = [
     ("base", 0.957),
     ("prop", 0.981),
     ("proptype", 0.980),
-    ("nav", 0.953),
+    ("nav", 0.954),
     ("member", 0.974),
     ("all", 0.979),
 ];

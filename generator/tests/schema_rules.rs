@@ -499,6 +499,29 @@ fn a_get_path_through_listed_navigations_names_a_navigation_property() {
             "",
         ),
     ));
+    // Through `coils`, which only the page above shows.
+    pages.push((
+        "api/coil-get-spare.md".into(),
+        api_get(
+            "Get the spare of a coil",
+            &["/gadgets/{id}/motor/coils/{id}/spare"],
+            "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.coil\" } -->",
+            "",
+        ),
+    ));
+    // Not the object a path with `$expand` reads, nor a path that goes on after a space.
+    pages.push((
+        "api/motor-get-coil.md".into(),
+        api_get(
+            "Get a coil",
+            &[
+                "/gadgets/{id}/wheels/{id}?$expand=spokes",
+                "/gadgets/{id}/gears/{id} | name/teeth",
+            ],
+            "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.coil\" } -->",
+            "",
+        ),
+    ));
     // A function, by its title and by the arguments an example passes to it.
     pages.push((
         "api/motor-spin.md".into(),
@@ -523,6 +546,11 @@ fn a_get_path_through_listed_navigations_names_a_navigation_property() {
         property_names(&schema, "microsoft.graph.motor"),
         ["power", "coils"]
     );
+    assert_eq!(
+        property_names(&schema, "microsoft.graph.coil"),
+        ["turns", "spare"]
+    );
+    assert_eq!(property_names(&schema, "microsoft.graph.gadget"), ["motor"]);
     let coils = &schema.get("microsoft.graph.motor").unwrap().properties[1];
     assert!(coils.navigation && coils.collection);
     assert_eq!(coils.ty, "microsoft.graph.coil");

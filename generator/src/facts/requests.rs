@@ -49,7 +49,8 @@ pub fn extract_requests(page: &Page, examples: &[Example]) -> Option<Requests> {
         .code_blocks()
         .flat_map(|code| code.text.lines())
         .filter_map(|line| line.trim().strip_prefix("GET "))
-        .flat_map(segments)
+        .filter_map(segments)
+        .flatten()
         .flatten()
         .filter_map(|segment| Some(segment.split_once('(')?.0.to_ascii_lowercase()))
         .collect();
@@ -60,9 +61,12 @@ pub fn extract_requests(page: &Page, examples: &[Example]) -> Option<Requests> {
                 continue;
             };
             for (line, text) in (code.line + 1..).zip(code.text.lines()) {
-                if let Some(path) = text.trim().strip_prefix("GET ") {
+                let Some(path) = text.trim().strip_prefix("GET ") else {
+                    continue;
+                };
+                if let Some(segments) = segments(path) {
                     paths.push(RequestPath {
-                        segments: segments(path),
+                        segments,
                         location: page.location(line),
                     });
                 }
@@ -127,7 +131,10 @@ fn response_from_prose(page: &Page) -> Option<(TypeRef, bool)> {
 
 /// `/users/{id | userPrincipalName}/chats?$top=5` -> `users`, key, `chats`. A key may hold
 /// spaces and `/`: the path is cut at `/` and ends at a space, `?` or `#` outside braces.
-fn segments(path: &str) -> Vec<Option<String>> {
+/// None for a path that reads something else than its segments say (`$expand` reads the
+/// object before the query, with others inside it), or that goes on after a space
+/// (`/users/{id} | userPrincipalName/chats`).
+fn segments(path: &str) -> Option<Vec<Option<String>>> {
     let mut segments = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
@@ -147,17 +154,19 @@ fn segments(path: &str) -> Vec<Option<String>> {
             }
             '?' | '#' if depth == 0 => {
                 push(&path[start..at]);
-                return segments;
+                return (!path[at..].contains("$expand")).then_some(segments);
             }
             c if c.is_whitespace() && depth == 0 => {
                 push(&path[start..at]);
-                return segments;
+                let rest = path[at..].trim_start();
+                let goes_on = rest.contains('/') && !rest.starts_with("HTTP/");
+                return (!goes_on).then_some(segments);
             }
             _ => {}
         }
     }
     push(&path[start..]);
-    segments
+    Some(segments)
 }
 
 /// "workbookTable: range" or "getManagedAppPolicies function" -> the operation's name;
@@ -185,7 +194,7 @@ mod tests {
     #[test]
     fn paths_are_cut_at_slashes_outside_keys() {
         assert_eq!(
-            segments("/users/{id | userPrincipalName}/chats/{chat-id}?$expand=members"),
+            segments("/users/{id | userPrincipalName}/chats/{chat-id}?$top=5").unwrap(),
             [
                 Some("users".to_string()),
                 None,
@@ -194,12 +203,17 @@ mod tests {
             ]
         );
         assert_eq!(
-            segments("/me/presence"),
+            segments("/me/presence HTTP/1.1").unwrap(),
             [Some("me".into()), Some("presence".into())]
         );
         assert_eq!(
-            segments("/groups/{a/b}/team/"),
+            segments("/groups/{a/b}/team/").unwrap(),
             [Some("groups".into()), None, Some("team".into())]
+        );
+        assert_eq!(segments("/users/{id}/events/{id}?$expand=extensions"), None);
+        assert_eq!(
+            segments("/users/{user-id} | user-principal-name/chats"),
+            None
         );
     }
 

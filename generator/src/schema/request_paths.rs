@@ -45,11 +45,32 @@ pub(super) fn navigations_from_requests(
         .collect();
     let addressed = addressed_types(index, &responses);
     let functions = called_functions(&responses);
+    // Each round's properties lead paths further: `/users/{id}/settings/shiftPreferences` once
+    // a round has taken `user.settings`. A round adds only names not yet there, so rounds end.
+    loop {
+        let found = unlisted_navigations(index, bases, &responses, &addressed, &functions);
+        if found.is_empty() {
+            break;
+        }
+        for found in found {
+            add_navigation(index, found, diagnostics);
+        }
+    }
+}
+
+/// The navigation properties that paths read and no table lists, one per owner and name.
+fn unlisted_navigations<'r>(
+    index: &TypeIndex<'_>,
+    bases: &[Option<usize>],
+    responses: &[PageRequests<'r>],
+    addressed: &HashMap<String, Option<usize>>,
+    functions: &HashSet<&str>,
+) -> Vec<Found<'r>> {
     // Every (owner, property) a path reads, listed by a table or not.
     let mut read: Vec<(usize, &str)> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
     let mut seen: HashMap<(usize, String), usize> = HashMap::new();
-    for page in &responses {
+    for page in responses {
         let (requests, target) = (page.requests, page.response);
         for path in &requests.paths {
             let (name, owner_segments, collection) = match path.segments.as_slice() {
@@ -68,7 +89,7 @@ pub(super) fn navigations_from_requests(
             {
                 continue;
             }
-            let Some(mut owner) = owner_type(index, bases, &addressed, owner_segments) else {
+            let Some(mut owner) = owner_type(index, bases, addressed, owner_segments) else {
                 continue;
             };
             // The object may be of a type derived from the one the path leads to; the page's
@@ -112,57 +133,60 @@ pub(super) fn navigations_from_requests(
                 && chain_of(bases, owner).contains(&f.owner)
         })
     });
-    for found in found {
-        let Found {
-            owner,
-            path,
-            name,
-            target,
-            collection,
-        } = found;
-        let owner_name = index.entries[owner].name.clone();
-        let misspelled = index.entries[owner].properties.iter().position(|p| {
-            p.navigation
-                && p.ty == DraftType::Type(target)
-                && p.collection == collection
-                && strsim::levenshtein(&p.name.to_ascii_lowercase(), &name.to_ascii_lowercase())
-                    <= MISSPELLING_EDITS
-        });
-        if let Some(at) = misspelled {
-            let property = &mut index.entries[owner].properties[at];
-            diagnostics.push(
-                Diagnostic::warning(
-                    DiagnosticKind::Conflict,
-                    property.sources[0].clone(),
-                    format!(
-                        "the table lists `{owner_name}.{}`, but the requests read `{name}`; taken as `{name}`",
-                        property.name,
-                    ),
-                )
-                .with_related(path.location.clone(), "the request"),
-            );
-            property.name = name.to_string();
-            continue;
-        }
-        diagnostics.push(Diagnostic::note(
-            DiagnosticKind::Inferred,
-            path.location.clone(),
-            format!(
-                "no table lists `{owner_name}.{name}`; this request reads it from a `{owner_name}`, so it is taken as a navigation property: {}`{}`",
-                if collection { "a collection of " } else { "" },
-                index.entries[target].qualified_name(),
-            ),
-        ));
-        index.entries[owner].properties.push(PropertyDraft {
-            name: name.to_string(),
-            ty: DraftType::Type(target),
-            collection,
-            navigation: true,
-            description: String::new(),
-            values: Vec::new(),
-            sources: vec![path.location.clone()],
-        });
+    found
+}
+
+/// Adds one navigation property the requests read, or renames the table row that misspells it.
+fn add_navigation(index: &mut TypeIndex<'_>, found: Found<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    let Found {
+        owner,
+        path,
+        name,
+        target,
+        collection,
+    } = found;
+    let owner_name = index.entries[owner].name.clone();
+    let misspelled = index.entries[owner].properties.iter().position(|p| {
+        p.navigation
+            && p.ty == DraftType::Type(target)
+            && p.collection == collection
+            && strsim::levenshtein(&p.name.to_ascii_lowercase(), &name.to_ascii_lowercase())
+                <= MISSPELLING_EDITS
+    });
+    if let Some(at) = misspelled {
+        let property = &mut index.entries[owner].properties[at];
+        diagnostics.push(
+            Diagnostic::warning(
+                DiagnosticKind::Conflict,
+                property.sources[0].clone(),
+                format!(
+                    "the table lists `{owner_name}.{}`, but the requests read `{name}`; taken as `{name}`",
+                    property.name,
+                ),
+            )
+            .with_related(path.location.clone(), "the request"),
+        );
+        property.name = name.to_string();
+        return;
     }
+    diagnostics.push(Diagnostic::note(
+        DiagnosticKind::Inferred,
+        path.location.clone(),
+        format!(
+            "no table lists `{owner_name}.{name}`; this request reads it from a `{owner_name}`, so it is taken as a navigation property: {}`{}`",
+            if collection { "a collection of " } else { "" },
+            index.entries[target].qualified_name(),
+        ),
+    ));
+    index.entries[owner].properties.push(PropertyDraft {
+        name: name.to_string(),
+        ty: DraftType::Type(target),
+        collection,
+        navigation: true,
+        description: String::new(),
+        values: Vec::new(),
+        sources: vec![path.location.clone()],
+    });
 }
 
 /// An API page's requests, with the types they concern.
