@@ -454,7 +454,8 @@ static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "Inherits from [x](x.md)." in the prose before the Properties table (above the Properties
 /// heading, or between it and the table): the link that follows the phrase closely (a few
-/// words such as "base class" may stand between) is the base type.
+/// words such as "base class" may stand between) is the base type; so is the link a
+/// definition by kind opens with (see [`defining_link`]).
 fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
     for section in page.sections() {
         let title = section.title().to_ascii_lowercase();
@@ -490,12 +491,32 @@ fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
                     page.location(text.line),
                 ));
             }
+            if let Some(link) = defining_link(text) {
+                return Some((
+                    type_ref_from_link(&link.text, &link.target),
+                    page.location(text.line),
+                ));
+            }
         }
         if is_properties {
             break;
         }
     }
     None
+}
+
+/// A definition by kind: "An [educationOutcome](educationoutcome.md) that gives a numerical
+/// grade." The paragraph opens with an article and the link, and a relative clause follows.
+fn defining_link<'t, 'a>(text: &'t Text<'a>) -> Option<&'t Link<'a>> {
+    let link = text.links.first()?;
+    let rest = ["A ", "An "]
+        .iter()
+        .find_map(|article| text.text.strip_prefix(article))?
+        .strip_prefix(&*link.text)?;
+    [" that ", " which "]
+        .iter()
+        .any(|clause| rest.starts_with(clause))
+        .then_some(link)
 }
 
 fn floor_char_boundary(text: &str, at: usize) -> usize {
@@ -1290,6 +1311,28 @@ mod tests {
         };
         let (page, _) = crate::page::parse_page(&source);
         prose_base(&page).map(|(base, _)| base.name)
+    }
+
+    #[test]
+    fn a_definition_by_kind_names_the_base() {
+        assert_eq!(
+            prose_base_of("An [educationOutcome](educationoutcome.md) that gives a grade.")
+                .as_deref(),
+            Some("educationOutcome")
+        );
+        assert_eq!(
+            prose_base_of("A [message](message.md) which asks for a meeting.").as_deref(),
+            Some("message")
+        );
+        // A link elsewhere in the sentence, or no relative clause after it, defines nothing.
+        assert_eq!(
+            prose_base_of("Feedback on an [educationOutcome](educationoutcome.md) that grades."),
+            None
+        );
+        assert_eq!(
+            prose_base_of("A [user](user.md) object's photo.").as_deref(),
+            None
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ use graph_docgen::{load_docs, Docs};
 const V1_FIDELITY_FLOORS: [(&str, f64); 8] = [
     ("type", 0.974),
     ("kind", 0.996),
-    ("base", 0.957),
+    ("base", 0.959),
     ("prop", 0.981),
     ("proptype", 0.980),
     ("nav", 0.954),
