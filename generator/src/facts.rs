@@ -272,10 +272,14 @@ pub fn extract(page: &Page) -> PageFacts {
     facts
 }
 
-/// The type a resource page describes: its resource comment's `@odata.type`, else its title.
+/// The type a resource page describes: its resource comment's `@odata.type` (or `@type`, as
+/// older pages write it), else its title.
 fn described_type(page: &Page, resource: Option<&Metadata>) -> Option<(String, u32)> {
     if let Some(metadata) = resource {
-        if let Some(odata_type) = metadata.get_str("@odata.type") {
+        let odata_type = metadata
+            .get_str("@odata.type")
+            .or_else(|| metadata.get_str("@type"));
+        if let Some(odata_type) = odata_type {
             let name = odata_type.trim().trim_start_matches('#');
             if !name.is_empty() {
                 return Some((name.to_string(), metadata.line));

@@ -665,3 +665,12 @@ fn a_page_of_another_api_version_than_the_docs_is_left_out() {
     let (schema, _) = pages("beta");
     assert!(schema.get("microsoft.graph.preview").is_some());
 }
+
+#[test]
+fn an_older_resource_comment_names_its_type_with_at_type() {
+    let facet = "# System facet\n\nNamespace: microsoft.graph\n\nThe **System** facet marks items the system manages.\n\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@type\": \"microsoft.graph.systemFacet\" } -->\n\n```json\n{\n}\n```\n\n## Properties\n\nNone.\n";
+    let (schema, _) = schema_of(&[("resources/systemFacet.md", facet)]);
+    let facet = schema.get("microsoft.graph.systemFacet").unwrap();
+    assert_eq!(facet.kind, Kind::Complex);
+    assert!(facet.properties.is_empty());
+}
