@@ -4,6 +4,9 @@
 //! schema stage compares them with the version of the docs as a whole.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use crate::page::{Block, Page};
 
@@ -18,13 +21,18 @@ pub struct PageVersion {
 const HOST: &str = "graph.microsoft.com/";
 const NOTICE: &str = "under the ";
 
+// Searchers built once: most blocks hold neither string, and building one per block costs
+// more than the search.
+static HOST_FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(HOST));
+static NOTICE_FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(NOTICE));
+
 pub fn page_version(page: &Page) -> PageVersion {
     let mut addressed: BTreeMap<&str, usize> = BTreeMap::new();
     let mut notice = None;
     for block in page.blocks() {
         match block {
             Block::Code(code) => {
-                for (at, _) in code.text.match_indices(HOST) {
+                for at in HOST_FINDER.find_iter(code.text.as_bytes()) {
                     if let Some(version) = version_at(&code.text[at + HOST.len()..], '/') {
                         *addressed.entry(version).or_default() += 1;
                     }
@@ -43,7 +51,7 @@ pub fn page_version(page: &Page) -> PageVersion {
 
 /// "APIs under the /beta version", "under the `/beta` version" -> `beta`.
 fn notice_version(text: &str) -> Option<String> {
-    let at = text.find(NOTICE)?;
+    let at = NOTICE_FINDER.find(text.as_bytes())?;
     let rest = text[at + NOTICE.len()..].trim_start_matches('`');
     let rest = rest.strip_prefix('/')?;
     let version = version_at(rest, ' ')?;

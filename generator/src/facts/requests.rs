@@ -45,10 +45,15 @@ pub fn extract_requests(page: &Page, examples: &[Example]) -> Option<Requests> {
             example.role == ExampleRole::Response
                 && example.json.get("value").is_some_and(Value::is_array)
         });
+    // Request lines open their blocks; the rest of a block is headers and body.
     let functions = page
         .code_blocks()
-        .flat_map(|code| code.text.lines())
-        .filter_map(|line| line.trim().strip_prefix("GET "))
+        .flat_map(|code| {
+            code.text
+                .lines()
+                .map_while(|line| line.trim().strip_prefix("GET "))
+        })
+        .filter(|path| path.contains('('))
         .filter_map(segments)
         .flatten()
         .flatten()

@@ -230,12 +230,15 @@ fn property_of<'i>(
     owner: usize,
     name: &str,
 ) -> Option<&'i PropertyDraft> {
-    chain_of(bases, owner).into_iter().find_map(|id| {
-        index.entries[id]
-            .properties
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(name))
-    })
+    // Walked without collecting: this runs for every path in every round.
+    std::iter::successors(Some(owner), |&id| bases[id])
+        .take(bases.len())
+        .find_map(|id| {
+            index.entries[id]
+                .properties
+                .iter()
+                .find(|p| p.name.eq_ignore_ascii_case(name))
+        })
 }
 
 /// The type of the one object a path addresses: the longest prefix some page addresses, then
@@ -248,8 +251,9 @@ fn owner_type(
     addressed: &HashMap<String, Option<usize>>,
     segments: &[Option<String>],
 ) -> Option<usize> {
+    let (key, ends) = prefix_keys(segments);
     let (start, mut current) = (1..=segments.len()).rev().find_map(|len| {
-        let id = (*addressed.get(&path_key(&segments[..len]))?)?;
+        let id = (*addressed.get(&key[..ends[len - 1]])?)?;
         Some((len, id))
     })?;
     let mut awaiting_key = false;
@@ -326,16 +330,29 @@ fn addressed_types(
     addressed
 }
 
+/// A path's key: lower case, keys as `{}` (`/users/{}/settings`).
 fn path_key(segments: &[Option<String>]) -> String {
+    prefix_keys(segments).0
+}
+
+/// The path's key, and where the key of each prefix of it ends: the key of the first `n`
+/// segments is `key[..ends[n - 1]]`.
+fn prefix_keys(segments: &[Option<String>]) -> (String, Vec<usize>) {
     let mut key = String::new();
+    let mut ends = Vec::with_capacity(segments.len());
     for segment in segments {
         key.push('/');
         match segment {
-            Some(name) => key.push_str(&name.to_ascii_lowercase()),
+            Some(name) => {
+                let start = key.len();
+                key.push_str(name);
+                key[start..].make_ascii_lowercase();
+            }
             None => key.push_str("{}"),
         }
+        ends.push(key.len());
     }
-    key
+    (key, ends)
 }
 
 /// Whether an entity-set segment names a type: the type's name, or its last words, singular
