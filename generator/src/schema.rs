@@ -7,8 +7,8 @@
 //! 3. `enums`: unnamed `Enumeration`s and value lists matched to (or made into) enums;
 //! 4. `inference`: types that no page describes, filled in from the JSON examples;
 //! 5. `inheritance`: base types, cycles, own vs inherited properties, entity vs complex; with
-//!    `placement` (bases from where responses live) and `request_paths` (navigation properties
-//!    that only request paths show).
+//!    `placement` (bases from where responses live), `request_paths` (navigation properties
+//!    that only request paths show) and `restated` (base properties only subtypes list).
 //!
 //! Output is sorted and keyed by lower-cased names, so it does not depend on page order.
 
@@ -20,6 +20,7 @@ mod inheritance;
 mod placement;
 mod properties;
 mod request_paths;
+mod restated;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::facts::PageFacts;

@@ -21,11 +21,11 @@ const V1_FIDELITY_FLOORS: [(&str, f64); 8] = [
     ("type", 0.974),
     ("kind", 0.996),
     ("base", 0.959),
-    ("prop", 0.981),
+    ("prop", 0.983),
     ("proptype", 0.980),
     ("nav", 0.954),
     ("member", 0.974),
-    ("all", 0.979),
+    ("all", 0.980),
 ];
 
 /// More threads than the 1 of the sequential run, whatever the machine, so that work is

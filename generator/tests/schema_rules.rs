@@ -674,3 +674,61 @@ fn an_older_resource_comment_names_its_type_with_at_type() {
     assert_eq!(facet.kind, Kind::Complex);
     assert!(facet.properties.is_empty());
 }
+
+#[test]
+fn a_property_every_subtype_restates_word_for_word_is_the_bases() {
+    let subtype = |name: &str, row: &str| {
+        resource_page(
+            name,
+            "A message.",
+            &[],
+            &[
+                "| start | DateTimeOffset | When it starts. |",
+                "| note | String | Its own note. |",
+                row,
+            ],
+            r#""baseType": "microsoft.graph.notice","#,
+        )
+    };
+    let notice = resource_page("notice", "A notice.", &[], &["| id | String | Key. |"], "");
+    let mut pages = vec![
+        ("resources/notice.md".to_string(), notice),
+        (
+            "resources/request.md".to_string(),
+            subtype("request", "| asks | String | What it asks. |"),
+        ),
+        (
+            "resources/reply.md".to_string(),
+            subtype("reply", "| answers | String | What it answers. |"),
+        ),
+    ];
+    let borrowed = |pages: &[(String, String)]| {
+        let pages: Vec<(&str, &str)> = pages
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        schema_of(&pages)
+    };
+    let (schema, diagnostics) = borrowed(&pages);
+    // `start` is the same on both, `note` too; the rows that differ stay where they are.
+    assert_eq!(
+        property_names(&schema, "microsoft.graph.notice"),
+        ["id", "start", "note"]
+    );
+    assert_eq!(property_names(&schema, "microsoft.graph.request"), ["asks"]);
+    assert!(diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::Inferred
+            && d.message.contains("restates `start` word for word")));
+    // A subtype page that marks inherited rows says which are its own.
+    pages[2].1 = pages[2].1.replace(
+        "| answers |",
+        "| id | String | Inherited from [notice](notice.md). |\n| answers |",
+    );
+    let (schema, _) = borrowed(&pages);
+    assert_eq!(property_names(&schema, "microsoft.graph.notice"), ["id"]);
+    assert_eq!(
+        property_names(&schema, "microsoft.graph.request"),
+        ["start", "note", "asks"]
+    );
+}

@@ -24,6 +24,7 @@ use rayon::prelude::*;
 use super::index::{DraftType, TypeIndex};
 use super::placement::bases_from_locations;
 use super::request_paths::navigations_from_requests;
+use super::restated::hoist_restated_properties;
 use super::{sort_key, EnumMember, Kind, Property, TypeDef};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::facts::{KindHint, PageFacts};
@@ -39,6 +40,7 @@ pub(super) fn finish_types(
     let key_root = infer_key_root_bases(&index, &mut bases, &addressable, diagnostics);
     bases_from_locations(&index, pages, &mut bases, diagnostics);
     navigations_from_requests(&mut index, pages, &bases, diagnostics);
+    hoist_restated_properties(&mut index, &bases, diagnostics);
     let inherited = inherited_names(&index, &bases);
     let kinds: Vec<Kind> = (0..index.len())
         .map(|id| kind_of(&index, &bases, &addressable, key_root, id))
