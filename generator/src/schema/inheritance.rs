@@ -294,7 +294,7 @@ fn kind_of(
     {
         return Kind::Enum;
     }
-    let chain = chain_of(bases, id);
+    let chain: Vec<usize> = ancestors(bases, id).collect();
     let root = *chain.last().unwrap_or(&id);
     let reaches_key_root = key_root.is_some_and(|k| chain.contains(&k));
     // Docs without a key root (no `entity` page): a root that declares `id` has a key.
@@ -306,16 +306,10 @@ fn kind_of(
     }
 }
 
-/// `id` and its ancestors, nearest first (cycles are already broken).
-pub(super) fn chain_of(bases: &[Option<usize>], id: usize) -> Vec<usize> {
-    let mut chain = vec![id];
-    while let Some(base) = bases[*chain.last().unwrap_or(&id)] {
-        if chain.contains(&base) {
-            break;
-        }
-        chain.push(base);
-    }
-    chain
+/// `id` and its ancestors, nearest first. Cycles are broken before any caller walks a chain;
+/// the walk is bounded all the same.
+pub(super) fn ancestors(bases: &[Option<usize>], id: usize) -> impl Iterator<Item = usize> + '_ {
+    std::iter::successors(Some(id), move |&ty| bases[ty]).take(bases.len())
 }
 
 fn declares(entry: &super::index::TypeEntry<'_>, property: &str) -> bool {

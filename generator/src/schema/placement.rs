@@ -13,7 +13,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::index::{DraftType, TypeIndex};
-use super::inheritance::chain_of;
+use super::inheritance::ancestors;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::facts::{singular, PageFacts, TypeRef};
 
@@ -45,7 +45,7 @@ pub(super) fn bases_from_locations(
             };
             if bases[located].is_some()
                 || item_type == located
-                || chain_of(bases, item_type).contains(&located)
+                || ancestors(bases, item_type).any(|ty| ty == located)
             {
                 continue;
             }
@@ -120,7 +120,7 @@ impl CollectionOwners {
         let [owner] = owners[..] else {
             return None;
         };
-        chain_of(bases, owner).into_iter().find_map(|ty| {
+        ancestors(bases, owner).find_map(|ty| {
             index.entries[ty]
                 .properties
                 .iter()

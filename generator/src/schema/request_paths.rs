@@ -21,7 +21,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 use super::index::{DraftType, PropertyDraft, TypeIndex};
-use super::inheritance::chain_of;
+use super::inheritance::ancestors;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::facts::{singular, PageFacts, RequestPath, Requests, TypeRef};
 
@@ -97,7 +97,7 @@ fn unlisted_navigations<'r>(
             // of a `userScopeTeamsAppInstallation`, which `installedApps` holds as a
             // `teamsAppInstallation`).
             if let Some(subject) = page.subject {
-                if subject != owner && chain_of(bases, subject).contains(&owner) {
+                if subject != owner && ancestors(bases, subject).any(|ty| ty == owner) {
                     owner = subject;
                 }
             }
@@ -130,7 +130,7 @@ fn unlisted_navigations<'r>(
         !read.iter().any(|&(owner, name)| {
             owner != f.owner
                 && name.eq_ignore_ascii_case(f.name)
-                && chain_of(bases, owner).contains(&f.owner)
+                && ancestors(bases, owner).any(|ty| ty == f.owner)
         })
     });
     found
@@ -230,15 +230,12 @@ fn property_of<'i>(
     owner: usize,
     name: &str,
 ) -> Option<&'i PropertyDraft> {
-    // Walked without collecting: this runs for every path in every round.
-    std::iter::successors(Some(owner), |&id| bases[id])
-        .take(bases.len())
-        .find_map(|id| {
-            index.entries[id]
-                .properties
-                .iter()
-                .find(|p| p.name.eq_ignore_ascii_case(name))
-        })
+    ancestors(bases, owner).find_map(|id| {
+        index.entries[id]
+            .properties
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+    })
 }
 
 /// The type of the one object a path addresses: the longest prefix some page addresses, then
@@ -264,7 +261,7 @@ fn owner_type(
             // from the current one.
             Some(name) if !awaiting_key && name.contains('.') => {
                 let cast = index.resolve(&TypeRef::named(name.as_str()), "")?;
-                if !chain_of(bases, cast).contains(&current) {
+                if !ancestors(bases, cast).any(|ty| ty == current) {
                     return None;
                 }
                 current = cast;

@@ -9,6 +9,7 @@
 //! taken this way is reported as `inferred`; the subtypes' copies then count as inherited.
 
 use super::index::{PropertyDraft, TypeIndex};
+use super::inheritance::ancestors;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 pub(super) fn hoist_restated_properties(
@@ -42,14 +43,12 @@ pub(super) fn hoist_restated_properties(
             .filter(|p| !p.description.is_empty())
             .filter(|p| subtypes[1..].iter().all(|&id| restated(p, id)))
             .filter(|p| {
-                !std::iter::successors(Some(base), |&id| bases[id])
-                    .take(bases.len())
-                    .any(|id| {
-                        entries[id]
-                            .properties
-                            .iter()
-                            .any(|q| q.name.eq_ignore_ascii_case(&p.name))
-                    })
+                !ancestors(bases, base).any(|id| {
+                    entries[id]
+                        .properties
+                        .iter()
+                        .any(|q| q.name.eq_ignore_ascii_case(&p.name))
+                })
             })
             .cloned()
             .collect();
