@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{primitive_type, PropertyType, TypeRef};
 use crate::diagnostic::Location;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::page::{parse_without_trailing_commas, Block, Page};
+use crate::page::{parse_without_trailing_commas, Block, Link, Page, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ExampleRole {
@@ -175,7 +175,6 @@ impl PageBodyTypes {
             let slot = match title.as_str() {
                 _ if introduction => &mut types.subject,
                 "request body" => &mut types.request,
-                "response" => &mut types.response,
                 _ => continue,
             };
             if slot.is_some() {
@@ -192,8 +191,31 @@ impl PageBodyTypes {
                 .flat_map(|text| &text.links)
                 .find_map(|link| resource_page(&page.path, &link.target));
         }
+        types.response =
+            response_resource(page).and_then(|(_, link)| resource_page(&page.path, &link.target));
         types
     }
+}
+
+/// The first paragraph of a "Response" section that links to a resource page, and that link:
+/// "returns a `200 OK` response code and a [user](../resources/user.md) object".
+pub(super) fn response_resource<'p, 'a>(
+    page: &'p Page<'a>,
+) -> Option<(&'p Text<'a>, &'p Link<'a>)> {
+    page.sections()
+        .filter(|section| section.title().trim().eq_ignore_ascii_case("response"))
+        .flat_map(|section| section.blocks)
+        .filter_map(|block| match block {
+            Block::Text(text) => Some(text),
+            _ => None,
+        })
+        .find_map(|text| {
+            let link = text
+                .links
+                .iter()
+                .find(|link| resource_page(&page.path, &link.target).is_some())?;
+            Some((text, link))
+        })
 }
 
 /// Whether a request body section's paragraph asks for a resource rather than an action's

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use super::examples::{Example, ExampleRole};
+use super::examples::{response_resource, Example, ExampleRole};
 use super::{type_ref_from_link, TypeRef};
 use crate::diagnostic::Location;
 use crate::page::{Block, Page};
@@ -119,19 +119,9 @@ fn response_from_metadata(page: &Page) -> Option<(TypeRef, bool)> {
 /// and a [userSettings](../resources/usersettings.md) object"), and whether it speaks of a
 /// collection.
 fn response_from_prose(page: &Page) -> Option<(TypeRef, bool)> {
-    page.sections_titled("response").find_map(|section| {
-        section.blocks.iter().find_map(|block| {
-            let Block::Text(text) = block else {
-                return None;
-            };
-            let link = text.links.iter().find(|link| {
-                let target = link.target.split(['#', '?']).next().unwrap_or("");
-                target.ends_with(".md") && target.contains("resources/")
-            })?;
-            let collection = text.text.to_ascii_lowercase().contains("collection");
-            Some((type_ref_from_link(&link.text, &link.target), collection))
-        })
-    })
+    let (text, link) = response_resource(page)?;
+    let collection = text.text.to_ascii_lowercase().contains("collection");
+    Some((type_ref_from_link(&link.text, &link.target), collection))
 }
 
 /// `/users/{id | userPrincipalName}/chats?$top=5` -> `users`, key, `chats`. A key may hold
