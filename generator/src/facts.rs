@@ -22,7 +22,7 @@ use crate::page::{Block, CodeBlock, Link, Metadata, Page, Section, Table, Text};
 pub use api_version::PageVersion;
 pub use examples::{example_value_hint, Example, ExampleRole, Placement, PlacementSource};
 pub use requests::{RequestPath, Requests};
-pub use type_cell::{parse_type_cell, primitive_type, TypeCell};
+pub use type_cell::{collection_item, parse_type_cell, primitive_type, TypeCell};
 
 /// The namespace of pages that declare none.
 pub const DEFAULT_NAMESPACE: &str = "microsoft.graph";

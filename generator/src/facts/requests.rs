@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::examples::{response_resource, Example, ExampleRole};
-use super::{type_ref_from_link, TypeRef};
+use super::{collection_item, type_ref_from_link, TypeRef};
 use crate::diagnostic::Location;
 use crate::page::{Block, Page};
 
@@ -18,7 +18,9 @@ pub struct Requests {
     /// The type the response's metadata comment names (`"@odata.type"`), or else the
     /// resource the "Response" section links to.
     pub response_type: TypeRef,
-    /// `"isCollection": true` in that comment.
+    /// The response is a collection: the comment says `"isCollection": true` or names
+    /// `Collection(x)`, the prose speaks of a collection, or a response body wraps its items
+    /// in `value`.
     pub response_is_collection: bool,
     /// The operation a title such as "workbookTable: range" names: a function or action,
     /// whose path segment is not a navigation property.
@@ -37,28 +39,6 @@ pub struct RequestPath {
 
 /// The page's requests, if it lists `GET` paths and its response names a type.
 pub fn extract_requests(page: &Page, examples: &[Example]) -> Option<Requests> {
-    let (response_type, response_is_collection) =
-        response_from_metadata(page).or_else(|| response_from_prose(page))?;
-    // So does a response body that wraps its items in `value`.
-    let response_is_collection = response_is_collection
-        || examples.iter().any(|example| {
-            example.role == ExampleRole::Response
-                && example.json.get("value").is_some_and(Value::is_array)
-        });
-    // Request lines open their blocks; the rest of a block is headers and body.
-    let functions = page
-        .code_blocks()
-        .flat_map(|code| {
-            code.text
-                .lines()
-                .map_while(|line| line.trim().strip_prefix("GET "))
-        })
-        .filter(|path| path.contains('('))
-        .filter_map(segments)
-        .flatten()
-        .flatten()
-        .filter_map(|segment| Some(segment.split_once('(')?.0.to_ascii_lowercase()))
-        .collect();
     let mut paths = Vec::new();
     for section in page.sections_titled("http request") {
         for block in section.blocks {
@@ -81,6 +61,28 @@ pub fn extract_requests(page: &Page, examples: &[Example]) -> Option<Requests> {
     if paths.is_empty() {
         return None;
     }
+    let (response_type, response_is_collection) =
+        response_from_metadata(page).or_else(|| response_from_prose(page))?;
+    // So does a response body that wraps its items in `value`.
+    let response_is_collection = response_is_collection
+        || examples.iter().any(|example| {
+            example.role == ExampleRole::Response
+                && example.json.get("value").is_some_and(Value::is_array)
+        });
+    // Request lines open their blocks; the rest of a block is headers and body.
+    let functions = page
+        .code_blocks()
+        .flat_map(|code| {
+            code.text
+                .lines()
+                .map_while(|line| line.trim().strip_prefix("GET "))
+        })
+        .filter(|path| path.contains('('))
+        .filter_map(segments)
+        .flatten()
+        .flatten()
+        .filter_map(|segment| Some(segment.split_once('(')?.0.to_ascii_lowercase()))
+        .collect();
     Some(Requests {
         paths,
         response_type,
@@ -103,12 +105,8 @@ fn response_from_metadata(page: &Page) -> Option<(TypeRef, bool)> {
             .trim()
             .trim_start_matches('#');
         let collection = matches!(metadata.value.get("isCollection"), Some(Value::Bool(true)));
-        let (name, collection) = match name
-            .get(..11)
-            .filter(|head| head.eq_ignore_ascii_case("collection("))
-            .and_then(|_| name[11..].strip_suffix(')'))
-        {
-            Some(item) => (item.trim(), true),
+        let (name, collection) = match collection_item(name) {
+            Some(item) => (item, true),
             None => (name, collection),
         };
         (!name.is_empty()).then(|| (TypeRef::named(name), collection))

@@ -113,6 +113,14 @@ fn strip_wrappers(text: &str) -> &str {
     text
 }
 
+/// The item type a `Collection(...)` type name wraps, in any case: `Collection(microsoft.graph.site)`
+/// -> `microsoft.graph.site`; `None` for a name that is not such a collection.
+pub fn collection_item(name: &str) -> Option<&str> {
+    name.get(..11)
+        .filter(|head| head.eq_ignore_ascii_case("collection("))
+        .map(|_| name[11..].trim_end_matches(')').trim())
+}
+
 /// The `Edm.*` name of a primitive as the docs spell it (`String`, `int`, `Edm.Int64`).
 pub fn primitive_type(name: &str) -> Option<&'static str> {
     let name = name.trim();
@@ -180,6 +188,20 @@ mod tests {
                 })
                 .collect(),
         })
+    }
+
+    #[test]
+    fn collection_names_give_their_item_type() {
+        assert_eq!(
+            collection_item("Collection(microsoft.graph.site)"),
+            Some("microsoft.graph.site")
+        );
+        assert_eq!(
+            collection_item("collection(Edm.String)"),
+            Some("Edm.String")
+        );
+        assert_eq!(collection_item("microsoft.graph.site"), None);
+        assert_eq!(collection_item("itemCollection"), None);
     }
 
     #[test]

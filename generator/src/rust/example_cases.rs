@@ -24,7 +24,7 @@ use regex::Regex;
 use serde_json::{Map, Value};
 
 use super::primitives::primitive_for;
-use crate::facts::{primitive_type, Example};
+use crate::facts::{collection_item, primitive_type, Example};
 use crate::schema::{Kind, Property, Schema, TypeDef};
 
 /// One example, ready to be read by the generated types.
@@ -166,12 +166,7 @@ fn example_case(types: &Types<'_>, example: &Example) -> ExampleCase {
 /// implies none, or names a primitive), `Err` when it names a type no page describes.
 fn read_as<'a>(types: &Types<'a>, example: &Example) -> Result<Option<&'a TypeDef>, DocDefect> {
     if let Some(named) = &example.type_name {
-        let named = match named.get(..11) {
-            Some(start) if start.eq_ignore_ascii_case("collection(") => {
-                named[11..].trim_end_matches(')')
-            }
-            _ => named,
-        };
+        let named = collection_item(named).unwrap_or(named);
         if primitive_type(named).is_some() || named.to_ascii_lowercase().starts_with("edm.") {
             return Ok(None);
         }

@@ -97,7 +97,7 @@ fn unlisted_navigations<'r>(
             // of a `userScopeTeamsAppInstallation`, which `installedApps` holds as a
             // `teamsAppInstallation`).
             if let Some(subject) = page.subject {
-                if subject != owner && ancestors(bases, subject).any(|ty| ty == owner) {
+                if ancestors(bases, subject).any(|ty| ty == owner) {
                     owner = subject;
                 }
             }
