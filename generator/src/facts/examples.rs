@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{primitive_type, PropertyType, TypeRef};
 use crate::diagnostic::Location;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::page::{parse_without_trailing_commas, Block, Link, Page, Text};
+use crate::page::{parse_without_trailing_commas, Block, Link, Page, Section, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ExampleRole {
@@ -175,46 +175,52 @@ impl PageBodyTypes {
             let slot = match title.as_str() {
                 _ if introduction => &mut types.subject,
                 "request body" => &mut types.request,
+                "response" => &mut types.response,
                 _ => continue,
             };
             if slot.is_some() {
                 continue;
             }
-            *slot = section
-                .blocks
-                .iter()
-                .filter_map(|block| match block {
-                    Block::Text(text) => Some(text),
-                    _ => None,
-                })
-                .filter(|text| title != "request body" || describes_a_resource(&text.text))
-                .flat_map(|text| &text.links)
-                .find_map(|link| resource_page(&page.path, &link.target));
+            *slot = resource_link_in(page, section, |text| {
+                title != "request body" || describes_a_resource(&text.text)
+            })
+            .map(|(_, _, resolved)| resolved);
         }
-        types.response =
-            response_resource(page).and_then(|(_, link)| resource_page(&page.path, &link.target));
         types
     }
 }
 
-/// The first paragraph of a "Response" section that links to a resource page, and that link:
-/// "returns a `200 OK` response code and a [user](../resources/user.md) object".
+/// The first paragraph of a "Response" section that links to a resource page, that link, and
+/// the page it resolves to: "returns a `200 OK` response code and a
+/// [user](../resources/user.md) object" gives `resources/user.md`.
 pub(super) fn response_resource<'p, 'a>(
     page: &'p Page<'a>,
-) -> Option<(&'p Text<'a>, &'p Link<'a>)> {
+) -> Option<(&'p Text<'a>, &'p Link<'a>, String)> {
     page.sections()
         .filter(|section| section.title().trim().eq_ignore_ascii_case("response"))
-        .flat_map(|section| section.blocks)
+        .find_map(|section| resource_link_in(page, section, |_| true))
+}
+
+/// The first paragraph of `section` that `accept`s and links to a resource page, that link,
+/// and the page it resolves to.
+fn resource_link_in<'p, 'a>(
+    page: &Page<'a>,
+    section: Section<'p, 'a>,
+    accept: impl Fn(&Text<'a>) -> bool,
+) -> Option<(&'p Text<'a>, &'p Link<'a>, String)> {
+    section
+        .blocks
+        .iter()
         .filter_map(|block| match block {
             Block::Text(text) => Some(text),
             _ => None,
         })
+        .filter(|text| accept(text))
         .find_map(|text| {
-            let link = text
-                .links
-                .iter()
-                .find(|link| resource_page(&page.path, &link.target).is_some())?;
-            Some((text, link))
+            text.links.iter().find_map(|link| {
+                let resolved = resource_page(&page.path, &link.target)?;
+                Some((text, link, resolved))
+            })
         })
 }
 

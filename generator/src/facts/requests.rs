@@ -117,7 +117,7 @@ fn response_from_metadata(page: &Page) -> Option<(TypeRef, bool)> {
 /// and a [userSettings](../resources/usersettings.md) object"), and whether it speaks of a
 /// collection.
 fn response_from_prose(page: &Page) -> Option<(TypeRef, bool)> {
-    let (text, link) = response_resource(page)?;
+    let (text, link, _) = response_resource(page)?;
     let collection = text.text.to_ascii_lowercase().contains("collection");
     Some((type_ref_from_link(&link.text, &link.target), collection))
 }
