@@ -606,7 +606,7 @@ fn json_representation_properties(
     properties: &mut Vec<PropertyFact>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let Ok(Value::Object(object)) = crate::page::parse_lenient_json(&code.text) else {
+    let Ok(Value::Object(object)) = crate::lenient_json::parse_lenient_json(&code.text) else {
         return;
     };
     for (name, value) in &object {

@@ -4,12 +4,14 @@
 //! [`read`] (find and read pages) -> [`page`] (Markdown -> page model) -> [`facts`] (what each
 //! page says) -> [`schema`] (all pages merged) -> [`export`] (schema JSON) / [`rust`] (Rust
 //! crate as files) -> [`write`] (files on disk, drift check). [`compare`] scores a schema against
-//! official CSDL metadata. Every stage reports problems as [`diagnostic::Diagnostic`]s.
+//! official CSDL metadata. Every stage reports problems as [`diagnostic::Diagnostic`]s;
+//! [`lenient_json`] reads the JSON that page and facts find in pages, forgiving trailing commas.
 
 pub mod compare;
 pub mod diagnostic;
 pub mod export;
 pub mod facts;
+pub mod lenient_json;
 pub mod page;
 pub mod read;
 pub mod rust;

@@ -6,7 +6,8 @@ use serde_json::Value;
 use super::{primitive_type, PropertyType, TypeRef};
 use crate::diagnostic::Location;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::page::{parse_without_trailing_commas, Block, Link, Page, Section, Text};
+use crate::lenient_json::parse_without_trailing_commas;
+use crate::page::{Block, Link, Page, Section, Text};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ExampleRole {
