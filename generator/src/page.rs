@@ -9,8 +9,9 @@
 //! escaped character, markup in between) is a copy. Most text is one stretch, and copying every
 //! piece of every page was the largest cost of this stage after Markdown parsing itself.
 
+mod lines;
+
 use std::borrow::Cow;
-use std::cell::Cell;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -20,6 +21,7 @@ use serde_json::Value;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::lenient_json::parse_lenient_json;
 use crate::read::SourceText;
+use lines::LineIndex;
 
 /// One page; `'a` is the page's text, which the model borrows.
 #[derive(Debug, Clone)]
@@ -241,52 +243,6 @@ pub fn parse_page(source: &SourceText) -> (Page<'_>, Vec<Diagnostic>) {
         headings,
     };
     (page, diagnostics)
-}
-
-/// Byte offset -> 1-based line number. Markdown events come in (nearly) increasing offset
-/// order, so each lookup counts only the newlines between the previous offset and this one: one
-/// pass over the page in all, instead of indexing every line of it first.
-struct LineIndex<'t> {
-    text: &'t [u8],
-    /// The last offset looked up, and its line.
-    last: Cell<(usize, u32)>,
-}
-
-impl<'t> LineIndex<'t> {
-    fn new(text: &'t str) -> Self {
-        LineIndex {
-            text: text.as_bytes(),
-            last: Cell::new((0, 1)),
-        }
-    }
-
-    fn line(&self, offset: usize) -> u32 {
-        let offset = offset.min(self.text.len());
-        let (last_offset, last_line) = self.last.get();
-        let newlines = |from: usize, to: usize| count_newlines(&self.text[from..to]);
-        let line = if offset >= last_offset {
-            last_line + newlines(last_offset, offset)
-        } else {
-            last_line - newlines(offset, last_offset)
-        };
-        self.last.set((offset, line));
-        line
-    }
-}
-
-/// The newlines in `bytes`, tallied in blocks of at most 255 bytes in a byte-sized counter: a
-/// form the compiler turns into vector compares. Counted a byte at a time, this pass over every
-/// page cost as much as a tenth of the Markdown parse.
-fn count_newlines(bytes: &[u8]) -> u32 {
-    bytes
-        .chunks(255)
-        .map(|block| {
-            let in_block = block
-                .iter()
-                .fold(0u8, |count, &byte| count + u8::from(byte == b'\n'));
-            u32::from(in_block)
-        })
-        .sum()
 }
 
 /// Front matter between `---` lines at the very top. Tolerant: quoted or unquoted values,
@@ -811,18 +767,6 @@ mod tests {
             path: Arc::from("resources/x.md"),
             text: text.to_string(),
             lossy: false,
-        }
-    }
-
-    #[test]
-    fn line_lookups_in_any_order_count_the_newlines_before_the_offset() {
-        let text = "a\nbb\n\nccc\n";
-        let lines = LineIndex::new(text);
-        let expected = |offset: usize| 1 + text[..offset].matches('\n').count() as u32;
-        // Forward, backward, repeated and past the end (clamped to the text).
-        for offset in [0, 1, 2, 5, 6, 7, 3, 0, 11, 11, 4, 8, 20] {
-            let want = expected(offset.min(text.len()));
-            assert_eq!(lines.line(offset), want, "offset {offset}");
         }
     }
 
