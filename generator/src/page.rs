@@ -9,6 +9,7 @@
 //! escaped character, markup in between) is a copy. Most text is one stretch, and copying every
 //! piece of every page was the largest cost of this stage after Markdown parsing itself.
 
+mod collected_text;
 mod lines;
 
 use std::borrow::Cow;
@@ -21,6 +22,7 @@ use serde_json::Value;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::lenient_json::parse_lenient_json;
 use crate::read::SourceText;
+use collected_text::{stretch_of, CollectedText};
 use lines::LineIndex;
 
 /// One page; `'a` is the page's text, which the model borrows.
@@ -272,86 +274,6 @@ fn parse_front_matter(text: &str) -> (FrontMatter<'_>, usize) {
     }
     // No closing line: this was not front matter after all.
     (FrontMatter::default(), 0)
-}
-
-/// Text being collected from Markdown events, for one heading, cell, code block and so on.
-/// While each piece lies in the page right after the one before, the text is that stretch of
-/// the page; the first piece from elsewhere turns it into a copy.
-enum CollectedText {
-    /// `source[range]`; any empty range before the first piece.
-    Stretch(Range<usize>),
-    Copy(String),
-}
-
-impl CollectedText {
-    fn new() -> Self {
-        CollectedText::Stretch(0..0)
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            CollectedText::Stretch(range) => range.len(),
-            CollectedText::Copy(text) => text.len(),
-        }
-    }
-
-    /// Appends `source[piece]`.
-    fn push_stretch(&mut self, source: &str, piece: Range<usize>, capacity: usize) {
-        match self {
-            CollectedText::Stretch(range) if range.start == range.end => *range = piece,
-            CollectedText::Stretch(range) if range.end == piece.start => range.end = piece.end,
-            _ => self.push_str(source, &source[piece], capacity),
-        }
-    }
-
-    /// Appends text that is not (known to be) a stretch of the page. `capacity` is an upper bound
-    /// of the whole text, so that a copy is allocated once rather than regrown per piece.
-    fn push_str(&mut self, source: &str, piece: &str, capacity: usize) {
-        if piece.is_empty() {
-            return;
-        }
-        if let CollectedText::Stretch(range) = self {
-            let mut copy = String::with_capacity(capacity.max(range.len() + piece.len()));
-            copy.push_str(&source[range.clone()]);
-            *self = CollectedText::Copy(copy);
-        }
-        if let CollectedText::Copy(text) = self {
-            text.push_str(piece);
-        }
-    }
-
-    /// The text from byte `start` on, without surrounding white space.
-    fn trimmed_from<'a>(&self, source: &'a str, start: usize) -> Cow<'a, str> {
-        match self {
-            CollectedText::Stretch(range) => {
-                Cow::Borrowed(source[range.start + start..range.end].trim())
-            }
-            CollectedText::Copy(text) => Cow::Owned(text[start..].trim().to_string()),
-        }
-    }
-
-    fn finish(self, source: &str) -> Cow<'_, str> {
-        match self {
-            CollectedText::Stretch(range) => Cow::Borrowed(&source[range]),
-            CollectedText::Copy(text) => Cow::Owned(text),
-        }
-    }
-
-    /// The text without surrounding white space.
-    fn finish_trimmed(self, source: &str) -> Cow<'_, str> {
-        match self {
-            CollectedText::Stretch(range) => Cow::Borrowed(source[range].trim()),
-            CollectedText::Copy(text) => Cow::Owned(trimmed(text)),
-        }
-    }
-}
-
-/// Where `piece` lies in `source`, if it is a slice of it: pulldown-cmark hands out text borrowed
-/// from its input wherever it can.
-fn stretch_of(source: &str, piece: &str) -> Option<Range<usize>> {
-    let start = (piece.as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
-    let end = start.checked_add(piece.len())?;
-    (end <= source.len()).then_some(start..end)
 }
 
 /// Inline content being collected for a heading, paragraph, list item or table cell.
@@ -747,15 +669,6 @@ fn lowercase_trimmed(info: CowStr<'_>) -> Cow<'_, str> {
         }
         info => Cow::Owned(info.trim().to_ascii_lowercase()),
     }
-}
-
-/// `text` without leading and trailing white space, in the same buffer: a copy per paragraph
-/// and cell adds up over a corpus.
-fn trimmed(mut text: String) -> String {
-    text.truncate(text.trim_end().len());
-    let leading = text.len() - text.trim_start().len();
-    text.drain(..leading);
-    text
 }
 
 #[cfg(test)]
