@@ -10,6 +10,7 @@
 //! piece of every page was the largest cost of this stage after Markdown parsing itself.
 
 mod collected_text;
+mod front_matter;
 mod lines;
 
 use std::borrow::Cow;
@@ -23,6 +24,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::lenient_json::parse_lenient_json;
 use crate::read::SourceText;
 use collected_text::{stretch_of, CollectedText};
+use front_matter::parse_front_matter;
 use lines::LineIndex;
 
 /// One page; `'a` is the page's text, which the model borrows.
@@ -245,35 +247,6 @@ pub fn parse_page(source: &SourceText) -> (Page<'_>, Vec<Diagnostic>) {
         headings,
     };
     (page, diagnostics)
-}
-
-/// Front matter between `---` lines at the very top. Tolerant: quoted or unquoted values,
-/// stray spaces, lines that are not `key: value` are skipped. Returns where the body starts.
-fn parse_front_matter(text: &str) -> (FrontMatter<'_>, usize) {
-    let mut front_matter = FrontMatter::default();
-    let Some(rest) = text.strip_prefix("---") else {
-        return (front_matter, 0);
-    };
-    let Some(first_newline) = rest.find('\n') else {
-        return (front_matter, 0);
-    };
-    if !rest[..first_newline].trim().is_empty() {
-        return (front_matter, 0);
-    }
-    let mut offset = 3 + first_newline + 1;
-    for line in text[offset..].split_inclusive('\n') {
-        offset += line.len();
-        let trimmed = line.trim();
-        if trimmed == "---" || trimmed == "..." {
-            return (front_matter, offset);
-        }
-        if let Some((key, value)) = trimmed.split_once(':') {
-            let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
-            front_matter.entries.push((key.trim(), value));
-        }
-    }
-    // No closing line: this was not front matter after all.
-    (FrontMatter::default(), 0)
 }
 
 /// Inline content being collected for a heading, paragraph, list item or table cell.
@@ -675,24 +648,13 @@ fn lowercase_trimmed(info: CowStr<'_>) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
-    fn source(text: &str) -> SourceText {
+    /// A page as read from `resources/x.md`, for the tests that parse Markdown.
+    pub(super) fn source(text: &str) -> SourceText {
         SourceText {
             path: Arc::from("resources/x.md"),
             text: text.to_string(),
             lossy: false,
         }
-    }
-
-    #[test]
-    fn front_matter_is_tolerant() {
-        let source = source(
-            "---\ntitle: \"A title\" \ndoc_type:  resourcePageType\nms.prod: 'x'\n---\n# T\n",
-        );
-        let (page, _) = parse_page(&source);
-        assert_eq!(page.front_matter.get("title"), Some("A title"));
-        assert_eq!(page.front_matter.get("DOC_TYPE"), Some("resourcePageType"));
-        assert_eq!(page.front_matter.get("ms.prod"), Some("x"));
-        assert_eq!(page.title.as_ref().map(|t| t.line), Some(6));
     }
 
     #[test]
