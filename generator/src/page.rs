@@ -8,6 +8,10 @@
 //! stretch of the page is a slice of it, and only text pieced together from several places (an
 //! escaped character, markup in between) is a copy. Most text is one stretch, and copying every
 //! piece of every page was the largest cost of this stage after Markdown parsing itself.
+//!
+//! Here are the model and its entry, [`parse_page`]; `front_matter.rs` reads the front matter and
+//! `builder.rs` the Markdown body, event by event, collecting text as a stretch or a copy
+//! (`collected_text.rs`) and looking up line numbers (`lines.rs`).
 
 mod builder;
 mod collected_text;
