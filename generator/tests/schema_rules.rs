@@ -835,3 +835,71 @@ fn a_listed_navigation_that_a_request_reads_is_not_misspelled() {
     );
     assert_eq!(related, ["resources/widget.md"]);
 }
+
+#[test]
+fn a_navigation_only_a_request_path_shows_makes_its_target_an_entity_as_a_table_row_does() {
+    // `gear` states no base and has no methods: only `widget.gears` addresses it.
+    let gear = resource_page(
+        "gear",
+        "A gear.",
+        &[],
+        &["| teeth | Int32 | Its teeth. |"],
+        "",
+    );
+    let widget_get = api_get(
+        "Get widget",
+        &["/widgets/{id}"],
+        "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.widget\" } -->",
+        "",
+    );
+    let common = [
+        ("resources/gear.md".to_string(), gear),
+        ("api/widget-get.md".to_string(), widget_get),
+    ];
+    let mut listed = key_root_pages();
+    listed[1].1 = listed[1].1.replace(
+        "## JSON representation",
+        "## Relationships\n\n| Relationship | Type | Description |\n|:--|:--|:--|\n| gears | [gear](gear.md) collection | Its gears. |\n\n## JSON representation",
+    );
+    listed.extend(common.clone());
+    let mut requested = key_root_pages();
+    requested.extend(common);
+    requested.push((
+        "api/gear-get.md".to_string(),
+        api_get(
+            "Get gear",
+            &["/widgets/{id}/gears/{id}"],
+            "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.gear\" } -->",
+            "",
+        ),
+    ));
+    for (shown_by, pages) in [("a table row", listed), ("a request path", requested)] {
+        let borrowed: Vec<(&str, &str)> = pages
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let (schema, diagnostics) = schema_of(&borrowed);
+        let widget = schema.get("microsoft.graph.widget").unwrap();
+        let gears = widget
+            .properties
+            .iter()
+            .find(|p| p.name == "gears")
+            .unwrap();
+        assert!(gears.navigation && gears.collection);
+        let gear = schema.get("microsoft.graph.gear").unwrap();
+        assert_eq!(gear.kind, Kind::Entity, "shown by {shown_by}");
+        assert_eq!(
+            gear.base.as_deref(),
+            Some("microsoft.graph.thing"),
+            "shown by {shown_by}"
+        );
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.kind == DiagnosticKind::Inferred
+                    && d.message
+                        .contains("`microsoft.graph.gear` states no base type")),
+            "shown by {shown_by}, the inferred base is reported: {diagnostics:?}"
+        );
+    }
+}
