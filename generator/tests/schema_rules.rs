@@ -732,3 +732,174 @@ fn a_property_every_subtype_restates_word_for_word_is_the_bases() {
         ["start", "note", "asks"]
     );
 }
+
+/// The key root pages, `GET /widgets/{id}`, a `gear` and one page per spelling that reads
+/// `widget`'s gears; `relationships` is the widget page's Relationships table, if any.
+fn two_spellings_pages(relationships: &str) -> Vec<(String, String)> {
+    let mut pages = key_root_pages();
+    if !relationships.is_empty() {
+        pages[1].1 = pages[1].1.replace(
+            "## JSON representation",
+            &format!("## Relationships\n\n| Relationship | Type | Description |\n|:--|:--|:--|\n{relationships}\n\n## JSON representation"),
+        );
+    }
+    let gears = "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.gear\", \"isCollection\": true } -->";
+    pages.extend([
+        (
+            "api/widget-get.md".to_string(),
+            api_get(
+                "Get widget",
+                &["/widgets/{id}"],
+                "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.widget\" } -->",
+                "",
+            ),
+        ),
+        (
+            "resources/gear.md".to_string(),
+            thing_subtype("gear", "A gear.", "| teeth | Int32 | Its teeth. |"),
+        ),
+        (
+            "api/widget-list-gears.md".to_string(),
+            api_get("List gears", &["/widgets/{id}/gears"], gears, ""),
+        ),
+        (
+            "api/widget-list-gearz.md".to_string(),
+            api_get("List gears", &["/widgets/{id}/gearz"], gears, ""),
+        ),
+    ]);
+    pages
+}
+
+/// Builds the schema on a thread of its own and fails if that takes more than a few seconds,
+/// so a build that never ends fails the test instead of hanging the suite.
+fn schema_in_time(pages: Vec<(String, String)>) -> (Schema, Vec<Diagnostic>) {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let borrowed: Vec<(&str, &str)> = pages
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        // The receiver is gone only when the test has already failed.
+        let _ = sender.send(schema_of(&borrowed));
+    });
+    receiver
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the schema is built within 10 seconds")
+}
+
+/// The one conflict reported at `page`, with the pages of its related places.
+fn conflict_at<'d>(diagnostics: &'d [Diagnostic], page: &str) -> (&'d str, Vec<&'d str>) {
+    let conflicts: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| {
+            d.kind == DiagnosticKind::Conflict
+                && d.location.as_ref().is_some_and(|l| l.file.ends_with(page))
+        })
+        .collect();
+    let [conflict] = conflicts[..] else {
+        panic!("one conflict at {page}: {diagnostics:?}");
+    };
+    let related = conflict.related.iter().map(|(at, _)| &*at.file).collect();
+    (&conflict.message, related)
+}
+
+#[test]
+fn requests_that_spell_one_navigation_two_ways_keep_both_spellings() {
+    let (schema, diagnostics) = schema_in_time(two_spellings_pages(""));
+    assert_eq!(
+        property_names(&schema, "microsoft.graph.widget"),
+        ["size", "gears", "gearz"]
+    );
+    let (message, related) = conflict_at(&diagnostics, "widget-list-gearz.md");
+    assert!(
+        message.contains("the requests read both `widget.gears` and `widget.gearz`"),
+        "{message}"
+    );
+    assert_eq!(related, ["api/widget-list-gears.md"]);
+}
+
+#[test]
+fn a_listed_navigation_that_a_request_reads_is_not_misspelled() {
+    let row = "| gears | [gear](gear.md) collection | Its gears. |";
+    let (schema, diagnostics) = schema_in_time(two_spellings_pages(row));
+    let widget = schema.get("microsoft.graph.widget").unwrap();
+    assert_eq!(
+        property_names(&schema, "microsoft.graph.widget"),
+        ["size", "gears", "gearz"]
+    );
+    assert_eq!(widget.properties[1].description, "Its gears.");
+    let (message, related) = conflict_at(&diagnostics, "widget-list-gearz.md");
+    assert!(
+        message.contains("the requests read both `widget.gears` and `widget.gearz`"),
+        "{message}"
+    );
+    assert_eq!(related, ["resources/widget.md"]);
+}
+
+#[test]
+fn a_navigation_only_a_request_path_shows_makes_its_target_an_entity_as_a_table_row_does() {
+    // `gear` states no base and has no methods: only `widget.gears` addresses it.
+    let gear = resource_page(
+        "gear",
+        "A gear.",
+        &[],
+        &["| teeth | Int32 | Its teeth. |"],
+        "",
+    );
+    let widget_get = api_get(
+        "Get widget",
+        &["/widgets/{id}"],
+        "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.widget\" } -->",
+        "",
+    );
+    let common = [
+        ("resources/gear.md".to_string(), gear),
+        ("api/widget-get.md".to_string(), widget_get),
+    ];
+    let mut listed = key_root_pages();
+    listed[1].1 = listed[1].1.replace(
+        "## JSON representation",
+        "## Relationships\n\n| Relationship | Type | Description |\n|:--|:--|:--|\n| gears | [gear](gear.md) collection | Its gears. |\n\n## JSON representation",
+    );
+    listed.extend(common.clone());
+    let mut requested = key_root_pages();
+    requested.extend(common);
+    requested.push((
+        "api/gear-get.md".to_string(),
+        api_get(
+            "Get gear",
+            &["/widgets/{id}/gears/{id}"],
+            "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.gear\" } -->",
+            "",
+        ),
+    ));
+    for (shown_by, pages) in [("a table row", listed), ("a request path", requested)] {
+        let borrowed: Vec<(&str, &str)> = pages
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let (schema, diagnostics) = schema_of(&borrowed);
+        let widget = schema.get("microsoft.graph.widget").unwrap();
+        let gears = widget
+            .properties
+            .iter()
+            .find(|p| p.name == "gears")
+            .unwrap();
+        assert!(gears.navigation && gears.collection);
+        let gear = schema.get("microsoft.graph.gear").unwrap();
+        assert_eq!(gear.kind, Kind::Entity, "shown by {shown_by}");
+        assert_eq!(
+            gear.base.as_deref(),
+            Some("microsoft.graph.thing"),
+            "shown by {shown_by}"
+        );
+        assert!(
+            diagnostics
+                .iter()
+                .any(|d| d.kind == DiagnosticKind::Inferred
+                    && d.message
+                        .contains("`microsoft.graph.gear` states no base type")),
+            "shown by {shown_by}, the inferred base is reported: {diagnostics:?}"
+        );
+    }
+}

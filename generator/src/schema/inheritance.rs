@@ -10,6 +10,12 @@
 //!   `inferred`.
 //!   A type with no base by these rules may get one from where a response says it lives
 //!   (see [`super::placement`]).
+//! - Order: the request paths (see [`super::request_paths`]) read the inferred bases, and the
+//!   navigations they add make more types addressable. So the key-root and location bases are
+//!   inferred once for the request paths to read, then again from the bases the pages give
+//!   once every navigation is known; that second inference, and addressability and kinds, are
+//!   what the schema keeps: a type comes out the same whether a table or only a request path
+//!   shows the navigation to it.
 //! - A cycle is broken at the type with the greatest name, reported with every place involved.
 //! - A property that an ancestor declares is the ancestor's: it is dropped from the subtype.
 //! - Kind: an enum has members and no properties; otherwise a type is an entity when its chain
@@ -34,12 +40,22 @@ pub(super) fn finish_types(
     pages: &[&PageFacts],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<TypeDef> {
-    let mut bases = resolve_base_types(&index, diagnostics);
-    break_cycles(&index, &mut bases, diagnostics);
+    // The bases the types' own pages give, stated or by their rows.
+    let mut from_pages = resolve_base_types(&index, diagnostics);
+    break_cycles(&index, &mut from_pages, diagnostics);
+    // The request paths need the inferred bases and change them (see the module's order):
+    // only the second inference is reported.
     let addressable = addressable_types(&index);
-    let key_root = infer_key_root_bases(&index, &mut bases, &addressable, diagnostics);
-    bases_from_locations(&index, pages, &mut bases, diagnostics);
+    let (bases, _) = infer_bases(
+        &index,
+        pages,
+        &addressable,
+        from_pages.clone(),
+        &mut Vec::new(),
+    );
     navigations_from_requests(&mut index, pages, &bases, diagnostics);
+    let addressable = addressable_types(&index);
+    let (bases, key_root) = infer_bases(&index, pages, &addressable, from_pages, diagnostics);
     hoist_restated_properties(&mut index, &bases, diagnostics);
     let inherited = inherited_names(&index, &bases);
     let kinds: Vec<Kind> = (0..index.len())
@@ -120,6 +136,20 @@ pub(super) fn finish_types(
         (sort_key(&name).0, name)
     });
     types
+}
+
+/// `bases` with those the key and the responses' locations imply for types that have none
+/// (see the module rules), and the key root.
+fn infer_bases(
+    index: &TypeIndex<'_>,
+    pages: &[&PageFacts],
+    addressable: &[bool],
+    mut bases: Vec<Option<usize>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<Option<usize>>, Option<usize>) {
+    let key_root = infer_key_root_bases(index, &mut bases, addressable, diagnostics);
+    bases_from_locations(index, pages, &mut bases, diagnostics);
+    (bases, key_root)
 }
 
 fn is_not_nullable(description: &str) -> bool {

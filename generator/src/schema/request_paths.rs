@@ -15,7 +15,9 @@
 //! names some request calls with arguments (`range(address='A1')`). A table row that names the
 //! same target a letter or two differently (`timeoffrequest`, read as `timeOffRequests`) is
 //! taken to be misspelled and gets the requests' name, with a warning; each property taken
-//! from requests is reported as `inferred`.
+//! from requests is reported as `inferred`. A name that a request reads, or that was taken
+//! from requests, is never renamed: when requests read the same target under two such names
+//! (`gears` and `gearz`), each is a property of its own, with a warning naming both places.
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
@@ -45,28 +47,46 @@ pub(super) fn navigations_from_requests(
         .collect();
     let addressed = addressed_types(index, &responses);
     let functions = called_functions(&responses);
+    // (owner, lower-cased name) of each property added or renamed here: never renamed again.
+    let mut settled = HashSet::new();
     // Each round's properties lead paths further: `/users/{id}/settings/shiftPreferences` once
-    // a round has taken `user.settings`. A round adds only names not yet there, so rounds end.
-    loop {
-        let found = unlisted_navigations(index, bases, &responses, &addressed, &functions);
-        if found.is_empty() {
-            break;
+    // a round has taken `user.settings`. A round that finds anything gives at least one path
+    // the property it reads, for good, as nothing added or renamed here is renamed again: so
+    // there are no more rounds than paths, a bound kept all the same.
+    let max_rounds: usize = responses.iter().map(|page| page.requests.paths.len()).sum();
+    for round in 0..=max_rounds {
+        let (found, read) = unlisted_navigations(index, bases, &responses, &addressed, &functions);
+        let Some(first) = found.first() else {
+            return;
+        };
+        if round == max_rounds {
+            diagnostics.push(Diagnostic::warning(
+                DiagnosticKind::Conflict,
+                first.path.location.clone(),
+                format!(
+                    "after {max_rounds} rounds, one per request path, the requests still read navigation properties no table lists (`{}.{}` and {} more); these are left out",
+                    index.entries[first.owner].name,
+                    first.name,
+                    found.len() - 1,
+                ),
+            ));
+            return;
         }
         for found in found {
-            add_navigation(index, found, diagnostics);
+            add_navigation(index, bases, found, &read, &mut settled, diagnostics);
         }
     }
 }
 
-/// The navigation properties that paths read and no table lists, one per owner and name.
+/// The navigation properties that paths read and no table lists, one per owner and name; and
+/// every (owner, property) a path reads, listed by a table or not.
 fn unlisted_navigations<'r>(
     index: &TypeIndex<'_>,
     bases: &[Option<usize>],
     responses: &[PageRequests<'r>],
     addressed: &HashMap<String, Option<usize>>,
     functions: &HashSet<&str>,
-) -> Vec<Found<'r>> {
-    // Every (owner, property) a path reads, listed by a table or not.
+) -> (Vec<Found<'r>>, Vec<(usize, &'r str)>) {
     let mut read: Vec<(usize, &str)> = Vec::new();
     let mut found: Vec<Found> = Vec::new();
     let mut seen: HashMap<(usize, String), usize> = HashMap::new();
@@ -133,11 +153,20 @@ fn unlisted_navigations<'r>(
                 && ancestors(bases, owner).any(|ty| ty == f.owner)
         })
     });
-    found
+    (found, read)
 }
 
 /// Adds one navigation property the requests read, or renames the table row that misspells it.
-fn add_navigation(index: &mut TypeIndex<'_>, found: Found<'_>, diagnostics: &mut Vec<Diagnostic>) {
+/// `read` is what the requests read (see [`unlisted_navigations`]); `settled`, the properties
+/// added or renamed so far.
+fn add_navigation(
+    index: &mut TypeIndex<'_>,
+    bases: &[Option<usize>],
+    found: Found<'_>,
+    read: &[(usize, &str)],
+    settled: &mut HashSet<(usize, String)>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let Found {
         owner,
         path,
@@ -146,13 +175,26 @@ fn add_navigation(index: &mut TypeIndex<'_>, found: Found<'_>, diagnostics: &mut
         collection,
     } = found;
     let owner_name = index.entries[owner].name.clone();
-    let misspelled = index.entries[owner].properties.iter().position(|p| {
+    let near = index.entries[owner].properties.iter().position(|p| {
         p.navigation
             && p.ty == DraftType::Type(target)
             && p.collection == collection
             && strsim::levenshtein(&p.name.to_ascii_lowercase(), &name.to_ascii_lowercase())
                 <= MISSPELLING_EDITS
     });
+    // A name that the requests read, or that was taken from them, is no misspelling: the
+    // requests spell the property two ways.
+    let misspelled = near.filter(|&at| {
+        let lower = index.entries[owner].properties[at]
+            .name
+            .to_ascii_lowercase();
+        !settled.contains(&(owner, lower.clone()))
+            && !read.iter().any(|&(reader, read_name)| {
+                read_name.eq_ignore_ascii_case(&lower)
+                    && ancestors(bases, reader).any(|ty| ty == owner)
+            })
+    });
+    settled.insert((owner, name.to_ascii_lowercase()));
     if let Some(at) = misspelled {
         let property = &mut index.entries[owner].properties[at];
         diagnostics.push(
@@ -169,15 +211,29 @@ fn add_navigation(index: &mut TypeIndex<'_>, found: Found<'_>, diagnostics: &mut
         property.name = name.to_string();
         return;
     }
-    diagnostics.push(Diagnostic::note(
-        DiagnosticKind::Inferred,
-        path.location.clone(),
-        format!(
-            "no table lists `{owner_name}.{name}`; this request reads it from a `{owner_name}`, so it is taken as a navigation property: {}`{}`",
-            if collection { "a collection of " } else { "" },
-            index.entries[target].qualified_name(),
+    let a_collection_of = if collection { "a collection of " } else { "" };
+    let target_name = index.entries[target].qualified_name();
+    diagnostics.push(match near {
+        Some(at) => {
+            let other = &index.entries[owner].properties[at];
+            Diagnostic::warning(
+                DiagnosticKind::Conflict,
+                path.location.clone(),
+                format!(
+                    "the requests read both `{owner_name}.{}` and `{owner_name}.{name}`, {a_collection_of}`{target_name}`, a letter or two apart; one may be misspelled, so each is taken as a navigation property of its own",
+                    other.name,
+                ),
+            )
+            .with_related(other.sources[0].clone(), format!("`{owner_name}.{}`", other.name))
+        }
+        None => Diagnostic::note(
+            DiagnosticKind::Inferred,
+            path.location.clone(),
+            format!(
+                "no table lists `{owner_name}.{name}`; this request reads it from a `{owner_name}`, so it is taken as a navigation property: {a_collection_of}`{target_name}`",
+            ),
         ),
-    ));
+    });
     index.entries[owner].properties.push(PropertyDraft {
         name: name.to_string(),
         ty: DraftType::Type(target),
