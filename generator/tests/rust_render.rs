@@ -1,7 +1,7 @@
 //! The Rust stage on a small hand-built schema: an inheritance chain under a polymorphic base
 //! (with an abstract type and a subtype in another namespace), an enum with members named
-//! `unknown` and `unrecognized`, keyword properties, a recursive complex type, a collection of
-//! a base type and a type no page describes; and JSON examples of each outcome of the round-trip
+//! `unknown` and `unrecognized`, keyword properties, properties whose field names are taken, a
+//! recursive complex type, a collection of a base type and a type no page describes; and JSON examples of each outcome of the round-trip
 //! test. Types are spread over product areas (so features gate items, fields, variants and
 //! upcasts) and some have none. Every generated file is snapshotted.
 
@@ -94,6 +94,12 @@ fn schema() -> Schema {
                 property("details", &g("mystery"), false, "No page describes it."),
                 property("duration", "Edm.Duration", false, ""),
                 property("payload", &g("json"), false, "Whatever the service sends."),
+                property(
+                    "additionalProperties",
+                    "Edm.String",
+                    false,
+                    "Named like the field that keeps undeclared properties.",
+                ),
             ],
         ),
         struct_type(
@@ -101,7 +107,11 @@ fn schema() -> Schema {
             Kind::Entity,
             Some(&g("entity")),
             "A session, in another namespace.",
-            vec![property("startDateTime", "Edm.DateTimeOffset", false, "")],
+            vec![
+                property("startDateTime", "Edm.DateTimeOffset", false, ""),
+                property("summary", "Edm.String", false, ""),
+                property("_summary", "Edm.String", false, "Named like `summary`."),
+            ],
         ),
         comms_operation,
         struct_type(
@@ -275,7 +285,12 @@ fn diagnostics_name_the_unknown_type_and_the_renames() {
         [
             "resources/hand-built.md:10: warning[unknown-type]: property `details` of \
              `microsoft.graph.call` has type `microsoft.graph.mystery`, which no page \
-             describes; it is held as `serde_json::Value`"
+             describes; it is held as `serde_json::Value`",
+            "resources/hand-built.md:10: note[conflict]: property `additionalProperties` of \
+             `microsoft.graph.call` is field `additional_properties_2`: \
+             `additional_properties` is taken",
+            "resources/hand-built.md:10: note[conflict]: property `_summary` of \
+             `microsoft.graph.callRecords.session` is field `summary_2`: `summary` is taken",
         ]
     );
 }
