@@ -67,5 +67,5 @@
 pub mod graph;
 
 #[rustfmt::skip]
-#[cfg_attr(not(feature = "full"), allow(dead_code))]
+#[cfg_attr(not(feature = "full"), allow(dead_code, unused_imports, unused_macros))]
 mod support;

@@ -1,10 +1,13 @@
 //! The Rust stage on a small hand-built schema: an inheritance chain under a polymorphic base
 //! (with an abstract type and a subtype in another namespace), an enum with members named
-//! `unknown` and `unrecognized`, keyword properties, a recursive complex type, a collection of
-//! a base type and a type no page describes; and JSON examples of each outcome of the round-trip
-//! test. Types are spread over product areas (so features gate items, fields, variants and
-//! upcasts) and some have none. Every generated file is snapshotted.
+//! `unknown` and `unrecognized`, keyword properties, properties whose field names are taken, a
+//! recursive complex type, a collection of a base type and a type no page describes; and JSON
+//! examples of each outcome of the round-trip test. Types are spread over product areas (so
+//! features gate items, fields, variants and upcasts) and some have none. Every generated file
+//! is snapshotted, and the crate is built with `cargo check` under several feature sets.
 
+use std::path::Path;
+use std::process::Command;
 use std::sync::Arc;
 
 use graph_docgen::diagnostic::Location;
@@ -13,6 +16,7 @@ use graph_docgen::rust::{
     example_cases, render_crate, render_manifest, CrateOptions, DefectClass, GeneratedFile,
 };
 use graph_docgen::schema::{EnumMember, Kind, Property, Schema, TypeDef};
+use graph_docgen::write::write_if_changed;
 
 fn location(line: u32) -> Location {
     Location::new(&Arc::from("resources/hand-built.md"), line)
@@ -94,6 +98,12 @@ fn schema() -> Schema {
                 property("details", &g("mystery"), false, "No page describes it."),
                 property("duration", "Edm.Duration", false, ""),
                 property("payload", &g("json"), false, "Whatever the service sends."),
+                property(
+                    "additionalProperties",
+                    "Edm.String",
+                    false,
+                    "Named like the field that keeps undeclared properties.",
+                ),
             ],
         ),
         struct_type(
@@ -101,7 +111,11 @@ fn schema() -> Schema {
             Kind::Entity,
             Some(&g("entity")),
             "A session, in another namespace.",
-            vec![property("startDateTime", "Edm.DateTimeOffset", false, "")],
+            vec![
+                property("startDateTime", "Edm.DateTimeOffset", false, ""),
+                property("summary", "Edm.String", false, ""),
+                property("_summary", "Edm.String", false, "Named like `summary`."),
+            ],
         ),
         comms_operation,
         struct_type(
@@ -267,6 +281,57 @@ fn generated_files_snapshot() {
     }
 }
 
+/// The snapshots freeze the crate's `cfg`s; this builds them. The crate is written as the
+/// `rust` command writes it, with the workspace's lock file (its dependencies are the
+/// workspace's, so `--offline` finds them), and checked with every feature, with none, and with
+/// each area alone, tests included and warnings denied (`unexpected_cfgs` among them). Its
+/// target folder is kept under the workspace's, so only a first run builds the dependencies.
+#[test]
+fn the_crate_builds_with_every_feature_with_none_and_with_each_area_alone() {
+    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-render");
+    let krate = work.join("crate");
+    // A fresh folder: nothing left from an earlier render is built.
+    if krate.exists() {
+        std::fs::remove_dir_all(&krate).unwrap();
+    }
+    let (files, _) = render();
+    let manifest = render_manifest(&schema(), &CrateOptions::default());
+    for file in std::iter::once(&manifest).chain(&files) {
+        write_if_changed(&krate.join(&file.path), &file.contents).unwrap();
+    }
+    let workspace_lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
+    std::fs::copy(workspace_lock, krate.join("Cargo.lock")).unwrap();
+
+    // The areas are the manifest's (see the test of its features).
+    let mut feature_sets = vec![vec!["--all-features"], vec!["--no-default-features"]];
+    for area in ["call-records", "cloud-communications", "files"] {
+        feature_sets.push(vec!["--no-default-features", "--features", area]);
+    }
+    let mut failures = Vec::new();
+    for features in feature_sets {
+        let output = Command::new(env!("CARGO"))
+            .args([
+                "check",
+                "--offline",
+                "--quiet",
+                "--all-targets",
+                "--manifest-path",
+            ])
+            .arg(krate.join("Cargo.toml"))
+            .args(&features)
+            .env("CARGO_TARGET_DIR", work.join("target"))
+            .env("RUSTFLAGS", "-D warnings")
+            .env_remove("CARGO_ENCODED_RUSTFLAGS")
+            .output()
+            .unwrap_or_else(|error| panic!("cannot run cargo ({}): {error}", env!("CARGO")));
+        if !output.status.success() {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            failures.push(format!("cargo check {}:\n{stderr}", features.join(" ")));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn diagnostics_name_the_unknown_type_and_the_renames() {
     let (_, diagnostics) = render();
@@ -275,7 +340,12 @@ fn diagnostics_name_the_unknown_type_and_the_renames() {
         [
             "resources/hand-built.md:10: warning[unknown-type]: property `details` of \
              `microsoft.graph.call` has type `microsoft.graph.mystery`, which no page \
-             describes; it is held as `serde_json::Value`"
+             describes; it is held as `serde_json::Value`",
+            "resources/hand-built.md:10: note[conflict]: property `additionalProperties` of \
+             `microsoft.graph.call` is field `additional_properties_2`: \
+             `additional_properties` is taken",
+            "resources/hand-built.md:10: note[conflict]: property `_summary` of \
+             `microsoft.graph.callRecords.session` is field `summary_2`: `summary` is taken",
         ]
     );
 }

@@ -93,4 +93,10 @@ pub const CASES: &[Case<'static>] = &[
         ],
         doc_defect: None,
     },
+    Case {
+        at: "resources/entity.md:50",
+        type_name: "microsoft.graph.entity",
+        values: &[r#"{"id":"26b8ec6d-c2c0-4f9a-bfc8-82a007a962a4"}"#],
+        doc_defect: None,
+    },
 ];

@@ -97,8 +97,9 @@ mod tests {
         );
         let quoted = "# x\n\nAPIs under the `/beta` version in Microsoft Graph are in preview.\n";
         assert_eq!(version_of(quoted).notice.as_deref(), Some("beta"));
+        // "under the " and a path, but no " version" after it.
         assert_eq!(
-            version_of("# x\n\nUnder the /etc folder.\n"),
+            version_of("# x\n\nThe service keeps its logs under the /etc folder.\n"),
             PageVersion::default()
         );
     }

@@ -152,11 +152,13 @@ fn render_module(module: &Module, needs: SupportNeeds, features: &Features) -> T
     };
     let support = ident(SUPPORT_MODULE);
     let support = if module.path.is_empty() && needs.any() {
-        // With some areas' features off, some of its items have no user left.
+        // With some areas' features off, some of its items have no user left: functions, and
+        // `impl_string_enum!` with its `use` when every enum is in an area that is off.
         let allow = if features.is_empty() {
             TokenStream::new()
         } else {
-            quote!(#[cfg_attr(not(feature = #FULL), allow(dead_code))])
+            let unused = quote!(dead_code, unused_imports, unused_macros);
+            quote!(#[cfg_attr(not(feature = #FULL), allow(#unused))])
         };
         quote!(#[rustfmt::skip] #allow mod #support;)
     } else {

@@ -9,9 +9,12 @@
 //!   round_trip;` (the files are formatted by prettyplease, not rustfmt).
 //! - `tests/docs_examples/cases.rs`: the examples themselves, as data: the crate is tested
 //!   without the pages or the generator at hand, so it depends on neither.
-//! - `tests/docs_examples.rs`: checks them, prints the report, and fails below a floor.
+//! - `tests/docs_examples.rs`: checks them, prints the report, and fails below a floor. An
+//!   example whose type needs a feature that is off is not read but counted as skipped, and for
+//!   each such feature an ignored test names it and the examples it skips, so that `cargo test`'s
+//!   summary shows what a build without it left untested.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -21,7 +24,7 @@ use super::doc_comments::inner_doc_attrs;
 use super::example_cases::ExampleCase;
 use super::features::{cfg, features, Features};
 use super::model::{CrateModel, Item, ItemPath};
-use super::names::ident;
+use super::names::{ident, snake_case, Case, Scope};
 use super::{CrateOptions, GeneratedFile};
 use crate::diagnostic::Diagnostic;
 
@@ -34,18 +37,17 @@ pub fn test_files(
     cases: &[ExampleCase],
     options: &CrateOptions,
 ) -> (Vec<GeneratedFile>, Vec<Diagnostic>) {
-    let has_structs = model
-        .modules
-        .iter()
-        .flat_map(|m| &m.items)
-        .any(|item| matches!(item, Item::Struct(_)));
-    if !has_structs || cases.is_empty() {
+    let readers = readers(model, options);
+    if readers.is_empty() || cases.is_empty() {
         return (Vec::new(), Vec::new());
     }
     let sources = [
-        ("tests/docs_examples.rs", docs_examples()),
+        (
+            "tests/docs_examples.rs",
+            docs_examples(&skipped_by_feature(&readers, cases)),
+        ),
         ("tests/docs_examples/cases.rs", case_data(cases)),
-        ("tests/round_trip/mod.rs", round_trip(model, options)),
+        ("tests/round_trip/mod.rs", round_trip(&readers)),
     ];
     let sources = sources
         .into_iter()
@@ -65,7 +67,65 @@ fn crate_path(options: &CrateOptions, path: &ItemPath) -> TokenStream {
     quote!(#krate #(:: #module)* :: #name)
 }
 
-fn docs_examples() -> TokenStream {
+/// A struct type that examples are read as.
+struct ReadType {
+    /// Its qualified name, lower-cased: what `reader` matches.
+    key: String,
+    /// The type that reads it: the struct, or its `Any...` enum when it has subtypes.
+    reads_as: TokenStream,
+    /// The feature of its area; `None` when it is always compiled.
+    feature: Option<String>,
+}
+
+/// The types examples are read as, one per qualified name but for case (the first struct of it).
+fn readers(model: &CrateModel, options: &CrateOptions) -> Vec<ReadType> {
+    let mut keys = BTreeSet::new();
+    model
+        .modules
+        .iter()
+        .flat_map(|module| module.items.iter().map(|item| (&module.path, item)))
+        .filter_map(|(module, item)| match item {
+            Item::Struct(item) => Some((module, item)),
+            _ => None,
+        })
+        .filter(|(_, item)| keys.insert(item.qualified.to_ascii_lowercase()))
+        .map(|(module, item)| {
+            let reads_as = match &item.polymorphic {
+                Some(any) => crate_path(options, any),
+                None => crate_path(
+                    options,
+                    &ItemPath {
+                        module: module.clone(),
+                        name: item.name.clone(),
+                    },
+                ),
+            };
+            ReadType {
+                key: item.qualified.to_ascii_lowercase(),
+                reads_as,
+                feature: item.feature.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Per feature, how many examples a build without it skips: those whose type needs it.
+fn skipped_by_feature(readers: &[ReadType], cases: &[ExampleCase]) -> BTreeMap<String, usize> {
+    let features: BTreeMap<&str, &String> = readers
+        .iter()
+        .filter_map(|reader| Some((reader.key.as_str(), reader.feature.as_ref()?)))
+        .collect();
+    let mut skipped = BTreeMap::new();
+    for case in cases {
+        let key = case.type_name.as_deref().map(str::to_ascii_lowercase);
+        if let Some(&feature) = key.and_then(|key| features.get(key.as_str())) {
+            *skipped.entry(feature.clone()).or_default() += 1;
+        }
+    }
+    skipped
+}
+
+fn docs_examples(skipped_by_feature: &BTreeMap<String, usize>) -> TokenStream {
     let docs = inner_doc_attrs(&format!(
         "The JSON examples of the pages this crate is generated from, read as their types and
 written back. `cargo test --test docs_examples -- --nocapture` prints how each one fared.
@@ -73,6 +133,7 @@ The test fails when fewer than `${FLOOR_VARIABLE}` examples pass or, without it,
 when an example the docs get right fails (a generator fault)."
     ));
     let not_a_number = format!("{FLOOR_VARIABLE} is a number");
+    let skip_reports = skip_reports(skipped_by_feature);
     quote! {
         #docs
 
@@ -100,7 +161,33 @@ when an example the docs get right fails (a generator fault)."
                 }
             }
         }
+
+        #(#skip_reports)*
     }
+}
+
+/// An ignored test per feature whose types have examples, compiled only when the feature is
+/// off: `cargo test` lists it as ignored, with the examples skipped, where they would otherwise
+/// go unseen in a passing round trip.
+fn skip_reports(skipped_by_feature: &BTreeMap<String, usize>) -> Vec<TokenStream> {
+    let mut names = Scope::new(Case::Snake);
+    skipped_by_feature
+        .iter()
+        .map(|(feature, &count)| {
+            let name = ident(&names.claim(&snake_case(&format!("examples of {feature}"))));
+            let examples = if count == 1 { "example" } else { "examples" };
+            let reason = format!("{count} {examples} skipped: feature `{feature}` off");
+            let docs =
+                format!(" Lists, as ignored, the examples a build without `{feature}` skips.");
+            quote! {
+                #[doc = #docs]
+                #[cfg(not(feature = #feature))]
+                #[test]
+                #[ignore = #reason]
+                fn #name() {}
+            }
+        })
+        .collect()
 }
 
 /// `CASES`: every example, its JSON as raw string literals.
@@ -153,39 +240,20 @@ fn raw_string(text: &str) -> TokenStream {
         .expect("a raw string literal is a token")
 }
 
-fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
-    let mut keys = BTreeSet::new();
-    let mut arms = Vec::new();
-    let structs = model
-        .modules
-        .iter()
-        .flat_map(|module| module.items.iter().map(|item| (&module.path, item)))
-        .filter_map(|(module, item)| match item {
-            Item::Struct(item) => Some((module, item)),
-            _ => None,
-        })
-        .filter(|(_, item)| keys.insert(item.qualified.to_ascii_lowercase()));
-    for (module, item) in structs {
-        let key = item.qualified.to_ascii_lowercase();
-        let ty = match &item.polymorphic {
-            Some(any) => crate_path(options, any),
-            None => crate_path(
-                options,
-                &ItemPath {
-                    module: module.clone(),
-                    name: item.name.clone(),
-                },
-            ),
-        };
-        // A type whose area's feature is off is not compiled: its examples are left out.
-        let needed = features([&item.feature]);
-        let gate = cfg(&needed, &Features::new());
-        arms.push(quote!(#gate #key => Reader::Compiled(through::<#ty>),));
-        if !gate.is_empty() {
-            let feature = needed.iter();
-            arms.push(quote!(#[cfg(not(feature = #(#feature)*))] #key => Reader::FeatureOff,));
-        }
-    }
+fn round_trip(readers: &[ReadType]) -> TokenStream {
+    let arms = readers.iter().map(|reader| {
+        let ReadType {
+            key,
+            reads_as,
+            feature,
+        } = reader;
+        // A type whose area's feature is off is not compiled: its examples are skipped.
+        let gate = cfg(&features([feature]), &Features::new());
+        let off = feature.iter().map(
+            |feature| quote!(#[cfg(not(feature = #feature))] #key => Reader::FeatureOff(#feature),),
+        );
+        quote!(#gate #key => Reader::Compiled(through::<#reads_as>), #(#off)*)
+    });
     quote! {
         //! Reads JSON examples as their types and writes them back, and classes each one: it
         //! passes, the docs are at fault, it has no type, or the generated types are at fault.
@@ -230,8 +298,8 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
             Untyped,
             /// The docs are right, and the types fail to read it or to write it back whole.
             GeneratorFault,
-            /// Its type's area is left out by the crate's features.
-            FeatureOff,
+            /// Not read: its type needs this feature, which is off.
+            FeatureOff(String),
         }
 
         impl fmt::Display for Outcome {
@@ -241,16 +309,18 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
                     Outcome::DocDefect(class) => write!(f, "doc defect: {class}"),
                     Outcome::Untyped => f.write_str("nothing typed to read"),
                     Outcome::GeneratorFault => f.write_str("generator fault"),
-                    Outcome::FeatureOff => f.write_str("type not compiled (feature off)"),
+                    Outcome::FeatureOff(feature) => write!(f, "skipped: feature `{feature}` off"),
                 }
             }
         }
 
-        /// How many examples had each outcome, and why each one that did not pass did not.
+        /// How many examples had each outcome, and why each one that was read and did not pass
+        /// did not.
         #[derive(Debug, Default)]
         pub struct Report {
             pub counts: BTreeMap<Outcome, usize>,
-            /// `page:line [outcome] type: why`, in the order of the cases.
+            /// `page:line [outcome] type: why`, in the order of the cases; skipped examples are
+            /// only counted.
             pub failures: Vec<String>,
         }
 
@@ -260,7 +330,7 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
             }
         }
 
-        /// A table of the outcomes, then every example that did not pass.
+        /// A table of the outcomes, then every example that was read and did not pass.
         impl fmt::Display for Report {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 writeln!(f, "| outcome | examples |")?;
@@ -281,7 +351,7 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
             let mut report = Report::default();
             for case in cases {
                 let (outcome, why) = outcome(case);
-                if outcome != Outcome::Pass {
+                if !matches!(outcome, Outcome::Pass | Outcome::FeatureOff(_)) {
                     report.failures.push(format!("{} [{outcome}] {}: {why}", case.at, case.type_name));
                 }
                 *report.counts.entry(outcome).or_default() += 1;
@@ -299,7 +369,7 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
                     Reader::Compiled(read_and_write) => Some(
                         case.values.iter().try_for_each(|json| round_trip(read_and_write, json)),
                     ),
-                    Reader::FeatureOff => return (Outcome::FeatureOff, String::new()),
+                    Reader::FeatureOff(feature) => return (Outcome::FeatureOff(feature.to_string()), String::new()),
                     Reader::Missing => Some(Err(format!("this crate has no type `{}`", case.type_name))),
                 }
             };
@@ -320,8 +390,9 @@ fn round_trip(model: &CrateModel, options: &CrateOptions) -> TokenStream {
         /// What reads a type's examples: it reads JSON as the type and writes it back.
         enum Reader {
             Compiled(fn(&str) -> serde_json::Result<Value>),
+            /// The type is not compiled: it needs this feature, which is off.
             #[allow(dead_code)] // made only when some area's feature is off
-            FeatureOff,
+            FeatureOff(&'static str),
             Missing,
         }
 
