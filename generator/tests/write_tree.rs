@@ -1,11 +1,14 @@
 //! The write stage on real folders: writing a generated tree, leaving unchanged files alone,
-//! deleting orphans but never hand-written files, and check mode reporting without writing.
+//! deleting orphans but never hand-written files, check mode reporting without writing, and a
+//! run with errors touching nothing.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use graph_docgen::rust::GeneratedFile;
+use graph_docgen::diagnostic::Severity;
+use graph_docgen::read::PageSelection;
+use graph_docgen::rust::{render_crate, CrateOptions, GeneratedFile};
 use graph_docgen::write::{sync_generated_files, FileState, SyncMode, SyncReport};
 
 const FIX: &str = "cargo xtask codegen";
@@ -82,7 +85,7 @@ fn crate_files() -> Vec<GeneratedFile> {
 }
 
 fn sync(folder: &TempFolder, files: &[GeneratedFile], mode: SyncMode) -> SyncReport {
-    sync_generated_files(folder.path(), files, mode, FIX).unwrap()
+    sync_generated_files(folder.path(), files, &[], mode, FIX).unwrap()
 }
 
 fn states(report: &SyncReport) -> Vec<(&str, FileState)> {
@@ -281,8 +284,55 @@ fn bad_generated_files_stop_the_sync_before_anything_is_written() {
     ] {
         let mut files = crate_files();
         files.push(bad);
-        let error = sync_generated_files(folder.path(), &files, SyncMode::Write, FIX).unwrap_err();
+        let error =
+            sync_generated_files(folder.path(), &files, &[], SyncMode::Write, FIX).unwrap_err();
         assert!(error.message.contains(reason), "{error}");
         assert!(folder.snapshot().is_empty(), "{error}: wrote something");
+    }
+}
+
+/// The workspace's reference pages, which `generated/` is made from.
+fn docs_input() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
+}
+
+/// A crate name that is a Rust keyword makes the round-trip tests' type paths (`fn::graph::...`)
+/// fail to parse: the render leaves that file out, with an error.
+const UNPARSABLE_CRATE_NAME: &str = "fn";
+
+#[test]
+fn a_render_that_leaves_a_file_out_neither_deletes_nor_replaces_committed_files() {
+    let folder = TempFolder::new("left-out");
+    let docs = graph_docgen::load_docs(&PageSelection::new(docs_input(), &[]).unwrap()).unwrap();
+    let (committed, diagnostics) =
+        render_crate(&docs.schema, &docs.examples, &CrateOptions::default());
+    assert!(diagnostics.iter().all(|d| d.severity != Severity::Error));
+    sync(&folder, &committed, SyncMode::Write);
+    let before = folder.snapshot();
+    assert!(before.contains_key("tests/round_trip/mod.rs"));
+
+    let options = CrateOptions {
+        crate_name: UNPARSABLE_CRATE_NAME.to_string(),
+        ..CrateOptions::default()
+    };
+    let (files, diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
+    assert!(!files.iter().any(|f| f.path == "tests/round_trip/mod.rs"));
+    for (mode, outcome) in [
+        (SyncMode::Write, "nothing was written to"),
+        (SyncMode::Check, "was not checked"),
+    ] {
+        let error =
+            sync_generated_files(folder.path(), &files, &diagnostics, mode, FIX).unwrap_err();
+        assert_eq!(folder.snapshot(), before, "{error}");
+        for expected in [
+            outcome,
+            "the run has 1 error",
+            "generated code for tests/round_trip/mod.rs does not parse",
+        ] {
+            assert!(
+                error.message.contains(expected),
+                "{expected:?} not in {error}"
+            );
+        }
     }
 }
