@@ -676,8 +676,11 @@ fn optional_navigation_properties(
 pub(crate) fn singular(name: &str) -> (String, bool) {
     if let Some(stem) = name.strip_suffix("ies") {
         (format!("{stem}y"), true)
-    } else if name.ends_with("sses") || name.ends_with("xes") {
-        (name[..name.len() - 2].to_string(), true)
+    } else if let Some(stem) = name
+        .strip_suffix("es")
+        .filter(|stem| stem.ends_with("ss") || stem.ends_with('x'))
+    {
+        (stem.to_string(), true)
     } else if let Some(stem) = name.strip_suffix('s').filter(|s| !s.ends_with('s')) {
         (stem.to_string(), true)
     } else {
