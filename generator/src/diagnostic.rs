@@ -41,7 +41,8 @@ pub enum Severity {
 pub enum DiagnosticKind {
     /// A file could not be read or is not UTF-8.
     Unreadable,
-    /// Front matter, a metadata comment or a JSON block that does not parse.
+    /// Front matter, a metadata comment or a JSON block that does not parse, or a namespace or
+    /// type name that is not an OData name.
     Malformed,
     /// A page that yields no type, property or enum.
     NoFacts,

@@ -2,7 +2,10 @@
 //! pages are read in parallel; the schema stage merges the facts of all pages.
 //!
 //! Facts keep the names as written (casing, link targets) plus their location; resolving a name
-//! to a type, deciding own vs inherited and settling disagreements is the schema's job.
+//! to a type, deciding own vs inherited and settling disagreements is the schema's job. The
+//! names a page gives its own types (its `Namespace:` line, its resource comment's type and base,
+//! the type or enum its title or a heading names) must be OData names: one that is not is
+//! reported, and the page does without it.
 
 mod api_version;
 mod examples;
@@ -211,11 +214,8 @@ fn page_kind(page: &Page) -> PageKind {
 
 /// Extracts the facts of one parsed page.
 pub fn extract(page: &Page) -> PageFacts {
-    let namespace: Arc<str> = Arc::from(
-        page.namespace
-            .as_ref()
-            .map_or(DEFAULT_NAMESPACE, |(ns, _)| ns.as_str()),
-    );
+    let mut diagnostics = Vec::new();
+    let namespace = page_namespace(page, &mut diagnostics);
     let stem = page
         .path
         .rsplit('/')
@@ -238,7 +238,7 @@ pub fn extract(page: &Page) -> PageFacts {
         examples: Vec::new(),
         requests: None,
         version: api_version::page_version(page),
-        diagnostics: Vec::new(),
+        diagnostics,
     };
     let kind = page_kind(page);
     match kind {
@@ -272,23 +272,94 @@ pub fn extract(page: &Page) -> PageFacts {
     facts
 }
 
-/// The type a resource page describes: its resource comment's `@odata.type` (or `@type`, as
-/// older pages write it), else its title.
-fn described_type(page: &Page, resource: Option<&Metadata>) -> Option<(String, u32)> {
-    if let Some(metadata) = resource {
-        let odata_type = metadata
-            .get_str("@odata.type")
-            .or_else(|| metadata.get_str("@type"));
-        if let Some(odata_type) = odata_type {
-            let name = odata_type.trim().trim_start_matches('#');
-            if !name.is_empty() {
-                return Some((name.to_string(), metadata.line));
-            }
+/// The page's `Namespace:` line, or the default for a page without one or whose line names no
+/// namespace (with a warning).
+fn page_namespace(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Arc<str> {
+    match &page.namespace {
+        Some((namespace, _)) if is_odata_name(namespace) => Arc::from(namespace.as_str()),
+        Some((namespace, line)) => {
+            diagnostics.push(not_an_odata_name(
+                page,
+                *line,
+                "the namespace",
+                namespace,
+                &format!(
+                    "the page's types are put in the default namespace, `{DEFAULT_NAMESPACE}`"
+                ),
+            ));
+            Arc::from(DEFAULT_NAMESPACE)
         }
+        None => Arc::from(DEFAULT_NAMESPACE),
     }
-    let title = page.title.as_ref()?;
-    let name = title_type_name(&title.text)?;
-    Some((name.to_string(), title.line))
+}
+
+/// A namespace, or a type name, simple or qualified: identifiers (see [`is_type_identifier`])
+/// joined by single dots.
+fn is_odata_name(text: &str) -> bool {
+    text.split('.').all(is_type_identifier)
+}
+
+/// A name the page states (`what`: where it stands) that is not an OData name, and what the
+/// page gives `instead`.
+fn not_an_odata_name(page: &Page, line: u32, what: &str, name: &str, instead: &str) -> Diagnostic {
+    Diagnostic::warning(
+        DiagnosticKind::Malformed,
+        page.location(line),
+        format!(
+            "{what} {name:?} is not an OData name: expected identifiers joined by dots \
+             (`microsoft.graph.callRecords`, `user`), each an ASCII letter or `_` followed by \
+             ASCII letters, digits or `_`; {instead}"
+        ),
+    )
+}
+
+/// The type a resource page describes: its resource comment's `@odata.type` (or `@type`, as
+/// older pages write it), else its title. A name that is not an OData name is reported; in
+/// place of the comment's, the title's is taken.
+fn described_type(
+    page: &Page,
+    resource: Option<&Metadata>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(String, u32)> {
+    let title = page
+        .title
+        .as_ref()
+        .and_then(|title| Some((title_type_name(&title.text)?, title.line)));
+    let stated = resource.and_then(|metadata| {
+        let (key, stated) = ["@odata.type", "@type"]
+            .into_iter()
+            .find_map(|key| Some((key, metadata.get_str(key)?)))?;
+        let name = stated.trim().trim_start_matches('#');
+        (!name.is_empty()).then_some((key, name, metadata.line))
+    });
+    let (name, line) = match stated {
+        Some((_, name, line)) if is_odata_name(name) => (name, line),
+        Some((key, name, line)) => {
+            let from_title = title.filter(|(name, _)| is_odata_name(name));
+            let instead = match from_title {
+                Some((name, _)) => format!("the type is named `{name}` after the page's title"),
+                None => "the page describes no type".to_string(),
+            };
+            let what = format!("the resource comment's `{key}`");
+            diagnostics.push(not_an_odata_name(page, line, &what, name, &instead));
+            from_title?
+        }
+        None => {
+            let (name, line) = title?;
+            if !is_odata_name(name) {
+                diagnostics.push(not_an_odata_name(
+                    page,
+                    line,
+                    "the title's type name",
+                    name,
+                    "the page describes no type",
+                ));
+                return None;
+            }
+            (name, line)
+        }
+    };
+    Some((name.to_string(), line))
 }
 
 static TYPE_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -331,7 +402,7 @@ fn split_qualified(name: &str, namespace: &Arc<str>) -> (TypeRef, Arc<str>) {
 
 fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
     let resource = resource_metadata(page);
-    let Some((name, line)) = described_type(page, resource) else {
+    let Some((name, line)) = described_type(page, resource, &mut facts.diagnostics) else {
         return;
     };
     let (name, namespace) = split_qualified(&name, &facts.namespace);
@@ -354,8 +425,16 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
             .map(str::to_string);
         if let Some(base) = metadata.get_str("baseType") {
             let base = base.trim().trim_start_matches('#');
-            if !base.is_empty() {
+            if is_odata_name(base) {
                 ty.base = Some((TypeRef::named(base), page.location(metadata.line)));
+            } else if !base.is_empty() {
+                facts.diagnostics.push(not_an_odata_name(
+                    page,
+                    metadata.line,
+                    "the resource comment's `baseType`",
+                    base,
+                    "the type's base is taken from the prose, if it names one",
+                ));
             }
         }
     }
@@ -676,8 +755,11 @@ fn optional_navigation_properties(
 pub(crate) fn singular(name: &str) -> (String, bool) {
     if let Some(stem) = name.strip_suffix("ies") {
         (format!("{stem}y"), true)
-    } else if name.ends_with("sses") || name.ends_with("xes") {
-        (name[..name.len() - 2].to_string(), true)
+    } else if let Some(stem) = name
+        .strip_suffix("es")
+        .filter(|stem| stem.ends_with("ss") || stem.ends_with('x'))
+    {
+        (stem.to_string(), true)
     } else if let Some(stem) = name.strip_suffix('s').filter(|s| !s.ends_with('s')) {
         (stem.to_string(), true)
     } else {
@@ -1113,6 +1195,16 @@ fn extract_enum_page(page: &Page, facts: &mut PageFacts) {
     if members.is_empty() {
         return;
     }
+    if !is_odata_name(name) {
+        facts.diagnostics.push(not_an_odata_name(
+            page,
+            title.line,
+            "the title's enum name",
+            name,
+            "its member table makes no enum",
+        ));
+        return;
+    }
     let (name, namespace) = split_qualified(name, &facts.namespace);
     let mut ty = TypeFact::new(
         name,
@@ -1174,6 +1266,16 @@ fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
             continue;
         }
         if string_properties.contains(&captures[1].to_ascii_lowercase()) {
+            continue;
+        }
+        if !is_odata_name(&captures[1]) {
+            facts.diagnostics.push(not_an_odata_name(
+                page,
+                heading.line,
+                "the heading's enum name",
+                &captures[1],
+                "its member table makes no enum",
+            ));
             continue;
         }
         let (name, namespace) = split_qualified(&captures[1], &facts.namespace);

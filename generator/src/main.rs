@@ -7,7 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use graph_docgen::diagnostic::{Diagnostic, Severity};
 use graph_docgen::read::PageSelection;
 use graph_docgen::rust::{render_crate, render_manifest, CrateOptions};
-use graph_docgen::{compare, export, load_docs, write, Docs};
+use graph_docgen::write::{self, SyncMode};
+use graph_docgen::{compare, export, load_docs, Docs};
 
 #[derive(Parser)]
 #[command(
@@ -47,11 +48,13 @@ enum Command {
     },
     /// Generate a standalone Rust crate of typed models: manifest, sources, and a test that
     /// reads every JSON example of the pages as its type, writes it back and reports how each
-    /// fared (`cargo test --test docs_examples -- --nocapture` in the crate).
+    /// fared (`cargo test --test docs_examples -- --nocapture` in the crate). A run with an
+    /// error diagnostic writes nothing and fails.
     Rust {
         #[command(flatten)]
         docs: DocsArgs,
-        /// The folder to write the crate into.
+        /// The folder to write the crate into. Generated files it no longer makes are deleted;
+        /// files without the `@generated` line are never touched.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
         /// The crate's name.
@@ -156,21 +159,20 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
                 ),
                 crate_name,
             };
-            let (files, diagnostics) = render_crate(&loaded.schema, &loaded.examples, &options);
-            docs.print(&diagnostics);
-            let manifest = render_manifest(&loaded.schema, &options);
-            let mut written = 0;
-            for file in std::iter::once(&manifest).chain(&files) {
-                written += usize::from(write::write_if_changed(
-                    &out.join(&file.path),
-                    &file.contents,
-                )?);
-            }
-            eprintln!(
-                "{}: {} files, {written} written",
-                out.display(),
-                files.len() + 1
-            );
+            let (mut files, render_diagnostics) =
+                render_crate(&loaded.schema, &loaded.examples, &options);
+            docs.print(&render_diagnostics);
+            files.push(render_manifest(&loaded.schema, &options));
+            let mut run_diagnostics = loaded.diagnostics;
+            run_diagnostics.extend(render_diagnostics);
+            let report = write::sync_generated_files(
+                &out,
+                &files,
+                &run_diagnostics,
+                SyncMode::Write,
+                &options.regenerate_command,
+            )?;
+            eprintln!("{report}");
         }
     }
     Ok(())

@@ -3,7 +3,8 @@
 //! untouched.
 //!
 //! [`sync_generated_files`] puts a generated crate into its folder, or, in check mode, says how
-//! the folder differs from what would be generated, with a unified diff per file.
+//! the folder differs from what would be generated, with a unified diff per file. A run that
+//! reported an error syncs nothing: its output may lack files, which would count as orphans.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -225,6 +226,11 @@ struct PlannedChange {
 /// that are not among `files` are hand-written and left alone. In [`SyncMode::Check`] nothing
 /// is written. Either way the report names every file that differed, with its diff.
 ///
+/// `run_diagnostics` are those of the run that made `files` (reading the pages and rendering).
+/// If one is an error, the run's files may be incomplete (a file whose code did not parse is
+/// left out, a page that could not be read gives no types), and a file missing from them would
+/// look like an orphan: the sync then neither writes nor checks, and fails with those errors.
+///
 /// Everything is read and compared before the first write, so bad input (an unsafe or
 /// duplicate path, a file without the marker, an unreadable file) stops the sync with nothing
 /// written. Line endings are normalised to `\n` before comparing and writing. Folders named
@@ -232,9 +238,17 @@ struct PlannedChange {
 pub fn sync_generated_files(
     folder: &Path,
     files: &[GeneratedFile],
+    run_diagnostics: &[Diagnostic],
     mode: SyncMode,
     fix_command: &str,
 ) -> Result<SyncReport, Diagnostic> {
+    let errors: Vec<&Diagnostic> = run_diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        return Err(incomplete_run(folder, mode, &errors));
+    }
     let mut generated_paths = BTreeSet::new();
     for file in files {
         check_relative_path(&file.path)?;
@@ -314,6 +328,28 @@ pub fn sync_generated_files(
         unchanged,
         fix_command: fix_command.to_string(),
     })
+}
+
+/// Why a run with errors synced nothing, with the errors themselves: they are seen whichever
+/// diagnostics a command prints.
+fn incomplete_run(folder: &Path, mode: SyncMode, errors: &[&Diagnostic]) -> Diagnostic {
+    let folder = folder.display();
+    let what_was_done = match mode {
+        SyncMode::Write => format!("nothing was written to {folder}"),
+        SyncMode::Check => format!("{folder} was not checked"),
+    };
+    let (count, them) = match errors.len() {
+        1 => ("1 error".to_string(), "it"),
+        n => (format!("{n} errors"), "them"),
+    };
+    let mut message = format!(
+        "{what_was_done}: the run has {count}, so what it generated may lack files (which would \
+         count as orphans and be deleted); fix {them} and run again:"
+    );
+    for error in errors {
+        message.push_str(&format!("\n  {}", error.to_string().replace('\n', "\n  ")));
+    }
+    Diagnostic::new(Severity::Error, DiagnosticKind::Output, None, message)
 }
 
 /// A generated path must stay inside the folder: relative, `/`-separated, no `.` or `..`.

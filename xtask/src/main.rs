@@ -1,6 +1,6 @@
 //! `cargo xtask`: the project's own tasks. `cargo xtask codegen` regenerates `generated/` from
 //! `docs-input/` (and the README's sample of it); `--check` only reports how the committed code
-//! differs.
+//! differs. A run with an error diagnostic does neither, and fails.
 
 mod readme_sample;
 
@@ -38,8 +38,26 @@ struct Codegen {
     /// From reading the pages, then from rendering the crate.
     diagnostics: Vec<Diagnostic>,
     summary: String,
+    /// What the sync found or did; why it did nothing when the run has errors or a file could
+    /// not be read or written.
+    synced: Result<Synced, Diagnostic>,
+}
+
+/// What happened to `generated/` and to the README's sample of it.
+struct Synced {
     report: SyncReport,
     readme: ReadmeSample,
+}
+
+impl Codegen {
+    /// Whether `cargo xtask codegen` succeeds: the sync ran (so the run has no error) and, in
+    /// check mode, found everything up to date.
+    fn succeeded(&self, mode: SyncMode) -> bool {
+        self.synced.as_ref().is_ok_and(|synced| {
+            mode == SyncMode::Write
+                || (synced.report.is_up_to_date() && synced.readme.is_up_to_date())
+        })
+    }
 }
 
 /// What happened to the README's sample of the generated code.
@@ -72,16 +90,24 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
         regenerate_command: CODEGEN_COMMAND.into(),
     };
     let (files, render_diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
-    let report = sync_generated_files(&workspace.join("generated"), &files, mode, CODEGEN_COMMAND)?;
-    let readme = sync_readme_sample(workspace, &files, mode)?;
     let summary = docs.summary();
     let mut diagnostics = docs.diagnostics;
     diagnostics.extend(render_diagnostics);
+    let synced = sync_generated_files(
+        &workspace.join("generated"),
+        &files,
+        &diagnostics,
+        mode,
+        CODEGEN_COMMAND,
+    )
+    .and_then(|report| {
+        let readme = sync_readme_sample(workspace, &files, mode)?;
+        Ok(Synced { report, readme })
+    });
     Ok(Codegen {
         diagnostics,
         summary,
-        report,
-        readme,
+        synced,
     })
 }
 
@@ -120,36 +146,45 @@ fn main() -> ExitCode {
         Task::Codegen { check: true } => SyncMode::Check,
         Task::Codegen { check: false } => SyncMode::Write,
     };
-    match codegen(&workspace_root(), mode) {
-        Ok(run) => {
-            for diagnostic in run
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity <= Severity::Warning)
-            {
-                eprintln!("{diagnostic}");
-            }
-            eprintln!("{}", run.summary);
-            eprintln!("{}", run.report);
-            match &run.readme {
+    if run_codegen(&workspace_root(), mode) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Runs [`codegen`] and prints its diagnostics (errors and warnings), summary and outcome;
+/// returns whether it succeeded.
+fn run_codegen(workspace: &Path, mode: SyncMode) -> bool {
+    let run = match codegen(workspace, mode) {
+        Ok(run) => run,
+        Err(diagnostic) => {
+            eprintln!("{diagnostic}");
+            return false;
+        }
+    };
+    for diagnostic in run
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity <= Severity::Warning)
+    {
+        eprintln!("{diagnostic}");
+    }
+    eprintln!("{}", run.summary);
+    match &run.synced {
+        Err(diagnostic) => eprintln!("{diagnostic}"),
+        Ok(synced) => {
+            eprintln!("{}", synced.report);
+            match &synced.readme {
                 ReadmeSample::UpToDate => {}
                 ReadmeSample::Updated => eprintln!("README.md: generated-code sample updated"),
                 ReadmeSample::Stale(diff) => eprintln!(
                     "README.md: the generated-code sample is out of date\n{diff}\nrun `{CODEGEN_COMMAND}` to update it, then commit the result"
                 ),
             }
-            let up_to_date = run.report.is_up_to_date() && run.readme.is_up_to_date();
-            if up_to_date || mode == SyncMode::Write {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::FAILURE
-            }
-        }
-        Err(diagnostic) => {
-            eprintln!("{diagnostic}");
-            ExitCode::FAILURE
         }
     }
+    run.succeeded(mode)
 }
 
 #[cfg(test)]
@@ -160,13 +195,75 @@ mod tests {
     /// with docs-input/ or the generator.
     #[test]
     fn generated_code_is_up_to_date() {
-        let run = match codegen(&workspace_root(), SyncMode::Check) {
-            Ok(run) => run,
+        let synced = match codegen(&workspace_root(), SyncMode::Check).and_then(|run| run.synced) {
+            Ok(synced) => synced,
             Err(diagnostic) => panic!("codegen failed: {diagnostic}"),
         };
-        assert!(run.report.is_up_to_date(), "{}", run.report);
-        if let ReadmeSample::Stale(diff) = &run.readme {
+        assert!(synced.report.is_up_to_date(), "{}", synced.report);
+        if let ReadmeSample::Stale(diff) = &synced.readme {
             panic!("README.md's generated-code sample is out of date:\n{diff}");
         }
+    }
+
+    /// Every file below `folder`, path -> contents.
+    fn tree(folder: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files = Vec::new();
+        let mut pending = vec![folder.to_path_buf()];
+        while let Some(dir) = pending.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else {
+                    let contents = std::fs::read(&path).unwrap();
+                    files.push((path.strip_prefix(folder).unwrap().to_path_buf(), contents));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    /// This workspace's pages, generated crate and README, copied to a folder of their own.
+    fn workspace_copy() -> tempfile::TempDir {
+        let copy = tempfile::tempdir().unwrap();
+        let workspace = workspace_root();
+        for folder in ["docs-input", "generated"] {
+            for (path, contents) in tree(&workspace.join(folder)) {
+                let to = copy.path().join(folder).join(path);
+                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+                std::fs::write(to, contents).unwrap();
+            }
+        }
+        std::fs::copy(workspace.join("README.md"), copy.path().join("README.md")).unwrap();
+        copy
+    }
+
+    #[test]
+    fn a_run_with_an_error_changes_nothing_and_fails() {
+        let workspace = workspace_copy();
+        assert!(run_codegen(workspace.path(), SyncMode::Check));
+        // `entity` derives from `operation`, which derives from `entity`: an error.
+        let entity = workspace.path().join("docs-input/resources/entity.md");
+        let page = std::fs::read_to_string(&entity).unwrap().replace(
+            r#""@odata.type": "microsoft.graph.entity""#,
+            r#""@odata.type": "microsoft.graph.entity", "baseType": "microsoft.graph.operation""#,
+        );
+        std::fs::write(&entity, page).unwrap();
+        let before = tree(workspace.path());
+
+        for mode in [SyncMode::Write, SyncMode::Check] {
+            assert!(!run_codegen(workspace.path(), mode));
+            assert!(tree(workspace.path()) == before, "the run changed files");
+        }
+        let run = codegen(workspace.path(), SyncMode::Write).unwrap();
+        let Err(refusal) = run.synced else {
+            panic!("a run with an error synced");
+        };
+        assert!(
+            refusal.message.contains("nothing was written")
+                && refusal.message.contains("inheritance cycle"),
+            "{refusal}"
+        );
     }
 }

@@ -336,7 +336,10 @@ impl<'a> Builder<'a> {
                 ),
             )
         };
-        if name.len() > 4 && name[..4].eq_ignore_ascii_case("edm.") {
+        let is_edm = name
+            .get(..4)
+            .is_some_and(|head| head.eq_ignore_ascii_case("edm."));
+        if is_edm && name.len() > 4 {
             return match primitive_for(name) {
                 Some(primitive) => (FieldType::Primitive(primitive), None),
                 None => {
