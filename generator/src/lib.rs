@@ -5,10 +5,12 @@
 //! page says) -> [`schema`] (all pages merged) -> [`export`] (schema JSON) / [`rust`] (Rust
 //! crate as files) -> [`write`] (files on disk, drift check). [`compare`] scores a schema against
 //! official CSDL metadata. Every stage reports problems as [`diagnostic::Diagnostic`]s;
-//! [`lenient_json`] reads the JSON that page and facts find in pages, forgiving trailing commas.
+//! [`lenient_json`] reads the JSON that page and facts find in pages, forgiving trailing commas;
+//! [`edm`] lists the `Edm` primitives the schema names and the JSON each one's values are.
 
 pub mod compare;
 pub mod diagnostic;
+pub mod edm;
 pub mod export;
 pub mod facts;
 pub mod lenient_json;
