@@ -9,8 +9,8 @@ mod shared;
 
 use std::path::Path;
 
+use graph_docgen::example_check::example_cases;
 use graph_docgen::read::PageSelection;
-use graph_docgen::rust::example_cases;
 use round_trip::{Case, DocDefect, Outcome};
 
 fn load(dir: &Path, include: &[&str]) -> graph_docgen::Docs {

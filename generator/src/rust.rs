@@ -23,14 +23,14 @@
 //! - A Cargo feature per product area gates the items of that area ([`features`]).
 //!
 //! Generated files: `src/lib.rs`, a file per module, `src/support.rs` (helpers, crate-private),
-//! and the round-trip tests of the pages' JSON examples ([`example_cases`], [`example_tests`]); [`render_manifest`] adds a `Cargo.toml` for a
-//! standalone crate.
+//! and the round-trip tests of the pages' JSON examples ([`example_tests`], which renders the
+//! cases of [`crate::example_check`]); [`render_manifest`] adds a `Cargo.toml` for a standalone
+//! crate.
 
 mod crate_files;
 mod cycles;
 mod doc_comments;
 mod enums;
-mod example_cases;
 mod example_tests;
 mod features;
 mod model;
@@ -43,10 +43,9 @@ mod support;
 mod untyped;
 
 use crate::diagnostic::Diagnostic;
+use crate::example_check::example_cases;
 use crate::facts::Example;
 use crate::schema::Schema;
-
-pub use example_cases::{example_cases, DefectClass, DocDefect, ExampleCase};
 
 /// One file of a generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,10 +8,9 @@
 use std::sync::Arc;
 
 use graph_docgen::diagnostic::Location;
+use graph_docgen::example_check::{example_cases, DefectClass};
 use graph_docgen::facts::{Example, ExampleRole};
-use graph_docgen::rust::{
-    example_cases, render_crate, render_manifest, CrateOptions, DefectClass, GeneratedFile,
-};
+use graph_docgen::rust::{render_crate, render_manifest, CrateOptions, GeneratedFile};
 use graph_docgen::schema::{EnumMember, Kind, Property, Schema, TypeDef};
 
 fn location(line: u32) -> Location {

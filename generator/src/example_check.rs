@@ -1,6 +1,8 @@
-//! The JSON examples of the pages as cases for the generated crate's round-trip test: the type
-//! each is read as, the values to read, and what the docs get wrong in it, found by walking the
-//! JSON against the schema the way the generated types read it.
+//! The JSON examples of the pages checked against the schema: the type each is read as, the
+//! values to read, and what the docs get wrong in it, found by walking the JSON against the
+//! schema the way the generated types read it. It reads only the schema and the facts' examples;
+//! the Rust stage renders the cases as the data of the generated crate's round-trip test
+//! (`rust/example_tests.rs`).
 //!
 //! Which type an example is read as: the one it names (its metadata's `@odata.type`, else the
 //! body's), else the one its page's prose implies ([`Example::implied_type_page`]). A list body
