@@ -1,11 +1,11 @@
 //! Stage 5: the schema as a Rust crate, as files in memory (the write stage puts them on disk).
 //!
-//! The schema is first turned into a model of the crate ([`model`]), where every name and field
-//! type is settled; then each kind of item renders itself with `quote` ([`structs`], [`enums`],
-//! [`polymorphism`], [`support`]), and [`crate_files`] parses each file into a `syn::File` and
-//! formats it with prettyplease (pinned by `Cargo.lock`, so the output cannot drift with a
-//! rustfmt version). The same schema always gives byte-identical files: every collection is
-//! ordered, and every name comes from a fixed rule.
+//! The schema is first turned into a model of the crate ([`model`], made by `model/build.rs`),
+//! where every name and field type is settled; then each kind of item renders itself with
+//! `quote` ([`structs`], [`enums`], [`polymorphism`], [`support`]), and [`crate_files`] parses
+//! each file into a `syn::File` and formats it with prettyplease (pinned by `Cargo.lock`, so the
+//! output cannot drift with a rustfmt version). The same schema always gives byte-identical
+//! files: every collection is ordered, and every name comes from a fixed rule.
 //!
 //! Rules, each written in full where it is applied:
 //! - Modules ([`modules`]): one per namespace, `microsoft.` dropped and one module level per
@@ -13,7 +13,7 @@
 //!   `microsoft.graph.callRecords` -> `graph::call_records` (`src/graph/call_records.rs`).
 //! - Names ([`names`]): `snake_case` fields and modules, `PascalCase` types and variants, raw
 //!   identifiers for keywords (`r#type`) or a `_` suffix where Rust allows none (`self_`), a
-//!   leading `_` before a digit; collisions numbered in a fixed claim order ([`model`]).
+//!   leading `_` before a digit; collisions numbered in a fixed claim order (`model/build.rs`).
 //! - Types ([`primitives`], [`structs`]): every field an `Option`, collections `Option<Vec<T>>`,
 //!   `Edm` primitives as in [`primitives::PRIMITIVES`], unknown types as `serde_json::Value`
 //!   with a diagnostic; fields that make a type contain itself boxed ([`cycles`]).
