@@ -63,16 +63,6 @@ pub struct CrateOptions {
     pub regenerate_command: String,
 }
 
-/// This workspace's crate: `graph-models` in `generated/`, made from `docs-input/`.
-impl Default for CrateOptions {
-    fn default() -> Self {
-        CrateOptions {
-            crate_name: "graph-models".to_string(),
-            regenerate_command: "cargo xtask codegen".to_string(),
-        }
-    }
-}
-
 /// The crate's `src/**` files and its generated tests (which read `examples` as their types),
 /// sorted by path, with a diagnostic for every type that could not be resolved and every name
 /// that had to change.

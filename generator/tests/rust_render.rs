@@ -239,8 +239,16 @@ fn examples() -> Vec<Example> {
     ]
 }
 
+/// The options of the workspace's own crate, `generated/`, which the snapshots name.
+fn options() -> CrateOptions {
+    CrateOptions {
+        crate_name: "graph-models".to_string(),
+        regenerate_command: "cargo xtask codegen".to_string(),
+    }
+}
+
 fn render() -> (Vec<GeneratedFile>, Vec<String>) {
-    let (files, diagnostics) = render_crate(&schema(), &examples(), &CrateOptions::default());
+    let (files, diagnostics) = render_crate(&schema(), &examples(), &options());
     let diagnostics = diagnostics.iter().map(|d| d.to_string()).collect();
     (files, diagnostics)
 }
@@ -341,7 +349,7 @@ fn same_schema_same_bytes() {
 fn every_file_starts_with_the_generated_line() {
     let options = CrateOptions {
         regenerate_command: "make models".to_string(),
-        ..CrateOptions::default()
+        ..options()
     };
     let (files, _) = render_crate(&schema(), &examples(), &options);
     let manifest = render_manifest(&schema(), &options);
@@ -358,7 +366,7 @@ fn every_file_starts_with_the_generated_line() {
 
 #[test]
 fn the_manifest_declares_a_feature_per_area_and_full_by_default() {
-    let manifest = render_manifest(&schema(), &CrateOptions::default());
+    let manifest = render_manifest(&schema(), &options());
     let features = manifest
         .contents
         .split("[features]\n")
@@ -375,14 +383,13 @@ fn the_manifest_declares_a_feature_per_area_and_full_by_default() {
             "files = []",
         ]
     );
-    let without_areas = render_manifest(&Schema::default(), &CrateOptions::default());
+    let without_areas = render_manifest(&Schema::default(), &options());
     assert!(!without_areas.contents.contains("[features]"));
 }
 
 #[test]
 fn an_empty_schema_gives_only_the_crate_root() {
-    let (files, diagnostics) =
-        render_crate(&Schema::default(), &examples(), &CrateOptions::default());
+    let (files, diagnostics) = render_crate(&Schema::default(), &examples(), &options());
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths, ["src/lib.rs"]);
     assert!(diagnostics.is_empty());
@@ -413,7 +420,7 @@ fn collisions_are_numbered_in_claim_order_and_noted() {
         struct_type(&g("Entity"), Kind::Complex, None, "", vec![]),
     ];
     types.sort_by_key(|t| (t.qualified_name().to_ascii_lowercase(), t.qualified_name()));
-    let (files, diagnostics) = render_crate(&Schema { types }, &[], &CrateOptions::default());
+    let (files, diagnostics) = render_crate(&Schema { types }, &[], &options());
     let graph = &files
         .iter()
         .find(|f| f.path == "src/graph.rs")
