@@ -5,6 +5,8 @@
 
 #[rustfmt::skip] // generated, and formatted by the generator
 mod round_trip;
+// The generator's own helper: like the rest of this test, it needs the generator beside the crate.
+#[path = "../../generator/tests/shared.rs"]
 mod shared;
 
 use std::path::Path;
