@@ -13,11 +13,12 @@
 //! no page describes; a placeholder (`"Int32"`, `"String"`, `"datetime-value"`) where the
 //! documented type needs a typed value; a value that contradicts its documented type; an enum
 //! value in another case than its documented member (read, but written back as documented); a
-//! property spelled in another case than documented; an undocumented property (but in a type
-//! its page calls an open type). The first five explain why an example fails to be read or
-//! written back whole (`explains_failure`); the last two do not: the round trip keeps such
-//! properties in `additional_properties`, so they only keep them out of typed fields. A
-//! placeholder in an enum is no defect: enums keep unknown values.
+//! property spelled in another case than documented; a body whose one object is wrapped in
+//! `value`, as a list's are (the object is read); an undocumented property (but in a type its
+//! page calls an open type). The first five explain why an example fails to be read or written
+//! back whole (`explains_failure`); the last three do not: the round trip reads a wrapped object
+//! as itself and keeps other properties in `additional_properties`, so they only keep them out
+//! of typed fields. A placeholder in an enum is no defect: enums keep unknown values.
 
 use std::collections::HashMap;
 

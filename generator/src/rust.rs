@@ -2,10 +2,11 @@
 //!
 //! The schema is first turned into a model of the crate ([`model`], made by `model/build.rs`),
 //! where every name and field type is settled; then each kind of item renders itself with
-//! `quote` ([`structs`], [`enums`], [`polymorphism`], [`support`]), and [`crate_files`] parses
-//! each file into a `syn::File` and formats it with prettyplease (pinned by `Cargo.lock`, so the
-//! output cannot drift with a rustfmt version). The same schema always gives byte-identical
-//! files: every collection is ordered, and every name comes from a fixed rule.
+//! `quote` ([`structs`], [`enums`], [`polymorphism`], [`untyped`], [`support`]), and
+//! [`crate_files`] parses each file into a `syn::File` and formats it with prettyplease (pinned
+//! by `Cargo.lock`, so the output cannot drift with a rustfmt version). The same schema always
+//! gives byte-identical files: every collection is ordered, and every name comes from a fixed
+//! rule.
 //!
 //! Rules, each written in full where it is applied:
 //! - Modules ([`modules`]): one per namespace, `microsoft.` dropped and one module level per
@@ -50,7 +51,7 @@ use crate::schema::Schema;
 /// One file of a generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedFile {
-    /// Relative to the crate root, `/`-separated (`src/microsoft_graph.rs`).
+    /// Relative to the crate root, `/`-separated (`src/graph/call_records.rs`).
     pub path: String,
     pub contents: String,
 }
