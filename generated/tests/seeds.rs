@@ -5,12 +5,14 @@
 
 #[rustfmt::skip] // generated, and formatted by the generator
 mod round_trip;
+// The generator's own helper: like the rest of this test, it needs the generator beside the crate.
+#[path = "../../generator/tests/shared.rs"]
 mod shared;
 
 use std::path::Path;
 
+use graph_docgen::example_check::example_cases;
 use graph_docgen::read::PageSelection;
-use graph_docgen::rust::example_cases;
 use round_trip::{Case, DocDefect, Outcome};
 
 fn load(dir: &Path, include: &[&str]) -> graph_docgen::Docs {

@@ -1,11 +1,12 @@
 //! Stage 5: the schema as a Rust crate, as files in memory (the write stage puts them on disk).
 //!
-//! The schema is first turned into a model of the crate ([`model`]), where every name and field
-//! type is settled; then each kind of item renders itself with `quote` ([`structs`], [`enums`],
-//! [`polymorphism`], [`support`]), and [`crate_files`] parses each file into a `syn::File` and
-//! formats it with prettyplease (pinned by `Cargo.lock`, so the output cannot drift with a
-//! rustfmt version). The same schema always gives byte-identical files: every collection is
-//! ordered, and every name comes from a fixed rule.
+//! The schema is first turned into a model of the crate ([`model`], made by `model/build.rs`),
+//! where every name and field type is settled; then each kind of item renders itself with
+//! `quote` ([`structs`], [`enums`], [`polymorphism`], [`untyped`], [`support`]), and
+//! [`crate_files`] parses each file into a `syn::File` and formats it with prettyplease (pinned
+//! by `Cargo.lock`, so the output cannot drift with a rustfmt version). The same schema always
+//! gives byte-identical files: every collection is ordered, and every name comes from a fixed
+//! rule.
 //!
 //! Rules, each written in full where it is applied:
 //! - Modules ([`modules`]): one per namespace, `microsoft.` dropped and one module level per
@@ -13,7 +14,7 @@
 //!   `microsoft.graph.callRecords` -> `graph::call_records` (`src/graph/call_records.rs`).
 //! - Names ([`names`]): `snake_case` fields and modules, `PascalCase` types and variants, raw
 //!   identifiers for keywords (`r#type`) or a `_` suffix where Rust allows none (`self_`), a
-//!   leading `_` before a digit; collisions numbered in a fixed claim order ([`model`]).
+//!   leading `_` before a digit; collisions numbered in a fixed claim order (`model/build.rs`).
 //! - Types ([`primitives`], [`structs`]): every field an `Option`, collections `Option<Vec<T>>`,
 //!   `Edm` primitives as in [`primitives::PRIMITIVES`], unknown types as `serde_json::Value`
 //!   with a diagnostic; fields that make a type contain itself boxed ([`cycles`]).
@@ -23,14 +24,14 @@
 //! - A Cargo feature per product area gates the items of that area ([`features`]).
 //!
 //! Generated files: `src/lib.rs`, a file per module, `src/support.rs` (helpers, crate-private),
-//! and the round-trip tests of the pages' JSON examples ([`example_cases`], [`example_tests`]); [`render_manifest`] adds a `Cargo.toml` for a
-//! standalone crate.
+//! and the round-trip tests of the pages' JSON examples ([`example_tests`], which renders the
+//! cases of [`crate::example_check`]); [`render_manifest`] adds a `Cargo.toml` for a standalone
+//! crate.
 
 mod crate_files;
 mod cycles;
 mod doc_comments;
 mod enums;
-mod example_cases;
 mod example_tests;
 mod features;
 mod model;
@@ -43,15 +44,14 @@ mod support;
 mod untyped;
 
 use crate::diagnostic::Diagnostic;
+use crate::example_check::example_cases;
 use crate::facts::Example;
 use crate::schema::Schema;
-
-pub use example_cases::{example_cases, DefectClass, DocDefect, ExampleCase};
 
 /// One file of a generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GeneratedFile {
-    /// Relative to the crate root, `/`-separated (`src/microsoft_graph.rs`).
+    /// Relative to the crate root, `/`-separated (`src/graph/call_records.rs`).
     pub path: String,
     pub contents: String,
 }
@@ -62,16 +62,6 @@ pub struct CrateOptions {
     pub crate_name: String,
     /// Shown in the `// @generated` header of every file.
     pub regenerate_command: String,
-}
-
-/// This workspace's crate: `graph-models` in `generated/`, made from `docs-input/`.
-impl Default for CrateOptions {
-    fn default() -> Self {
-        CrateOptions {
-            crate_name: "graph-models".to_string(),
-            regenerate_command: "cargo xtask codegen".to_string(),
-        }
-    }
 }
 
 /// The crate's `src/**` files and its generated tests (which read `examples` as their types),

@@ -14,6 +14,13 @@ use graph_docgen::Docs;
 /// `tests/pages/odata-names`: two pages of a `café` namespace (whose resource comments name
 /// their types in it), one whose comment's `@odata.type` and `baseType` hold spaces, and enum
 /// names with an `ö`.
+fn options() -> CrateOptions {
+    CrateOptions {
+        crate_name: "odata-names".to_string(),
+        regenerate_command: "graph-docgen rust".to_string(),
+    }
+}
+
 fn odata_names_docs() -> Docs {
     let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/odata-names");
     graph_docgen::load_docs(&PageSelection::new(pages, &[]).unwrap()).unwrap()
@@ -47,7 +54,7 @@ fn a_namespace_that_is_not_an_odata_name_leaves_its_pages_in_the_default_one() {
     let menu = docs.schema.get("microsoft.graph.menu").unwrap();
     assert_eq!(menu.properties[1].ty, "microsoft.graph.dish");
 
-    let (files, diagnostics) = render_crate(&docs.schema, &docs.examples, &CrateOptions::default());
+    let (files, diagnostics) = render_crate(&docs.schema, &docs.examples, &options());
     assert!(diagnostics.iter().all(|d| d.severity != Severity::Error));
     let graph = &files
         .iter()
@@ -128,7 +135,7 @@ fn names_that_are_not_ascii_reach_rust_without_a_panic() {
         area: None,
     };
     let schema = Schema { types: vec![menu] };
-    let (files, diagnostics) = render_crate(&schema, &[], &CrateOptions::default());
+    let (files, diagnostics) = render_crate(&schema, &[], &options());
     let module = &files
         .iter()
         .find(|f| f.path == "src/caf.rs")

@@ -11,10 +11,9 @@ use std::process::Command;
 use std::sync::Arc;
 
 use graph_docgen::diagnostic::Location;
+use graph_docgen::example_check::{example_cases, DefectClass};
 use graph_docgen::facts::{Example, ExampleRole};
-use graph_docgen::rust::{
-    example_cases, render_crate, render_manifest, CrateOptions, DefectClass, GeneratedFile,
-};
+use graph_docgen::rust::{render_crate, render_manifest, CrateOptions, GeneratedFile};
 use graph_docgen::schema::{EnumMember, Kind, Property, Schema, TypeDef};
 use graph_docgen::write::write_if_changed;
 
@@ -254,8 +253,16 @@ fn examples() -> Vec<Example> {
     ]
 }
 
+/// The options of the workspace's own crate, `generated/`, which the snapshots name.
+fn options() -> CrateOptions {
+    CrateOptions {
+        crate_name: "graph-models".to_string(),
+        regenerate_command: "cargo xtask codegen".to_string(),
+    }
+}
+
 fn render() -> (Vec<GeneratedFile>, Vec<String>) {
-    let (files, diagnostics) = render_crate(&schema(), &examples(), &CrateOptions::default());
+    let (files, diagnostics) = render_crate(&schema(), &examples(), &options());
     let diagnostics = diagnostics.iter().map(|d| d.to_string()).collect();
     (files, diagnostics)
 }
@@ -295,7 +302,7 @@ fn the_crate_builds_with_every_feature_with_none_and_with_each_area_alone() {
         std::fs::remove_dir_all(&krate).unwrap();
     }
     let (files, _) = render();
-    let manifest = render_manifest(&schema(), &CrateOptions::default());
+    let manifest = render_manifest(&schema(), &options());
     for file in std::iter::once(&manifest).chain(&files) {
         write_if_changed(&krate.join(&file.path), &file.contents).unwrap();
     }
@@ -412,7 +419,7 @@ fn same_schema_same_bytes() {
 fn every_file_starts_with_the_generated_line() {
     let options = CrateOptions {
         regenerate_command: "make models".to_string(),
-        ..CrateOptions::default()
+        ..options()
     };
     let (files, _) = render_crate(&schema(), &examples(), &options);
     let manifest = render_manifest(&schema(), &options);
@@ -429,7 +436,7 @@ fn every_file_starts_with_the_generated_line() {
 
 #[test]
 fn the_manifest_declares_a_feature_per_area_and_full_by_default() {
-    let manifest = render_manifest(&schema(), &CrateOptions::default());
+    let manifest = render_manifest(&schema(), &options());
     let features = manifest
         .contents
         .split("[features]\n")
@@ -446,14 +453,13 @@ fn the_manifest_declares_a_feature_per_area_and_full_by_default() {
             "files = []",
         ]
     );
-    let without_areas = render_manifest(&Schema::default(), &CrateOptions::default());
+    let without_areas = render_manifest(&Schema::default(), &options());
     assert!(!without_areas.contents.contains("[features]"));
 }
 
 #[test]
 fn an_empty_schema_gives_only_the_crate_root() {
-    let (files, diagnostics) =
-        render_crate(&Schema::default(), &examples(), &CrateOptions::default());
+    let (files, diagnostics) = render_crate(&Schema::default(), &examples(), &options());
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(paths, ["src/lib.rs"]);
     assert!(diagnostics.is_empty());
@@ -484,7 +490,7 @@ fn collisions_are_numbered_in_claim_order_and_noted() {
         struct_type(&g("Entity"), Kind::Complex, None, "", vec![]),
     ];
     types.sort_by_key(|t| (t.qualified_name().to_ascii_lowercase(), t.qualified_name()));
-    let (files, diagnostics) = render_crate(&Schema { types }, &[], &CrateOptions::default());
+    let (files, diagnostics) = render_crate(&Schema { types }, &[], &options());
     let graph = &files
         .iter()
         .find(|f| f.path == "src/graph.rs")

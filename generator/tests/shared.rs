@@ -1,5 +1,5 @@
 //! Where the third-party material lives for the tests and benchmarks that need it (see
-//! `build.rs`).
+//! `build.rs`), the generated crate's seed test (`generated/tests/seeds.rs`) included.
 
 // Each test binary, and the corpus benchmark, uses the helpers it needs.
 #![allow(dead_code)]

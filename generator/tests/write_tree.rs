@@ -305,8 +305,11 @@ const UNPARSABLE_CRATE_NAME: &str = "fn";
 fn a_render_that_leaves_a_file_out_neither_deletes_nor_replaces_committed_files() {
     let folder = TempFolder::new("left-out");
     let docs = graph_docgen::load_docs(&PageSelection::new(docs_input(), &[]).unwrap()).unwrap();
-    let (committed, diagnostics) =
-        render_crate(&docs.schema, &docs.examples, &CrateOptions::default());
+    let committed_options = CrateOptions {
+        crate_name: "graph-models".to_string(),
+        regenerate_command: FIX.to_string(),
+    };
+    let (committed, diagnostics) = render_crate(&docs.schema, &docs.examples, &committed_options);
     assert!(diagnostics.iter().all(|d| d.severity != Severity::Error));
     sync(&folder, &committed, SyncMode::Write);
     let before = folder.snapshot();
@@ -314,7 +317,7 @@ fn a_render_that_leaves_a_file_out_neither_deletes_nor_replaces_committed_files(
 
     let options = CrateOptions {
         crate_name: UNPARSABLE_CRATE_NAME.to_string(),
-        ..CrateOptions::default()
+        ..committed_options
     };
     let (files, diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
     assert!(!files.iter().any(|f| f.path == "tests/round_trip/mod.rs"));

@@ -1,6 +1,6 @@
 //! The generated crate's tests: every JSON example of the docs it was made from is read as its
 //! type and written back, and each one is classed: it passes, the docs are at fault (a doc
-//! defect the generator found, see [`super::example_cases`]), it names or implies no type, or
+//! defect the generator found, see [`crate::example_check`]), it names or implies no type, or
 //! the generated types are (a generator fault: the docs are right and the types fail).
 //!
 //! - `tests/round_trip/mod.rs`: `check_examples` and its report, with a match from qualified
@@ -21,12 +21,12 @@ use quote::quote;
 
 use super::crate_files::{rust_files, RustSource};
 use super::doc_comments::inner_doc_attrs;
-use super::example_cases::ExampleCase;
 use super::features::{cfg, features, Features};
 use super::model::{CrateModel, Item, ItemPath};
 use super::names::{ident, snake_case, Case, Scope};
 use super::{CrateOptions, GeneratedFile};
 use crate::diagnostic::Diagnostic;
+use crate::example_check::ExampleCase;
 
 /// The environment variable that sets the least number of examples that must pass.
 const FLOOR_VARIABLE: &str = "DOCS_EXAMPLES_MIN_PASSING";

@@ -1,5 +1,8 @@
-//! The Rust type of each `Edm` primitive. The table is also printed in the generated crate's
+//! The Rust type of each `Edm` primitive ([`crate::edm`]), which reads exactly the JSON the
+//! primitive's values are written as. The table is also printed in the generated crate's
 //! documentation, so the two cannot disagree.
+
+use crate::edm::edm_primitive;
 
 /// One `Edm` primitive and the Rust type that holds it.
 #[derive(Debug, PartialEq, Eq)]
@@ -61,22 +64,18 @@ pub const PRIMITIVES: &[Primitive] = &[
     primitive("Edm.Geometry*", JSON, "GeoJSON"),
 ];
 
-/// The primitive an `Edm.` name stands for, case-insensitively (pages spell them freely); a
-/// table entry ending in `*` stands for every name it begins.
+/// The primitive an `Edm.` name stands for, as [`edm_primitive`] finds it.
 pub fn primitive_for(edm: &str) -> Option<&'static Primitive> {
-    let edm = edm.to_ascii_lowercase();
-    PRIMITIVES.iter().find(|p| {
-        let known = p.edm.to_ascii_lowercase();
-        match known.strip_suffix('*') {
-            Some(prefix) => edm.starts_with(prefix),
-            None => edm == known,
-        }
-    })
+    let known = edm_primitive(edm)?;
+    PRIMITIVES.iter().find(|p| p.edm == known.name)
 }
 
 #[cfg(test)]
 mod tests {
+    use serde_json::Value;
+
     use super::*;
+    use crate::edm::EDM_PRIMITIVES;
 
     #[test]
     fn every_rust_type_parses_and_lookup_ignores_case() {
@@ -90,5 +89,38 @@ mod tests {
             Some(JSON)
         );
         assert_eq!(primitive_for("Edm.Nonsense"), None);
+    }
+
+    #[test]
+    fn every_edm_primitive_has_one_rust_type() {
+        let edm: Vec<&str> = EDM_PRIMITIVES.iter().map(|p| p.name).collect();
+        let rust: Vec<&str> = PRIMITIVES.iter().map(|p| p.edm).collect();
+        assert_eq!(edm, rust);
+    }
+
+    /// Whether every primitive held as the Rust type `rust` reads `value`, by its JSON kind.
+    fn primitive_accepts(rust: &str, value: &Value) -> bool {
+        let kinds: Vec<_> = PRIMITIVES
+            .iter()
+            .filter(|p| p.rust == rust)
+            .filter_map(|p| edm_primitive(p.edm))
+            .map(|p| p.json)
+            .collect();
+        assert!(!kinds.is_empty(), "no primitive is held as `{rust}`");
+        kinds.iter().all(|kind| kind.accepts(value))
+    }
+
+    #[test]
+    fn primitives_accept_what_their_rust_types_read() {
+        let ts = "::chrono::DateTime<::chrono::FixedOffset>";
+        assert!(primitive_accepts(
+            ts,
+            &Value::from("2021-03-18T09:15:00.1234567Z")
+        ));
+        assert!(!primitive_accepts(ts, &Value::from("2021-03-18T09:15:00")));
+        assert!(primitive_accepts("i32", &Value::from(7)));
+        assert!(!primitive_accepts("i32", &Value::from(3_000_000_000_i64)));
+        assert!(!primitive_accepts("i32", &Value::from("7")));
+        assert!(!primitive_accepts("::std::string::String", &Value::from(7)));
     }
 }

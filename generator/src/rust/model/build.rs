@@ -1,0 +1,513 @@
+//! Builds the crate model ([`super::CrateModel`]) from the schema: every item and field named,
+//! every field type resolved, and the fields that close a cycle boxed.
+//!
+//! Claim order for the collision rule of [`crate::rust::names`]:
+//! - items of a module: its submodules, then every type in schema order, then the `Any...`
+//!   enums in schema order (a documented `anyFoo` keeps its name, the enum is numbered);
+//! - fields of a struct: `odata_type` and `additional_properties`, then the properties from the
+//!   root of the inheritance chain down to the type itself, each type's in documented order;
+//! - variants of an enum: the members in documented order, then the catch-all `Unrecognized`;
+//! - variants of a polymorphic enum: the base, then its concrete descendants in schema order.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{
+    Ancestor, CrateModel, Enum, Field, FieldType, Item, ItemPath, Member, Module, Parent,
+    Polymorphic, Struct, Untyped, Variant, ADDITIONAL_PROPERTIES_FIELD, CATCH_ALL,
+    ODATA_TYPE_FIELD, ODATA_TYPE_WIRE,
+};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
+use crate::rust::cycles::{fields_to_box, Edge};
+use crate::rust::features::{crate_features, features, type_feature};
+use crate::rust::modules::{module_tree, ModuleTree};
+use crate::rust::names::{pascal_case, snake_case, Case, Scope};
+use crate::rust::primitives::primitive_for;
+use crate::schema::{Kind, Property, Schema, TypeDef};
+
+/// One of a struct type's own properties, resolved once while the model is built.
+struct OwnField {
+    field: Field,
+    /// The struct it holds by value, for the cycle search.
+    holds: Option<usize>,
+    location: Option<Location>,
+}
+
+struct Builder<'a> {
+    types: &'a [TypeDef],
+    /// Exact qualified name -> index, and lower-cased -> first index.
+    exact: BTreeMap<String, usize>,
+    folded: BTreeMap<String, usize>,
+    /// The item names taken in each module.
+    item_scopes: BTreeMap<Vec<String>, Scope>,
+    /// Per type, where its item is.
+    paths: Vec<ItemPath>,
+    /// Per type with subtypes, where its `Any...` enum is.
+    polymorphic: BTreeMap<usize, ItemPath>,
+    /// Per type, the feature of its product area.
+    features: Vec<Option<String>>,
+    /// Per type, whether another type names it as base.
+    has_subtypes: Vec<bool>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn first_source(ty: &TypeDef) -> Option<Location> {
+    ty.sources.first().cloned()
+}
+
+fn note(location: Option<Location>, message: String) -> Diagnostic {
+    Diagnostic::new(Severity::Note, DiagnosticKind::Conflict, location, message)
+}
+
+impl<'a> Builder<'a> {
+    /// Claims an item name in `module` for type `ty`, with a note when it had to change.
+    fn claim_item(&mut self, module: &[String], wanted: String, ty: &TypeDef) -> ItemPath {
+        let scope = self
+            .item_scopes
+            .entry(module.to_vec())
+            .or_insert_with(|| Scope::new(Case::Pascal));
+        let name = scope.claim(&wanted);
+        if name != wanted {
+            self.diagnostics.push(note(
+                first_source(ty),
+                format!(
+                    "`{}` is generated as `{name}`: `{wanted}` is taken in module `{}`",
+                    ty.qualified_name(),
+                    module.join("::")
+                ),
+            ));
+        }
+        ItemPath {
+            module: module.to_vec(),
+            name,
+        }
+    }
+
+    fn resolve(&self, qualified: &str) -> Option<usize> {
+        self.exact
+            .get(qualified)
+            .or_else(|| self.folded.get(&qualified.to_ascii_lowercase()))
+            .copied()
+    }
+
+    fn is_struct(&self, index: usize) -> bool {
+        self.types[index].kind != Kind::Enum && !self.is_untyped(index)
+    }
+
+    /// See [`Untyped`].
+    fn is_untyped(&self, index: usize) -> bool {
+        let ty = &self.types[index];
+        ty.kind == Kind::Complex
+            && ty.properties.is_empty()
+            && ty.base.is_none()
+            && !self.has_subtypes[index]
+    }
+
+    /// The struct base of a struct type, if it has one the schema knows.
+    fn base(&self, index: usize) -> Option<usize> {
+        let base = self.types[index].base.as_deref()?;
+        self.resolve(base)
+            .filter(|&b| self.is_struct(b) && b != index)
+    }
+
+    /// From the root of the inheritance chain down to `index` itself.
+    fn chain(&self, index: usize) -> Vec<usize> {
+        let mut chain = vec![index];
+        while let Some(base) = chain.last().and_then(|&last| self.base(last)) {
+            if chain.contains(&base) {
+                break; // an inheritance cycle, reported by the schema stage
+            }
+            chain.push(base);
+        }
+        chain.reverse();
+        chain
+    }
+
+    fn own_fields(&mut self, index: usize) -> Vec<OwnField> {
+        let ty = &self.types[index];
+        let mut fields = Vec::new();
+        for property in &ty.properties {
+            let location = property
+                .sources
+                .first()
+                .cloned()
+                .or_else(|| first_source(ty));
+            let (field_type, holds) = self.field_type(property, &location, ty);
+            let feature = self
+                .resolve(&property.ty)
+                .and_then(|target| self.features[target].clone());
+            fields.push(OwnField {
+                field: Field {
+                    name: snake_case(&property.name),
+                    wire_name: property.name.clone(),
+                    ty: field_type,
+                    collection: property.collection,
+                    navigation: property.navigation,
+                    description: property.description.clone(),
+                    feature,
+                },
+                holds: holds.filter(|_| !property.collection),
+                location,
+            });
+        }
+        fields
+    }
+
+    fn field_type(
+        &mut self,
+        property: &Property,
+        location: &Option<Location>,
+        owner: &TypeDef,
+    ) -> (FieldType, Option<usize>) {
+        let name = property.ty.as_str();
+        let unknown = |why: &str| {
+            Diagnostic::new(
+                Severity::Warning,
+                DiagnosticKind::UnknownType,
+                location.clone(),
+                format!(
+                    "property `{}` of `{}` has type `{name}`, {why}; it is held as \
+                     `serde_json::Value`",
+                    property.name,
+                    owner.qualified_name()
+                ),
+            )
+        };
+        let is_edm = name
+            .get(..4)
+            .is_some_and(|head| head.eq_ignore_ascii_case("edm."));
+        if is_edm && name.len() > 4 {
+            return match primitive_for(name) {
+                Some(primitive) => (FieldType::Primitive(primitive), None),
+                None => {
+                    self.diagnostics
+                        .push(unknown("which is no known primitive"));
+                    (FieldType::Json, None)
+                }
+            };
+        }
+        let Some(target) = self.resolve(name) else {
+            self.diagnostics.push(unknown("which no page describes"));
+            return (FieldType::Json, None);
+        };
+        let path = self.paths[target].clone();
+        if self.is_untyped(target) {
+            (FieldType::Untyped(path), None)
+        } else if !self.is_struct(target) {
+            (FieldType::Enum(path), None)
+        } else if let Some(any) = self.polymorphic.get(&target) {
+            (FieldType::Polymorphic(any.clone()), None)
+        } else {
+            (FieldType::Struct { path, boxed: false }, Some(target))
+        }
+    }
+}
+
+/// Builds the model of the crate for `schema`, with a diagnostic for every type it could not
+/// resolve and every name it had to change to avoid a collision.
+pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
+    let types = &schema.types;
+    let tree = module_tree(types.iter().map(|t| t.namespace.as_str()));
+    let mut builder = Builder {
+        types,
+        exact: BTreeMap::new(),
+        folded: BTreeMap::new(),
+        item_scopes: BTreeMap::new(),
+        paths: Vec::new(),
+        polymorphic: BTreeMap::new(),
+        features: types.iter().map(type_feature).collect(),
+        has_subtypes: has_subtypes(types),
+        diagnostics: Vec::new(),
+    };
+    for (index, ty) in types.iter().enumerate() {
+        builder.exact.insert(ty.qualified_name(), index);
+        builder
+            .folded
+            .entry(ty.qualified_name().to_ascii_lowercase())
+            .or_insert(index);
+    }
+    let children = name_items(&mut builder, &tree);
+    let fields = struct_fields(&mut builder);
+
+    let mut items: BTreeMap<Vec<String>, Vec<Item>> = BTreeMap::new();
+    for (index, ty) in types.iter().enumerate() {
+        let path = &builder.paths[index];
+        let module = items.entry(path.module.clone()).or_default();
+        let feature = builder.features[index].clone();
+        if ty.kind == Kind::Enum {
+            let item = enum_item(&mut builder.diagnostics, ty, &path.name, feature);
+            module.push(Item::Enum(item));
+            continue;
+        }
+        if builder.is_untyped(index) {
+            module.push(Item::Untyped(Untyped {
+                name: path.name.clone(),
+                description: ty.description.clone(),
+                feature,
+            }));
+            continue;
+        }
+        let chain = builder.chain(index);
+        let mut ancestors = chain.iter().rev().skip(1).map(|&a| Ancestor {
+            path: builder.paths[a].clone(),
+            feature: builder.features[a].clone(),
+        });
+        let parent = ancestors.next().map(|ancestor| Parent {
+            path: ancestor.path,
+            feature: ancestor.feature,
+            inherited_fields: fields[&chain[chain.len() - 2]].len(),
+        });
+        module.push(Item::Struct(Struct {
+            name: path.name.clone(),
+            qualified: ty.qualified_name(),
+            description: ty.description.clone(),
+            feature,
+            fields: fields.get(&index).cloned().unwrap_or_default(),
+            parent,
+            further_ancestors: ancestors.collect(),
+            polymorphic: builder.polymorphic.get(&index).cloned(),
+        }));
+        if let Some(any) = builder.polymorphic.get(&index) {
+            let item = polymorphic_item(&builder, index, &children, &any.name);
+            module.push(Item::Polymorphic(item));
+        }
+    }
+
+    let modules = tree
+        .children
+        .iter()
+        .map(|(path, submodules)| Module {
+            path: path.clone(),
+            namespace: tree
+                .paths
+                .iter()
+                .find(|(_, p)| *p == path)
+                .map(|(namespace, _)| namespace.clone()),
+            submodules: submodules.clone(),
+            items: items.remove(path).unwrap_or_default(),
+        })
+        .collect();
+    let features = crate_features(schema);
+    (CrateModel { modules, features }, builder.diagnostics)
+}
+
+/// Per type, whether any type names it (exactly or but for case) as its base.
+fn has_subtypes(types: &[TypeDef]) -> Vec<bool> {
+    let bases: BTreeSet<String> = types
+        .iter()
+        .filter_map(|ty| ty.base.as_deref())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    types
+        .iter()
+        .map(|ty| bases.contains(&ty.qualified_name().to_ascii_lowercase()))
+        .collect()
+}
+
+/// Claims every item name (see the claim order in the module documentation) and returns each
+/// struct type's direct subtypes.
+fn name_items(builder: &mut Builder, tree: &ModuleTree) -> BTreeMap<usize, Vec<usize>> {
+    for (path, submodules) in &tree.children {
+        let scope = builder
+            .item_scopes
+            .entry(path.clone())
+            .or_insert_with(|| Scope::new(Case::Pascal));
+        for submodule in submodules {
+            scope.claim(submodule);
+        }
+    }
+    for ty in builder.types {
+        let module = &tree.paths[&ty.namespace];
+        let path = builder.claim_item(module, pascal_case(&ty.name), ty);
+        builder.paths.push(path);
+    }
+    let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for index in (0..builder.types.len()).filter(|&i| builder.is_struct(i)) {
+        if let Some(base) = builder.base(index) {
+            children.entry(base).or_default().push(index);
+        }
+    }
+    for &base in children.keys() {
+        let ty = &builder.types[base];
+        let module = builder.paths[base].module.clone();
+        let path = builder.claim_item(&module, pascal_case(&format!("any.{}", ty.name)), ty);
+        builder.polymorphic.insert(base, path);
+    }
+    children
+}
+
+/// Every struct's fields (own and inherited), with the fields that close a cycle boxed.
+fn struct_fields(builder: &mut Builder) -> BTreeMap<usize, Vec<Field>> {
+    // Each type's own properties, resolved once.
+    let mut own: BTreeMap<usize, Vec<OwnField>> = BTreeMap::new();
+    for index in 0..builder.types.len() {
+        if builder.is_struct(index) {
+            let fields = builder.own_fields(index);
+            own.insert(index, fields);
+        }
+    }
+    // Every struct's whole chain, with (declarer, property) for each field.
+    let mut fields: BTreeMap<usize, Vec<Field>> = BTreeMap::new();
+    let mut carried: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for &index in own.keys() {
+        let (list, origins) = chain_fields(builder, index, &own);
+        fields.insert(index, list);
+        carried.insert(index, origins);
+    }
+    // The cycle search runs over the structs numbered 0.. in schema order.
+    let position: BTreeMap<usize, usize> = own.keys().enumerate().map(|(p, &i)| (i, p)).collect();
+    let edges: Vec<Vec<Edge<(usize, usize)>>> = carried
+        .values()
+        .map(|origins| {
+            origins
+                .iter()
+                .filter_map(|&(declarer, property)| {
+                    let holds = own[&declarer][property].holds?;
+                    Some(Edge {
+                        to: position[&holds],
+                        field: (declarer, property),
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    let boxed = fields_to_box(&edges);
+    for (index, list) in &mut fields {
+        for (field, origin) in list.iter_mut().zip(&carried[index]) {
+            if let FieldType::Struct { boxed: b, .. } = &mut field.ty {
+                *b = boxed.contains(origin);
+            }
+        }
+    }
+    fields
+}
+
+/// The property fields of struct `index`, with (declarer, property) for each. The reserved
+/// fields are claimed first, so a property never takes their names. A property whose wire name
+/// an ancestor (or the reserved `@odata.type`) already has is left out: the first one holds it.
+fn chain_fields(
+    builder: &mut Builder,
+    index: usize,
+    own: &BTreeMap<usize, Vec<OwnField>>,
+) -> (Vec<Field>, Vec<(usize, usize)>) {
+    let mut scope = Scope::new(Case::Snake);
+    scope.claim(ODATA_TYPE_FIELD);
+    scope.claim(ADDITIONAL_PROPERTIES_FIELD);
+    let mut wire_names = BTreeSet::from([ODATA_TYPE_WIRE.to_string()]);
+    let mut fields = Vec::new();
+    let mut carried = Vec::new();
+    for declarer in builder.chain(index) {
+        let declared_here = declarer == index;
+        for (property, own_field) in own[&declarer].iter().enumerate() {
+            let field = &own_field.field;
+            let qualified = builder.types[declarer].qualified_name();
+            if !wire_names.insert(field.wire_name.clone()) {
+                if declared_here {
+                    builder.diagnostics.push(note(
+                        own_field.location.clone(),
+                        format!(
+                            "property `{}` of `{qualified}` is left out: an ancestor of it (or \
+                             `@odata.type`) already has a property of that name",
+                            field.wire_name
+                        ),
+                    ));
+                }
+                continue;
+            }
+            let name = scope.claim(&field.name);
+            if name != field.name && declared_here {
+                builder.diagnostics.push(note(
+                    own_field.location.clone(),
+                    format!(
+                        "property `{}` of `{qualified}` is field `{name}`: `{}` is taken",
+                        field.wire_name, field.name
+                    ),
+                ));
+            }
+            fields.push(Field {
+                name,
+                ..field.clone()
+            });
+            carried.push((declarer, property));
+        }
+    }
+    (fields, carried)
+}
+
+fn enum_item(
+    diagnostics: &mut Vec<Diagnostic>,
+    ty: &TypeDef,
+    name: &str,
+    feature: Option<String>,
+) -> Enum {
+    let mut scope = Scope::new(Case::Pascal);
+    let mut spellings = BTreeSet::new();
+    let mut members = Vec::new();
+    for member in &ty.members {
+        let parsed = spellings.insert(member.name.to_ascii_lowercase());
+        if !parsed {
+            diagnostics.push(note(
+                Some(member.source.clone()),
+                format!(
+                    "member `{}` of `{}` is spelled like an earlier one but for case; reading \
+                     gives the earlier one",
+                    member.name,
+                    ty.qualified_name()
+                ),
+            ));
+        }
+        members.push(Member {
+            variant: scope.claim(&pascal_case(&member.name)),
+            wire_name: member.name.clone(),
+            description: member.description.clone(),
+            parsed,
+        });
+    }
+    Enum {
+        name: name.to_string(),
+        description: ty.description.clone(),
+        feature,
+        members,
+        catch_all: scope.claim(CATCH_ALL),
+    }
+}
+
+fn polymorphic_item(
+    builder: &Builder,
+    base: usize,
+    children: &BTreeMap<usize, Vec<usize>>,
+    name: &str,
+) -> Polymorphic {
+    let mut descendants = BTreeSet::new();
+    let mut pending = vec![base];
+    while let Some(next) = pending.pop() {
+        for &child in children.get(&next).into_iter().flatten() {
+            if descendants.insert(child) {
+                pending.push(child);
+            }
+        }
+    }
+    let concrete = descendants
+        .into_iter()
+        .filter(|&d| d != base && !builder.types[d].is_abstract);
+    let mut scope = Scope::new(Case::Pascal);
+    let mut keys = BTreeSet::new();
+    let mut variants = Vec::new();
+    for index in std::iter::once(base).chain(concrete) {
+        let path = builder.paths[index].clone();
+        let key = builder.types[index].qualified_name().to_ascii_lowercase();
+        let fresh = keys.insert(key.clone());
+        let between = builder.chain(index);
+        let below_base = between.iter().skip_while(|&&a| a != base).skip(1);
+        variants.push(Variant {
+            name: scope.claim(&path.name),
+            path,
+            key: (index != base && fresh).then_some(key),
+            features: features(below_base.map(|&a| &builder.features[a])),
+        });
+    }
+    Polymorphic {
+        name: name.to_string(),
+        feature: builder.features[base].clone(),
+        variants,
+    }
+}
