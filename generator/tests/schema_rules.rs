@@ -732,3 +732,73 @@ fn a_property_every_subtype_restates_word_for_word_is_the_bases() {
         ["start", "note", "asks"]
     );
 }
+
+/// Pages as Intune's reference writes them: a line of description, the base in a sentence of
+/// its own, then the table.
+fn intune_page(name: &str, base: Option<&str>, rows: &[&str]) -> (String, String) {
+    let inherits = base.map_or(String::new(), |base| {
+        format!(
+            "Inherits from [{base}](../resources/intune-{}.md)",
+            base.to_ascii_lowercase()
+        )
+    });
+    let page = resource_page(
+        name,
+        &format!("Simple setting value\n\n\n{inherits}"),
+        &[],
+        rows,
+        "",
+    );
+    (
+        format!("resources/intune-{}.md", name.to_ascii_lowercase()),
+        page,
+    )
+}
+
+fn borrowed_schema(pages: &[(String, String)]) -> (Schema, Vec<Diagnostic>) {
+    let pages: Vec<(&str, &str)> = pages
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    schema_of(&pages)
+}
+
+#[test]
+fn a_stated_base_with_a_long_name_wins_over_the_grandparent_rows_inherit_from() {
+    let inherited = "| settingValueTemplateReference | String | Setting value template reference Inherited from [deviceManagementConfigurationSettingValue](../resources/intune-devicemanagementconfigurationsettingvalue.md) |";
+    let pages = [
+        intune_page(
+            "deviceManagementConfigurationSettingValue",
+            None,
+            &["| settingValueTemplateReference | String | Setting value template reference |"],
+        ),
+        intune_page(
+            "deviceManagementConfigurationSimpleSettingValue",
+            Some("deviceManagementConfigurationSettingValue"),
+            &[inherited],
+        ),
+        intune_page(
+            "deviceManagementConfigurationStringSettingValue",
+            Some("deviceManagementConfigurationSimpleSettingValue"),
+            &[
+                inherited,
+                "| value | String | Value of the string setting. |",
+            ],
+        ),
+    ];
+    let (schema, diagnostics) = borrowed_schema(&pages);
+    let string = schema
+        .get("microsoft.graph.deviceManagementConfigurationStringSettingValue")
+        .unwrap();
+    assert_eq!(
+        string.base.as_deref(),
+        Some("microsoft.graph.deviceManagementConfigurationSimpleSettingValue")
+    );
+    // The rows only say which ancestor declares them: no base is inferred from them.
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| !d.message.contains("its rows say they are inherited from")),
+        "{diagnostics:?}"
+    );
+}
