@@ -802,3 +802,50 @@ fn a_stated_base_with_a_long_name_wins_over_the_grandparent_rows_inherit_from() 
         "{diagnostics:?}"
     );
 }
+
+#[test]
+fn a_stated_base_no_page_describes_is_in_the_schema_with_a_note_where_it_is_named() {
+    let (path, widget) = intune_page("widget", Some("gizmoBase"), &["| size | Int32 | Size. |"]);
+    let (schema, diagnostics) = borrowed_schema(&[(path.clone(), widget)]);
+    let widget = schema.get("microsoft.graph.widget").unwrap();
+    assert_eq!(widget.base.as_deref(), Some("microsoft.graph.gizmoBase"));
+    let base = schema
+        .get("microsoft.graph.gizmoBase")
+        .expect("the named base is in the schema");
+    assert!(base.properties.is_empty());
+    let notes: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.message.contains("`microsoft.graph.gizmoBase`"))
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        notes,
+        [format!(
+            "{path}:8: note[missing-page]: no page describes `microsoft.graph.gizmoBase`, named here as the base of `microsoft.graph.widget`; it is in the schema with no properties of its own"
+        )]
+    );
+}
+
+#[test]
+fn prose_naming_a_base_no_page_describes_beside_base_type_is_reported() {
+    let sprocket = thing_subtype(
+        "sprocket",
+        "Inherits from [gear](gear.md).",
+        "| teeth | Int32 | Its teeth. |",
+    );
+    let (schema, diagnostics) = with_key_root(&[("resources/sprocket.md".into(), sprocket)]);
+    let sprocket = schema.get("microsoft.graph.sprocket").unwrap();
+    assert_eq!(sprocket.base.as_deref(), Some("microsoft.graph.thing"));
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.kind == DiagnosticKind::Conflict
+                && d.location
+                    .as_ref()
+                    .is_some_and(|at| at.to_string() == "resources/sprocket.md:5")
+                && d.message.contains(
+                    "names `microsoft.graph.gear` as the base of `microsoft.graph.sprocket`"
+                )),
+        "{diagnostics:?}"
+    );
+}

@@ -199,6 +199,18 @@ impl<'a> TypeIndex<'a> {
         self.entries.len()
     }
 
+    /// For each type, the first type (in index order) whose pages name it as their base, if
+    /// any: a base no page describes is a type all the same.
+    pub fn first_subtypes(&self) -> Vec<Option<usize>> {
+        let mut first = vec![None; self.len()];
+        for (id, entry) in self.entries.iter().enumerate() {
+            if let Some((base, _)) = entry.base {
+                first[base].get_or_insert(id);
+            }
+        }
+        first
+    }
+
     /// Every type with this simple name, in any namespace, ignoring case.
     pub fn with_simple_name(&self, name: &str) -> &[usize] {
         self.by_simple_name

@@ -108,11 +108,19 @@ pub(super) fn finish_types(
         })
         .collect();
     // A type no page describes and nothing is known about is not a type anyone documented
-    // (`Untyped JSON`, `number`): properties keep the name, reported as `unknown-type`.
+    // (`Untyped JSON`, `number`): properties keep the name, reported as `unknown-type`. A base
+    // type is one all the same: its subtypes' pages name it as such.
+    let first_subtypes = index.first_subtypes();
     let mut kept = index
         .entries
         .iter()
-        .map(|e| e.is_described() || !e.properties.is_empty() || !e.members.is_empty());
+        .zip(&first_subtypes)
+        .map(|(e, subtype)| {
+            e.is_described()
+                || !e.properties.is_empty()
+                || !e.members.is_empty()
+                || subtype.is_some()
+        });
     types.retain(|_| kept.next().unwrap_or(true));
     // A key per type, built once rather than twice per comparison.
     types.sort_by_cached_key(|ty| {

@@ -37,8 +37,20 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
                 set_base(index, id, base_id, at, diagnostics);
             }
             if let Some((named, at)) = &fact.prose_base {
-                if let Some(named_id) = index.resolve(named, &fact.namespace) {
-                    prose_bases.push((id, named_id, at.clone()));
+                match (
+                    index.resolve(named, &fact.namespace),
+                    index.entries[id].base.clone(),
+                ) {
+                    (Some(named_id), _) => prose_bases.push((id, named_id, at.clone())),
+                    (None, Some(stated)) => {
+                        diagnostics.push(undescribed_prose_base(index, id, named, fact, stated, at))
+                    }
+                    // No `baseType` was kept (it named the type itself): the prose's base is
+                    // the base, described or not.
+                    (None, None) => {
+                        let named_id = index.resolve_or_mention(named, &fact.namespace, at);
+                        prose_bases.push((id, named_id, at.clone()));
+                    }
                 }
             }
             for property in &fact.properties {
@@ -212,6 +224,32 @@ fn set_base(
         }
         Some(_) => {}
     }
+}
+
+/// The prose names a base no page describes beside a `baseType`: nothing says it derives from
+/// the stated base (see [`refine_base`]), so the `baseType` stays.
+fn undescribed_prose_base(
+    index: &TypeIndex<'_>,
+    id: usize,
+    named: &crate::facts::TypeRef,
+    fact: &crate::facts::TypeFact,
+    (stated, stated_at): (usize, Location),
+    at: &Location,
+) -> Diagnostic {
+    let named = match named.name.contains('.') {
+        true => named.name.clone(),
+        false => format!("{}.{}", fact.namespace, named.name),
+    };
+    let stated = index.entries[stated].qualified_name();
+    Diagnostic::warning(
+        DiagnosticKind::Conflict,
+        at.clone(),
+        format!(
+            "the prose names `{named}` as the base of `{}`, but no page describes `{named}` and `baseType` names `{stated}`; kept `{stated}`",
+            index.entries[id].qualified_name()
+        ),
+    )
+    .with_related(stated_at, "the `baseType` kept")
 }
 
 /// The prose names `named` as the base of `id`, whose `baseType` names another. A `baseType`
