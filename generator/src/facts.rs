@@ -70,6 +70,9 @@ pub enum PropertyType {
     Named(TypeRef),
     /// `Enumeration` without a name; the values (if listed) say which enum it is.
     Enumeration,
+    /// "[a](a.md) or [b](b.md)": a value of any of these types (each a primitive or named, no
+    /// two the same). Which one type that is needs the bases, so the schema decides.
+    OneOf(Vec<PropertyType>),
 }
 
 #[derive(Debug, Clone)]

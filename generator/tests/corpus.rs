@@ -24,7 +24,7 @@ const V1_FIDELITY_FLOORS: [(&str, f64); 8] = [
     ("kind", 0.996),
     ("base", 0.959),
     ("prop", 0.983),
-    ("proptype", 0.980),
+    ("proptype", 0.981),
     ("nav", 0.954),
     ("member", 0.974),
     ("all", 0.980),

@@ -849,3 +849,76 @@ fn prose_naming_a_base_no_page_describes_beside_base_type_is_reported() {
         "{diagnostics:?}"
     );
 }
+
+/// A complex type `name` whose prose states `base` (if any), with one row of its own.
+fn complex_page(name: &str, base: Option<&str>, row: &str) -> (String, String) {
+    let intro = base.map_or(format!("A {name}."), |base| {
+        format!(
+            "A {name}.\n\nInherits from [{base}]({}.md).",
+            base.to_ascii_lowercase()
+        )
+    });
+    let path = format!("resources/{}.md", name.to_ascii_lowercase());
+    (path, resource_page(name, &intro, &[], &[row], ""))
+}
+
+#[test]
+fn a_property_of_one_type_or_another_is_their_nearest_common_base() {
+    let call = resource_page(
+        "call",
+        "A call.",
+        &[],
+        &[
+            "| meetingInfo | [organizerMeetingInfo](organizermeetinginfo.md) or [tokenMeetingInfo](tokenmeetinginfo.md) | The meeting to join. |",
+            "| source | [audioSource](audiosource.md) or [videoSource](videosource.md) collection | What it plays. |",
+        ],
+        "",
+    );
+    let pages = [
+        ("resources/call.md".to_string(), call),
+        complex_page(
+            "meetingInfo",
+            None,
+            "| allowConversationWithoutHost | Boolean | Whether. |",
+        ),
+        complex_page(
+            "organizerMeetingInfo",
+            Some("meetingInfo"),
+            "| organizer | String | Who. |",
+        ),
+        complex_page(
+            "tokenMeetingInfo",
+            Some("meetingInfo"),
+            "| token | String | The token. |",
+        ),
+        complex_page("audioSource", None, "| codec | String | The codec. |"),
+        complex_page(
+            "videoSource",
+            None,
+            "| resolution | String | The resolution. |",
+        ),
+    ];
+    let (schema, diagnostics) = borrowed_schema(&pages);
+    let call = schema.get("microsoft.graph.call").unwrap();
+    let property = |name: &str| call.properties.iter().find(|p| p.name == name).unwrap();
+    assert_eq!(property("meetingInfo").ty, "microsoft.graph.meetingInfo");
+    // No common base: any JSON, as the types' pages do not say what they share.
+    assert_eq!(property("source").ty, "Edm.Untyped");
+    assert!(property("source").collection);
+    let reported: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| {
+            d.location
+                .as_ref()
+                .is_some_and(|at| &*at.file == "resources/call.md")
+        })
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            "resources/call.md:11: note[inferred]: property `meetingInfo` of `microsoft.graph.call` is `microsoft.graph.organizerMeetingInfo` or `microsoft.graph.tokenMeetingInfo`; typed as their nearest common base `microsoft.graph.meetingInfo`",
+            "resources/call.md:12: warning[unreadable-type]: property `source` of `microsoft.graph.call` is `microsoft.graph.audioSource` or `microsoft.graph.videoSource` collection, which share no base type; its values are untyped (`Edm.Untyped`)",
+        ]
+    );
+}

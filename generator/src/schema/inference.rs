@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use super::index::{DraftType, PropertyDraft, TypeIndex};
 use super::properties::describe;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
-use crate::facts::{example_value_hint, PageFacts, PropertyType, TypeRef};
+use crate::facts::{example_value_hint, PageFacts, TypeRef};
 
 pub(super) fn infer_undescribed_types(
     index: &mut TypeIndex<'_>,
@@ -173,15 +173,7 @@ impl Collector<'_, '_, '_> {
         let Some((ty, collection)) = example_value_hint(value) else {
             return;
         };
-        let ty = match ty {
-            PropertyType::Primitive(name) => DraftType::Primitive(name),
-            PropertyType::Named(reference) => DraftType::Type(self.index.resolve_or_mention(
-                &reference,
-                &self.page.namespace,
-                self.at,
-            )),
-            PropertyType::Enumeration => DraftType::Primitive("Edm.String"),
-        };
+        let ty = self.index.draft_type(&ty, &self.page.namespace, self.at);
         let properties = self.found.entry(id).or_default();
         match properties
             .iter_mut()

@@ -25,6 +25,7 @@ use super::index::{DraftType, TypeIndex};
 use super::placement::bases_from_locations;
 use super::request_paths::navigations_from_requests;
 use super::restated::hoist_restated_properties;
+use super::unions::type_unions;
 use super::{sort_key, EnumMember, Kind, Property, TypeDef};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::facts::{KindHint, PageFacts};
@@ -39,6 +40,7 @@ pub(super) fn finish_types(
     let addressable = addressable_types(&index);
     let key_root = infer_key_root_bases(&index, &mut bases, &addressable, diagnostics);
     bases_from_locations(&index, pages, &mut bases, diagnostics);
+    type_unions(&mut index, &bases, diagnostics);
     navigations_from_requests(&mut index, pages, &bases, diagnostics);
     hoist_restated_properties(&mut index, &bases, diagnostics);
     let inherited = inherited_names(&index, &bases);
@@ -61,6 +63,7 @@ pub(super) fn finish_types(
                         DraftType::Primitive(name) => name.to_string(),
                         DraftType::Type(target) => index.entries[target].qualified_name(),
                         DraftType::Enumeration => "Edm.String".to_string(),
+                        DraftType::Union(_) => "Edm.Untyped".to_string(),
                     },
                     collection: p.collection,
                     nullable: !is_not_nullable(&p.description),

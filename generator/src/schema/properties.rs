@@ -300,18 +300,6 @@ fn refine_base(
     }
 }
 
-fn draft_type(index: &mut TypeIndex<'_>, candidate: &Candidate<'_>) -> DraftType {
-    match &candidate.fact.ty {
-        PropertyType::Primitive(name) => DraftType::Primitive(name),
-        PropertyType::Enumeration => DraftType::Enumeration,
-        PropertyType::Named(reference) => DraftType::Type(index.resolve_or_mention(
-            reference,
-            candidate.namespace,
-            &candidate.fact.location,
-        )),
-    }
-}
-
 /// `specific` may replace `vague` without a conflict.
 fn refines(vague: (&Candidate<'_>, DraftType), specific: DraftType) -> bool {
     let listed_values = !vague.0.fact.values.is_empty();
@@ -328,7 +316,11 @@ fn settle(
 ) -> PropertyDraft {
     let types: Vec<(DraftType, bool)> = group
         .iter()
-        .map(|candidate| (draft_type(index, candidate), candidate.fact.collection))
+        .map(|candidate| {
+            let fact = candidate.fact;
+            let ty = index.draft_type(&fact.ty, candidate.namespace, &fact.location);
+            (ty, fact.collection)
+        })
         .collect();
     let mut kept = 0;
     let mut reported: Vec<(DraftType, bool)> = Vec::new();
@@ -403,6 +395,17 @@ pub(super) fn describe(index: &TypeIndex<'_>, ty: DraftType, collection: bool) -
         DraftType::Primitive(name) => name.to_string(),
         DraftType::Type(id) => index.entries[id].qualified_name(),
         DraftType::Enumeration => "an unnamed Enumeration".to_string(),
+        DraftType::Union(union) => {
+            let names: Vec<String> = index.unions[union]
+                .iter()
+                .map(|&alternative| describe(index, alternative, false))
+                .collect();
+            return format!(
+                "{}{}",
+                names.join(" or "),
+                if collection { " collection" } else { "" }
+            );
+        }
     };
     if collection {
         format!("`{name}` collection")
