@@ -73,6 +73,9 @@ pub enum PropertyType {
     Named(TypeRef),
     /// `Enumeration` without a name; the values (if listed) say which enum it is.
     Enumeration,
+    /// "[a](a.md) or [b](b.md)": a value of any of these types (each a primitive or named, no
+    /// two the same). Which one type that is needs the bases, so the schema decides.
+    OneOf(Vec<PropertyType>),
 }
 
 #[derive(Debug, Clone)]
@@ -535,6 +538,10 @@ static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// How many bytes after an inheritance phrase its base's link may start ("inherits from the
+/// base class [x]").
+const NEAR_INHERITANCE_PHRASE: usize = 40;
+
 /// "Inherits from [x](x.md)." in the prose before the Properties table (above the Properties
 /// heading, or between it and the table): the link that follows the phrase closely (a few
 /// words such as "base class" may stand between) is the base type; so is the link a
@@ -554,15 +561,21 @@ fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
             };
             for found in INHERITS.find_iter(&text.text) {
                 let after = &text.text[found.end()..];
-                let near = &after[..floor_char_boundary(after, 40)];
-                // The link that comes first after the phrase; at one place, the longest text
-                // (`[teamsAppInstallation]`, not a `[teamsApp]` link elsewhere in the sentence).
+                // The link that comes first after the phrase, starting near it in the same
+                // clause (however long its name: "a subtype of this type, either [x]" names a
+                // subtype); at one place, the longest text (`[teamsAppInstallation]`, not a
+                // `[teamsApp]` link elsewhere in the sentence).
                 let Some((_, link)) = text
                     .links
                     .iter()
                     .filter(|l| !l.text.is_empty())
                     .filter_map(|l| {
-                        near.find(&*l.text)
+                        after
+                            .find(&*l.text)
+                            .filter(|&at| {
+                                at < NEAR_INHERITANCE_PHRASE
+                                    && !after[..at].contains([',', ';', '.', '!', '?'])
+                            })
                             .map(|at| ((at, Reverse(l.text.len())), l))
                     })
                     .min_by_key(|&(key, _)| key)
@@ -600,14 +613,6 @@ fn defining_link<'t, 'a>(text: &'t Text<'a>) -> Option<&'t Link<'a>> {
         .iter()
         .any(|clause| rest.starts_with(clause))
         .then_some(link)
-}
-
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 /// The types a section links to from its table's first column or its list items.
@@ -1468,6 +1473,25 @@ mod tests {
             )
             .as_deref(),
             Some("widgetEntry")
+        );
+        // However long the name, as long as it starts right after the phrase.
+        assert_eq!(
+            prose_base_of("Inherits from [deviceManagementConfigurationSimpleSettingValue](x.md)")
+                .as_deref(),
+            Some("deviceManagementConfigurationSimpleSettingValue")
+        );
+        assert_eq!(
+            prose_base_of(
+                "It inherits from nothing that this paragraph, which goes on, names: [widget](widget.md)."
+            ),
+            None
+        );
+        // Past the clause, a link names something else.
+        assert_eq!(
+            prose_base_of(
+                "The answer will be a subtype of this complex type, either [answerString](answerstring.md) or [answerChoice](answerchoice.md)."
+            ),
+            None
         );
         // "derived" as an adjective names the subtypes, not the base.
         assert_eq!(

@@ -7,8 +7,9 @@
 //! 3. `enums`: unnamed `Enumeration`s and value lists matched to (or made into) enums;
 //! 4. `inference`: types that no page describes, filled in from the JSON examples;
 //! 5. `inheritance`: base types, cycles, own vs inherited properties, entity vs complex; with
-//!    `placement` (bases from where responses live), `request_paths` (navigation properties
-//!    that only request paths show) and `restated` (base properties only subtypes list).
+//!    `placement` (bases from where responses live), `unions` (properties of one type or
+//!    another, typed once the bases are known), `request_paths` (navigation properties that
+//!    only request paths show) and `restated` (base properties only subtypes list).
 //!
 //! Output is sorted and keyed by lower-cased names, so it does not depend on page order.
 
@@ -21,6 +22,7 @@ mod placement;
 mod properties;
 mod request_paths;
 mod restated;
+mod unions;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::facts::PageFacts;

@@ -9,8 +9,10 @@ use std::collections::BTreeSet;
 use std::sync::{Arc, OnceLock};
 
 use graph_docgen::compare::{compare, read_csdl, Universe};
-use graph_docgen::diagnostic::DiagnosticKind;
+use graph_docgen::diagnostic::{DiagnosticKind, Severity};
 use graph_docgen::export::schema_json;
+use graph_docgen::facts::Evidence;
+use graph_docgen::page::{parse_page, Block, Link, Page};
 use graph_docgen::read::PageSelection;
 use graph_docgen::{load_docs, Docs};
 
@@ -22,7 +24,7 @@ const V1_FIDELITY_FLOORS: [(&str, f64); 8] = [
     ("kind", 0.996),
     ("base", 0.959),
     ("prop", 0.983),
-    ("proptype", 0.980),
+    ("proptype", 0.981),
     ("nav", 0.954),
     ("member", 0.974),
     ("all", 0.980),
@@ -222,4 +224,110 @@ fn v1_fidelity_holds_its_floors() {
         }
     }
     assert!(below.is_empty(), "F1 below its floor: {}", below.join(", "));
+}
+
+/// "Inherits from [x](x.md)." as a sentence of its own in a text block: the link's text and
+/// target, and the block's line.
+fn stated_bases<'p>(page: &'p Page<'_>) -> impl Iterator<Item = (&'p Link<'p>, u32)> + 'p {
+    page.blocks().iter().filter_map(|block| {
+        let Block::Text(text) = block else {
+            return None;
+        };
+        text.links.iter().find_map(|link| {
+            let sentence = format!("Inherits from {}", link.text);
+            let at = text.text.find(&sentence)?;
+            let opens = at == 0 || text.text[..at].trim_end().ends_with(['.', '!', '?', ':']);
+            let rest = text.text[at + sentence.len()..].trim_start_matches('.');
+            let closes = rest.is_empty() || rest.starts_with(char::is_whitespace);
+            (opens && closes && !link.text.is_empty()).then_some((link, text.line))
+        })
+    })
+}
+
+/// The page a link on `page` points at, relative to the docs root.
+fn linked_page(page: &str, target: &str) -> String {
+    let target = target.split(['#', '?']).next().unwrap_or("");
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for part in target.split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            part => parts.push(part),
+        }
+    }
+    parts.join("/").to_ascii_lowercase()
+}
+
+/// A page's "Inherits from [x](x.md)." sentence holds: the schema's base of the page's type is
+/// `x`, or a warning at the sentence says why not, or the page's facts are left out and a note
+/// at its first line says so. Read from the pages, not from the CSDL.
+#[test]
+#[cfg_attr(
+    not(shared_corpus),
+    ignore = "reads ../shared/corpus: set GRAPH_DOCGEN_SHARED=../shared"
+)]
+fn every_stated_base_is_the_schema_base_or_overruled_at_its_page() {
+    for version in shared::CORPUS_VERSIONS {
+        let docs = docs(version);
+        let selection = selection(version);
+        let reported_at = |path: &str, line: u32, severity: Severity| {
+            docs.diagnostics.iter().any(|d| {
+                d.severity <= severity
+                    && d.location
+                        .as_ref()
+                        .is_some_and(|at| &*at.file == path && at.line == line)
+            })
+        };
+        let mut stated = 0;
+        let mut lost = Vec::new();
+        for path in selection.list().expect("the pages") {
+            if !path.starts_with("resources/") {
+                continue;
+            }
+            let source = selection.read(&path).expect("a readable page");
+            let (page, _) = parse_page(&source);
+            let Some((link, line)) = stated_bases(&page).next() else {
+                continue;
+            };
+            stated += 1;
+            let facts = graph_docgen::facts::extract(&page);
+            let described = facts
+                .types
+                .iter()
+                .find(|ty| ty.evidence == Evidence::TypePage)
+                .map(|ty| format!("{}.{}", ty.namespace, ty.name.name));
+            let Some(ty) = described.as_deref().and_then(|name| docs.schema.get(name)) else {
+                if !reported_at(&path, 1, Severity::Note) {
+                    lost.push(format!("{path}:{line}: {described:?} is not in the schema"));
+                }
+                continue;
+            };
+            let named = link.text.trim_matches('`');
+            let named_page = linked_page(&path, &link.target);
+            let base = ty.base.as_deref().and_then(|base| docs.schema.get(base));
+            let honoured = base.is_some_and(|base| {
+                base.name.eq_ignore_ascii_case(named)
+                    || base
+                        .sources
+                        .iter()
+                        .any(|at| at.file.eq_ignore_ascii_case(&named_page))
+            });
+            if !honoured && !reported_at(&path, line, Severity::Warning) {
+                lost.push(format!(
+                    "{path}:{line}: `{}` inherits from `{named}`; the schema's base is {:?}",
+                    ty.name, ty.base
+                ));
+            }
+        }
+        println!("{version}: {stated} pages state their base in a sentence");
+        assert!(
+            lost.is_empty(),
+            "{version}: {} stated bases the schema neither takes nor says why:\n{}",
+            lost.len(),
+            lost.join("\n")
+        );
+    }
 }

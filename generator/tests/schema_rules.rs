@@ -903,3 +903,193 @@ fn a_navigation_only_a_request_path_shows_makes_its_target_an_entity_as_a_table_
         );
     }
 }
+
+/// Pages as Intune's reference writes them: a line of description, the base in a sentence of
+/// its own, then the table.
+fn intune_page(name: &str, base: Option<&str>, rows: &[&str]) -> (String, String) {
+    let inherits = base.map_or(String::new(), |base| {
+        format!(
+            "Inherits from [{base}](../resources/intune-{}.md)",
+            base.to_ascii_lowercase()
+        )
+    });
+    let page = resource_page(
+        name,
+        &format!("Simple setting value\n\n\n{inherits}"),
+        &[],
+        rows,
+        "",
+    );
+    (
+        format!("resources/intune-{}.md", name.to_ascii_lowercase()),
+        page,
+    )
+}
+
+fn borrowed_schema(pages: &[(String, String)]) -> (Schema, Vec<Diagnostic>) {
+    let pages: Vec<(&str, &str)> = pages
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    schema_of(&pages)
+}
+
+#[test]
+fn a_stated_base_with_a_long_name_wins_over_the_grandparent_rows_inherit_from() {
+    let inherited = "| settingValueTemplateReference | String | Setting value template reference Inherited from [deviceManagementConfigurationSettingValue](../resources/intune-devicemanagementconfigurationsettingvalue.md) |";
+    let pages = [
+        intune_page(
+            "deviceManagementConfigurationSettingValue",
+            None,
+            &["| settingValueTemplateReference | String | Setting value template reference |"],
+        ),
+        intune_page(
+            "deviceManagementConfigurationSimpleSettingValue",
+            Some("deviceManagementConfigurationSettingValue"),
+            &[inherited],
+        ),
+        intune_page(
+            "deviceManagementConfigurationStringSettingValue",
+            Some("deviceManagementConfigurationSimpleSettingValue"),
+            &[
+                inherited,
+                "| value | String | Value of the string setting. |",
+            ],
+        ),
+    ];
+    let (schema, diagnostics) = borrowed_schema(&pages);
+    let string = schema
+        .get("microsoft.graph.deviceManagementConfigurationStringSettingValue")
+        .unwrap();
+    assert_eq!(
+        string.base.as_deref(),
+        Some("microsoft.graph.deviceManagementConfigurationSimpleSettingValue")
+    );
+    // The rows only say which ancestor declares them: no base is inferred from them.
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| !d.message.contains("its rows say they are inherited from")),
+        "{diagnostics:?}"
+    );
+}
+
+#[test]
+fn a_stated_base_no_page_describes_is_in_the_schema_with_a_note_where_it_is_named() {
+    let (path, widget) = intune_page("widget", Some("gizmoBase"), &["| size | Int32 | Size. |"]);
+    let (schema, diagnostics) = borrowed_schema(&[(path.clone(), widget)]);
+    let widget = schema.get("microsoft.graph.widget").unwrap();
+    assert_eq!(widget.base.as_deref(), Some("microsoft.graph.gizmoBase"));
+    let base = schema
+        .get("microsoft.graph.gizmoBase")
+        .expect("the named base is in the schema");
+    assert!(base.properties.is_empty());
+    let notes: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.message.contains("`microsoft.graph.gizmoBase`"))
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        notes,
+        [format!(
+            "{path}:8: note[missing-page]: no page describes `microsoft.graph.gizmoBase`, named here as the base of `microsoft.graph.widget`; it is in the schema with no properties of its own"
+        )]
+    );
+}
+
+#[test]
+fn prose_naming_a_base_no_page_describes_beside_base_type_is_reported() {
+    let sprocket = thing_subtype(
+        "sprocket",
+        "Inherits from [gear](gear.md).",
+        "| teeth | Int32 | Its teeth. |",
+    );
+    let (schema, diagnostics) = with_key_root(&[("resources/sprocket.md".into(), sprocket)]);
+    let sprocket = schema.get("microsoft.graph.sprocket").unwrap();
+    assert_eq!(sprocket.base.as_deref(), Some("microsoft.graph.thing"));
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.kind == DiagnosticKind::Conflict
+                && d.location
+                    .as_ref()
+                    .is_some_and(|at| at.to_string() == "resources/sprocket.md:5")
+                && d.message.contains(
+                    "names `microsoft.graph.gear` as the base of `microsoft.graph.sprocket`"
+                )),
+        "{diagnostics:?}"
+    );
+}
+
+/// A complex type `name` whose prose states `base` (if any), with one row of its own.
+fn complex_page(name: &str, base: Option<&str>, row: &str) -> (String, String) {
+    let intro = base.map_or(format!("A {name}."), |base| {
+        format!(
+            "A {name}.\n\nInherits from [{base}]({}.md).",
+            base.to_ascii_lowercase()
+        )
+    });
+    let path = format!("resources/{}.md", name.to_ascii_lowercase());
+    (path, resource_page(name, &intro, &[], &[row], ""))
+}
+
+#[test]
+fn a_property_of_one_type_or_another_is_their_nearest_common_base() {
+    let call = resource_page(
+        "call",
+        "A call.",
+        &[],
+        &[
+            "| meetingInfo | [organizerMeetingInfo](organizermeetinginfo.md) or [tokenMeetingInfo](tokenmeetinginfo.md) | The meeting to join. |",
+            "| source | [audioSource](audiosource.md) or [videoSource](videosource.md) collection | What it plays. |",
+        ],
+        "",
+    );
+    let pages = [
+        ("resources/call.md".to_string(), call),
+        complex_page(
+            "meetingInfo",
+            None,
+            "| allowConversationWithoutHost | Boolean | Whether. |",
+        ),
+        complex_page(
+            "organizerMeetingInfo",
+            Some("meetingInfo"),
+            "| organizer | String | Who. |",
+        ),
+        complex_page(
+            "tokenMeetingInfo",
+            Some("meetingInfo"),
+            "| token | String | The token. |",
+        ),
+        complex_page("audioSource", None, "| codec | String | The codec. |"),
+        complex_page(
+            "videoSource",
+            None,
+            "| resolution | String | The resolution. |",
+        ),
+    ];
+    let (schema, diagnostics) = borrowed_schema(&pages);
+    let call = schema.get("microsoft.graph.call").unwrap();
+    let property = |name: &str| call.properties.iter().find(|p| p.name == name).unwrap();
+    assert_eq!(property("meetingInfo").ty, "microsoft.graph.meetingInfo");
+    // No common base: any JSON, as the types' pages do not say what they share.
+    assert_eq!(property("source").ty, "Edm.Untyped");
+    assert!(property("source").collection);
+    let reported: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| {
+            d.location
+                .as_ref()
+                .is_some_and(|at| &*at.file == "resources/call.md")
+        })
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            "resources/call.md:11: note[inferred]: property `meetingInfo` of `microsoft.graph.call` is `microsoft.graph.organizerMeetingInfo` or `microsoft.graph.tokenMeetingInfo`; typed as their nearest common base `microsoft.graph.meetingInfo`",
+            "resources/call.md:12: warning[unreadable-type]: property `source` of `microsoft.graph.call` is `microsoft.graph.audioSource` or `microsoft.graph.videoSource` collection, which share no base type; its values are untyped (`Edm.Untyped`)",
+        ]
+    );
+}

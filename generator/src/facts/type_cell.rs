@@ -1,5 +1,6 @@
 //! Reading a Type cell: `String`, `Int32`, `[resultInfo](../resources/resultInfo.md)`,
-//! `String collection`, `Collection(x)`, `Enumeration`, `**x**`, `x (deprecated)`.
+//! `String collection`, `Collection(x)`, `Enumeration`, `**x**`, `x (deprecated)`, and types
+//! joined by "or" (`[a](a.md) or [b](b.md)`, `(boolean or string) collection`).
 
 use super::{type_ref_from_link, PropertyType, TypeRef};
 use crate::page::Text;
@@ -13,6 +14,9 @@ pub struct TypeCell {
 /// The type a cell names, or `None` when it names none.
 pub fn parse_type_cell(cell: &Text) -> Option<TypeCell> {
     let text = cell.text.trim();
+    if let Some(one_of) = alternatives(cell) {
+        return Some(one_of);
+    }
     let unwrapped = strip_wrappers(text);
     if let Some(link) = cell.links.first() {
         let link_text = link.text.trim().trim_matches('`');
@@ -43,6 +47,67 @@ pub fn parse_type_cell(cell: &Text) -> Option<TypeCell> {
     };
     let collection = is_collection(text, token);
     Some(TypeCell { ty, collection })
+}
+
+/// A cell that is nothing but type names joined by "or", in parentheses or not, with
+/// "collection" after the last one or the parentheses: `[a](a.md) or [b](b.md)`,
+/// `(boolean or string) collection`. Anything else ("String. A name or an id") is no such cell.
+fn alternatives(cell: &Text) -> Option<TypeCell> {
+    let text = cell.text.trim();
+    if !text.contains(" or ") {
+        return None;
+    }
+    let (names, after) = match text.strip_prefix('(') {
+        Some(inner) => inner.split_once(')')?,
+        None => (text, ""),
+    };
+    let mut collection = is_collection_word(after.trim())?;
+    let mut one_of: Vec<PropertyType> = Vec::new();
+    let mut parts = names.split(" or ").peekable();
+    while let Some(part) = parts.next() {
+        let part = part.trim().trim_matches(|c: char| c == '`' || c == '*');
+        let name = leading_name(part);
+        let rest = part[name.len()..].trim();
+        if parts.peek().is_none() && after.is_empty() {
+            collection = is_collection_word(rest)?;
+        } else if !rest.is_empty() {
+            return None;
+        }
+        let ty = alternative(name, cell)?;
+        if !one_of.contains(&ty) {
+            one_of.push(ty);
+        }
+    }
+    let ty = match one_of.len() {
+        1 => one_of.pop()?,
+        _ => PropertyType::OneOf(one_of),
+    };
+    Some(TypeCell { ty, collection })
+}
+
+/// `Some(true)` for "collection", `Some(false)` for nothing, `None` for any other text.
+fn is_collection_word(text: &str) -> Option<bool> {
+    match text {
+        "" => Some(false),
+        _ if text.eq_ignore_ascii_case("collection") => Some(true),
+        _ => None,
+    }
+}
+
+/// One type of several joined by "or": a primitive, the type a link of the cell with this text
+/// points at, or a bare type name.
+fn alternative(name: &str, cell: &Text) -> Option<PropertyType> {
+    if let Some(primitive) = primitive_type(name) {
+        return Some(PropertyType::Primitive(primitive));
+    }
+    let link = cell
+        .links
+        .iter()
+        .find(|link| link.text.trim().trim_matches('`') == name);
+    match link {
+        Some(link) => Some(PropertyType::Named(type_ref_from_link(name, &link.target))),
+        None => super::is_type_identifier(name).then(|| PropertyType::Named(TypeRef::named(name))),
+    }
 }
 
 /// The name characters (ASCII letters and digits, `.` and `_`) that `text` starts with.
@@ -264,6 +329,53 @@ mod tests {
         assert_eq!(
             cell("operationStatus", &[]).map(|c| c.ty),
             Some(PropertyType::Named(TypeRef::named("operationStatus")))
+        );
+    }
+
+    #[test]
+    fn types_joined_by_or_are_all_kept() {
+        let linked = cell(
+            "organizerMeetingInfo or tokenMeetingInfo",
+            &[
+                ("organizerMeetingInfo", "organizermeetinginfo.md"),
+                ("tokenMeetingInfo", "tokenmeetinginfo.md"),
+            ],
+        );
+        let named = |name: &str| {
+            PropertyType::Named(TypeRef {
+                name: name.into(),
+                page: Some(name.to_ascii_lowercase()),
+            })
+        };
+        assert_eq!(
+            linked,
+            Some(TypeCell {
+                ty: PropertyType::OneOf(vec![
+                    named("organizerMeetingInfo"),
+                    named("tokenMeetingInfo")
+                ]),
+                collection: false
+            })
+        );
+        assert_eq!(
+            cell("(boolean or string or number) collection", &[]),
+            Some(TypeCell {
+                ty: PropertyType::OneOf(vec![
+                    PropertyType::Primitive("Edm.Boolean"),
+                    PropertyType::Primitive("Edm.String"),
+                    PropertyType::Named(TypeRef::named("number")),
+                ]),
+                collection: true
+            })
+        );
+        // The same type twice is that type; a sentence with "or" in it names the first type.
+        assert_eq!(
+            cell("String or string", &[]).map(|c| c.ty),
+            Some(PropertyType::Primitive("Edm.String"))
+        );
+        assert_eq!(
+            cell("String. Either a name or an id", &[]).map(|c| c.ty),
+            Some(PropertyType::Primitive("Edm.String"))
         );
     }
 

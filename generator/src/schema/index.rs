@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::facts::{
-    Evidence, KindHint, PageFacts, PropertyFact, TypeFact, TypeRef, DEFAULT_NAMESPACE,
+    Evidence, KindHint, PageFacts, PropertyFact, PropertyType, TypeFact, TypeRef, DEFAULT_NAMESPACE,
 };
 
 /// The type a property draft refers to.
@@ -22,6 +22,9 @@ pub(super) enum DraftType {
     Type(usize),
     /// An `Enumeration` not yet matched to an enum.
     Enumeration,
+    /// A value of any of several types (`TypeIndex::unions`), which share no base type: any
+    /// JSON. Those that share one are typed as it once the bases are known.
+    Union(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -101,6 +104,8 @@ impl TypeEntry<'_> {
 
 pub(super) struct TypeIndex<'a> {
     pub entries: Vec<TypeEntry<'a>>,
+    /// The types of each `DraftType::Union`, as the cell lists them; no list twice.
+    pub unions: Vec<Vec<DraftType>>,
     by_key: HashMap<String, usize>,
     by_simple_name: HashMap<String, Vec<usize>>,
     by_page_stem: HashMap<String, usize>,
@@ -112,6 +117,7 @@ impl<'a> TypeIndex<'a> {
     pub fn build(pages: &[&'a PageFacts], diagnostics: &mut Vec<Diagnostic>) -> Self {
         let mut index = TypeIndex {
             entries: Vec::new(),
+            unions: Vec::new(),
             by_key: HashMap::new(),
             by_simple_name: HashMap::new(),
             by_page_stem: HashMap::new(),
@@ -199,6 +205,18 @@ impl<'a> TypeIndex<'a> {
         self.entries.len()
     }
 
+    /// For each type, the first type (in index order) whose pages name it as their base, if
+    /// any: a base no page describes is a type all the same.
+    pub fn first_subtypes(&self) -> Vec<Option<usize>> {
+        let mut first = vec![None; self.len()];
+        for (id, entry) in self.entries.iter().enumerate() {
+            if let Some((base, _)) = entry.base {
+                first[base].get_or_insert(id);
+            }
+        }
+        first
+    }
+
     /// Every type with this simple name, in any namespace, ignoring case.
     pub fn with_simple_name(&self, name: &str) -> &[usize] {
         self.by_simple_name
@@ -255,6 +273,37 @@ impl<'a> TypeIndex<'a> {
             .mentioned_at
             .get_or_insert_with(|| at.clone());
         id
+    }
+
+    /// The draft of a type as a page in `namespace` writes it at `at`; a type no page
+    /// describes gets an entry of its own.
+    pub fn draft_type(
+        &mut self,
+        ty: &PropertyType,
+        namespace: &Arc<str>,
+        at: &Location,
+    ) -> DraftType {
+        match ty {
+            PropertyType::Primitive(name) => DraftType::Primitive(name),
+            PropertyType::Enumeration => DraftType::Enumeration,
+            PropertyType::Named(reference) => {
+                DraftType::Type(self.resolve_or_mention(reference, namespace, at))
+            }
+            PropertyType::OneOf(alternatives) => {
+                let alternatives: Vec<DraftType> = alternatives
+                    .iter()
+                    .map(|alternative| self.draft_type(alternative, namespace, at))
+                    .collect();
+                let id = match self.unions.iter().position(|u| *u == alternatives) {
+                    Some(id) => id,
+                    None => {
+                        self.unions.push(alternatives);
+                        self.unions.len() - 1
+                    }
+                };
+                DraftType::Union(id)
+            }
+        }
     }
 
     /// Adds an entry for an unnamed enum, with a name no other type has.

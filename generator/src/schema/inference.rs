@@ -11,13 +11,14 @@ use serde_json::{Map, Value};
 use super::index::{DraftType, PropertyDraft, TypeIndex};
 use super::properties::describe;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
-use crate::facts::{example_value_hint, PageFacts, PropertyType, TypeRef};
+use crate::facts::{example_value_hint, PageFacts, TypeRef};
 
 pub(super) fn infer_undescribed_types(
     index: &mut TypeIndex<'_>,
     pages: &[&PageFacts],
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let first_subtypes = index.first_subtypes();
     let mut done: HashSet<usize> = HashSet::new();
     loop {
         let targets: HashSet<usize> = (0..index.len())
@@ -53,7 +54,7 @@ pub(super) fn infer_undescribed_types(
         for id in ordered {
             done.insert(id);
             let properties = found.remove(&id).unwrap_or_default();
-            report(index, id, &properties, diagnostics);
+            report(index, id, &properties, first_subtypes[id], diagnostics);
             index.entries[id].properties = properties;
         }
     }
@@ -73,16 +74,36 @@ pub(super) fn infer_undescribed_types(
     }
 }
 
+/// What is known of a type no page describes: the properties the examples show, or, for a
+/// base type (`subtype` names it), that it is a type all the same.
 fn report(
     index: &TypeIndex<'_>,
     id: usize,
     properties: &[PropertyDraft],
+    subtype: Option<usize>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let entry = &index.entries[id];
     let Some(at) = entry.mentioned_at.clone() else {
         return;
     };
+    if let (true, Some(subtype)) = (properties.is_empty(), subtype) {
+        let subtype = &index.entries[subtype];
+        let named_at = subtype
+            .base
+            .as_ref()
+            .map_or(at, |(_, named_at)| named_at.clone());
+        diagnostics.push(Diagnostic::note(
+            DiagnosticKind::MissingPage,
+            named_at,
+            format!(
+                "no page describes `{}`, named here as the base of `{}`; it is in the schema with no properties of its own",
+                entry.qualified_name(),
+                subtype.qualified_name()
+            ),
+        ));
+        return;
+    }
     if properties.is_empty() {
         diagnostics.push(Diagnostic::warning(
             DiagnosticKind::UnknownType,
@@ -152,15 +173,7 @@ impl Collector<'_, '_, '_> {
         let Some((ty, collection)) = example_value_hint(value) else {
             return;
         };
-        let ty = match ty {
-            PropertyType::Primitive(name) => DraftType::Primitive(name),
-            PropertyType::Named(reference) => DraftType::Type(self.index.resolve_or_mention(
-                &reference,
-                &self.page.namespace,
-                self.at,
-            )),
-            PropertyType::Enumeration => DraftType::Primitive("Edm.String"),
-        };
+        let ty = self.index.draft_type(&ty, &self.page.namespace, self.at);
         let properties = self.found.entry(id).or_default();
         match properties
             .iter_mut()

@@ -31,6 +31,7 @@ use super::index::{DraftType, TypeIndex};
 use super::placement::bases_from_locations;
 use super::request_paths::navigations_from_requests;
 use super::restated::hoist_restated_properties;
+use super::unions::type_unions;
 use super::{sort_key, EnumMember, Kind, Property, TypeDef};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::facts::{KindHint, PageFacts};
@@ -53,6 +54,7 @@ pub(super) fn finish_types(
         from_pages.clone(),
         &mut Vec::new(),
     );
+    type_unions(&mut index, &bases, diagnostics);
     navigations_from_requests(&mut index, pages, &bases, diagnostics);
     let addressable = addressable_types(&index);
     let (bases, key_root) = infer_bases(&index, pages, &addressable, from_pages, diagnostics);
@@ -77,6 +79,7 @@ pub(super) fn finish_types(
                         DraftType::Primitive(name) => name.to_string(),
                         DraftType::Type(target) => index.entries[target].qualified_name(),
                         DraftType::Enumeration => "Edm.String".to_string(),
+                        DraftType::Union(_) => "Edm.Untyped".to_string(),
                     },
                     collection: p.collection,
                     nullable: !is_not_nullable(&p.description),
@@ -124,11 +127,19 @@ pub(super) fn finish_types(
         })
         .collect();
     // A type no page describes and nothing is known about is not a type anyone documented
-    // (`Untyped JSON`, `number`): properties keep the name, reported as `unknown-type`.
+    // (`Untyped JSON`, `number`): properties keep the name, reported as `unknown-type`. A base
+    // type is one all the same: its subtypes' pages name it as such.
+    let first_subtypes = index.first_subtypes();
     let mut kept = index
         .entries
         .iter()
-        .map(|e| e.is_described() || !e.properties.is_empty() || !e.members.is_empty());
+        .zip(&first_subtypes)
+        .map(|(e, subtype)| {
+            e.is_described()
+                || !e.properties.is_empty()
+                || !e.members.is_empty()
+                || subtype.is_some()
+        });
     types.retain(|_| kept.next().unwrap_or(true));
     // A key per type, built once rather than twice per comparison.
     types.sort_by_cached_key(|ty| {

@@ -37,8 +37,20 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
                 set_base(index, id, base_id, at, diagnostics);
             }
             if let Some((named, at)) = &fact.prose_base {
-                if let Some(named_id) = index.resolve(named, &fact.namespace) {
-                    prose_bases.push((id, named_id, at.clone()));
+                match (
+                    index.resolve(named, &fact.namespace),
+                    index.entries[id].base.clone(),
+                ) {
+                    (Some(named_id), _) => prose_bases.push((id, named_id, at.clone())),
+                    (None, Some(stated)) => {
+                        diagnostics.push(undescribed_prose_base(index, id, named, fact, stated, at))
+                    }
+                    // No `baseType` was kept (it named the type itself): the prose's base is
+                    // the base, described or not.
+                    (None, None) => {
+                        let named_id = index.resolve_or_mention(named, &fact.namespace, at);
+                        prose_bases.push((id, named_id, at.clone()));
+                    }
                 }
             }
             for property in &fact.properties {
@@ -214,6 +226,32 @@ fn set_base(
     }
 }
 
+/// The prose names a base no page describes beside a `baseType`: nothing says it derives from
+/// the stated base (see [`refine_base`]), so the `baseType` stays.
+fn undescribed_prose_base(
+    index: &TypeIndex<'_>,
+    id: usize,
+    named: &crate::facts::TypeRef,
+    fact: &crate::facts::TypeFact,
+    (stated, stated_at): (usize, Location),
+    at: &Location,
+) -> Diagnostic {
+    let named = match named.name.contains('.') {
+        true => named.name.clone(),
+        false => format!("{}.{}", fact.namespace, named.name),
+    };
+    let stated = index.entries[stated].qualified_name();
+    Diagnostic::warning(
+        DiagnosticKind::Conflict,
+        at.clone(),
+        format!(
+            "the prose names `{named}` as the base of `{}`, but no page describes `{named}` and `baseType` names `{stated}`; kept `{stated}`",
+            index.entries[id].qualified_name()
+        ),
+    )
+    .with_related(stated_at, "the `baseType` kept")
+}
+
 /// The prose names `named` as the base of `id`, whose `baseType` names another. A `baseType`
 /// left at an ancestor (often `entity`) is less specific than the prose: if `named` derives
 /// from the stated base, `named` is the base. Otherwise the two disagree, and `baseType` stays.
@@ -262,18 +300,6 @@ fn refine_base(
     }
 }
 
-fn draft_type(index: &mut TypeIndex<'_>, candidate: &Candidate<'_>) -> DraftType {
-    match &candidate.fact.ty {
-        PropertyType::Primitive(name) => DraftType::Primitive(name),
-        PropertyType::Enumeration => DraftType::Enumeration,
-        PropertyType::Named(reference) => DraftType::Type(index.resolve_or_mention(
-            reference,
-            candidate.namespace,
-            &candidate.fact.location,
-        )),
-    }
-}
-
 /// `specific` may replace `vague` without a conflict.
 fn refines(vague: (&Candidate<'_>, DraftType), specific: DraftType) -> bool {
     let listed_values = !vague.0.fact.values.is_empty();
@@ -290,7 +316,11 @@ fn settle(
 ) -> PropertyDraft {
     let types: Vec<(DraftType, bool)> = group
         .iter()
-        .map(|candidate| (draft_type(index, candidate), candidate.fact.collection))
+        .map(|candidate| {
+            let fact = candidate.fact;
+            let ty = index.draft_type(&fact.ty, candidate.namespace, &fact.location);
+            (ty, fact.collection)
+        })
         .collect();
     let mut kept = 0;
     let mut reported: Vec<(DraftType, bool)> = Vec::new();
@@ -365,6 +395,17 @@ pub(super) fn describe(index: &TypeIndex<'_>, ty: DraftType, collection: bool) -
         DraftType::Primitive(name) => name.to_string(),
         DraftType::Type(id) => index.entries[id].qualified_name(),
         DraftType::Enumeration => "an unnamed Enumeration".to_string(),
+        DraftType::Union(union) => {
+            let names: Vec<String> = index.unions[union]
+                .iter()
+                .map(|&alternative| describe(index, alternative, false))
+                .collect();
+            return format!(
+                "{}{}",
+                names.join(" or "),
+                if collection { " collection" } else { "" }
+            );
+        }
     };
     if collection {
         format!("`{name}` collection")
