@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use graph_docgen::diagnostic::{Diagnostic, Severity};
 use graph_docgen::read::PageSelection;
-use graph_docgen::rust::{render_crate, render_manifest, CrateOptions};
+use graph_docgen::rust::{render_crate, render_manifest, CrateName, CrateOptions};
 use graph_docgen::write::{self, SyncMode};
 use graph_docgen::{compare, export, load_docs, Docs};
 
@@ -57,9 +57,9 @@ enum Command {
         /// files without the `@generated` line are never touched.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// The crate's name.
+        /// The crate's name, as Cargo spells it.
         #[arg(long, value_name = "NAME", default_value = "graph-models")]
-        crate_name: String,
+        crate_name: CrateName,
     },
 }
 
@@ -153,9 +153,10 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
                 .collect();
             let options = CrateOptions {
                 regenerate_command: format!(
-                    "graph-docgen rust --docs {}{includes} --out {} --crate-name {crate_name}",
+                    "graph-docgen rust --docs {}{includes} --out {} --crate-name {}",
                     docs.docs.display(),
-                    out.display()
+                    out.display(),
+                    crate_name.as_str()
                 ),
                 crate_name,
             };

@@ -59,9 +59,51 @@ pub struct GeneratedFile {
 /// What the generated crate is called and how it is regenerated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CrateOptions {
-    pub crate_name: String,
+    pub crate_name: CrateName,
     /// Shown in the `// @generated` header of every file.
     pub regenerate_command: String,
+}
+
+/// A Cargo package name that is also usable as the crate's Rust name: ASCII letters, digits,
+/// `-` and `_`, starting with a letter or `_`, and not a Rust keyword once `-` is `_` (as Cargo
+/// itself requires). The generated tests name the crate in paths (`graph_models::graph::User`),
+/// so a name Rust cannot spell would make code that does not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrateName(String);
+
+impl CrateName {
+    /// The name as Cargo spells it (`graph-models`).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The name as Rust code spells it (`graph_models`).
+    pub fn rust_name(&self) -> String {
+        self.0.replace('-', "_")
+    }
+}
+
+impl std::str::FromStr for CrateName {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        let mut chars = name.chars();
+        let starts_well = chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+        if !starts_well || !chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return Err(format!(
+                "`{name}` is not a crate name: expected ASCII letters, digits, `-` and `_`, starting with a letter or `_` (such as `graph-models`)"
+            ));
+        }
+        let rust_name = name.replace('-', "_");
+        if syn::parse_str::<syn::Ident>(&rust_name).is_err() || rust_name == "_" {
+            return Err(format!(
+                "`{name}` is not a crate name: `{rust_name}` is a Rust keyword; expected a name such as `graph-models`"
+            ));
+        }
+        Ok(CrateName(name.to_string()))
+    }
 }
 
 /// The crate's `src/**` files and its generated tests (which read `examples` as their types),
@@ -87,4 +129,33 @@ pub fn render_crate(
 /// generated code uses and a feature per product area; its tests need nothing more.
 pub fn render_manifest(schema: &Schema, options: &CrateOptions) -> GeneratedFile {
     crate_files::manifest(&features::crate_features(schema), options)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CrateName;
+
+    #[test]
+    fn crate_names_are_what_cargo_and_rust_both_accept() {
+        for name in ["graph-models", "models", "_private", "graph_models2"] {
+            let parsed: CrateName = name.parse().unwrap();
+            assert_eq!(parsed.as_str(), name);
+        }
+        assert_eq!(
+            "graph-models".parse::<CrateName>().unwrap().rust_name(),
+            "graph_models"
+        );
+        for (name, why) in [
+            ("my.models", "expected ASCII letters"),
+            ("", "expected ASCII letters"),
+            ("2models", "starting with a letter"),
+            ("café", "expected ASCII letters"),
+            ("fn", "is a Rust keyword"),
+            ("self", "is a Rust keyword"),
+            ("_", "is a Rust keyword"),
+        ] {
+            let error = name.parse::<CrateName>().unwrap_err();
+            assert!(error.contains(why), "{name:?}: {error}");
+        }
+    }
 }

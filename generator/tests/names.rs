@@ -16,7 +16,7 @@ use graph_docgen::Docs;
 /// names with an `ö`.
 fn options() -> CrateOptions {
     CrateOptions {
-        crate_name: "odata-names".to_string(),
+        crate_name: "odata-names".parse().unwrap(),
         regenerate_command: "graph-docgen rust".to_string(),
     }
 }

@@ -256,7 +256,7 @@ fn examples() -> Vec<Example> {
 /// The options of the workspace's own crate, `generated/`, which the snapshots name.
 fn options() -> CrateOptions {
     CrateOptions {
-        crate_name: "graph-models".to_string(),
+        crate_name: "graph-models".parse().unwrap(),
         regenerate_command: "cargo xtask codegen".to_string(),
     }
 }

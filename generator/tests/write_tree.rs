@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
 
-use graph_docgen::diagnostic::Severity;
+use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use graph_docgen::read::PageSelection;
 use graph_docgen::rust::{render_crate, CrateOptions, GeneratedFile};
 use graph_docgen::write::{sync_generated_files, FileState, SyncMode, SyncReport};
@@ -43,22 +43,27 @@ impl TempFolder {
 
     /// Every file below the folder, relative path -> contents.
     fn snapshot(&self) -> BTreeMap<String, String> {
-        let mut files = BTreeMap::new();
-        let mut pending = vec![self.0.clone()];
-        while let Some(dir) = pending.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    pending.push(path);
-                } else {
-                    let relative = path.strip_prefix(&self.0).unwrap();
-                    let relative = relative.to_string_lossy().replace('\\', "/");
-                    files.insert(relative, std::fs::read_to_string(&path).unwrap());
-                }
+        files_below(&self.0)
+    }
+}
+
+/// Every file below `root`, relative path -> contents.
+fn files_below(root: &Path) -> BTreeMap<String, String> {
+    let mut files = BTreeMap::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let relative = path.strip_prefix(root).unwrap();
+                let relative = relative.to_string_lossy().replace('\\', "/");
+                files.insert(relative, std::fs::read_to_string(&path).unwrap());
             }
         }
-        files
     }
+    files
 }
 
 impl Drop for TempFolder {
@@ -297,30 +302,39 @@ fn docs_input() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
 }
 
-/// A crate name that is a Rust keyword makes the round-trip tests' type paths (`fn::graph::...`)
-/// fail to parse: the render leaves that file out, with an error.
-const UNPARSABLE_CRATE_NAME: &str = "fn";
+/// What the Rust stage reports when a file it generated does not parse (a generator bug): the
+/// file is left out of the render, with this error.
+fn unparsable(path: &str) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Error,
+        DiagnosticKind::Output,
+        None,
+        format!("generated code for {path} does not parse (expected `;`); the file is left out"),
+    )
+}
 
 #[test]
 fn a_render_that_leaves_a_file_out_neither_deletes_nor_replaces_committed_files() {
     let folder = TempFolder::new("left-out");
     let docs = graph_docgen::load_docs(&PageSelection::new(docs_input(), &[]).unwrap()).unwrap();
-    let committed_options = CrateOptions {
-        crate_name: "graph-models".to_string(),
+    let options = CrateOptions {
+        crate_name: "graph-models".parse().unwrap(),
         regenerate_command: FIX.to_string(),
     };
-    let (committed, diagnostics) = render_crate(&docs.schema, &docs.examples, &committed_options);
+    let (committed, diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
     assert!(diagnostics.iter().all(|d| d.severity != Severity::Error));
     sync(&folder, &committed, SyncMode::Write);
     let before = folder.snapshot();
-    assert!(before.contains_key("tests/round_trip/mod.rs"));
+    let left_out = "tests/round_trip/mod.rs";
+    assert!(before.contains_key(left_out));
 
-    let options = CrateOptions {
-        crate_name: UNPARSABLE_CRATE_NAME.to_string(),
-        ..committed_options
-    };
-    let (files, diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
-    assert!(!files.iter().any(|f| f.path == "tests/round_trip/mod.rs"));
+    // The next render leaves one file out, and changes another.
+    let mut files: Vec<GeneratedFile> = committed
+        .into_iter()
+        .filter(|f| f.path != left_out)
+        .collect();
+    files[0].contents.push_str("// changed\n");
+    let diagnostics = [unparsable(left_out)];
     for (mode, outcome) in [
         (SyncMode::Write, "nothing was written to"),
         (SyncMode::Check, "was not checked"),
@@ -339,6 +353,23 @@ fn a_render_that_leaves_a_file_out_neither_deletes_nor_replaces_committed_files(
             );
         }
     }
+}
+
+/// A copy of the workspace's reference pages in `folder`, where `entity` derives from
+/// `operation`, which derives from `entity`: an inheritance cycle, which is an error.
+fn docs_with_a_cycle(folder: &TempFolder) -> PathBuf {
+    for (relative, contents) in files_below(&docs_input()) {
+        let contents = if relative == "resources/entity.md" {
+            contents.replace(
+                r#""@odata.type": "microsoft.graph.entity""#,
+                r#""@odata.type": "microsoft.graph.entity", "baseType": "microsoft.graph.operation""#,
+            )
+        } else {
+            contents
+        };
+        folder.put(&relative, &contents);
+    }
+    folder.path().to_path_buf()
 }
 
 /// Runs `graph-docgen rust --docs DOCS --out OUT` and the extra arguments.
@@ -388,23 +419,36 @@ fn the_rust_command_writes_nothing_and_fails_when_the_run_has_an_error() {
     let before = folder.snapshot();
 
     // The errors are in the failure itself, whichever diagnostics are shown.
+    let docs = TempFolder::new("cli-errors-docs");
     let failed = rust_command(
-        &docs_input(),
+        &docs_with_a_cycle(&docs),
         folder.path(),
-        &[
-            "--crate-name",
-            UNPARSABLE_CRATE_NAME,
-            "--diagnostics",
-            "none",
-        ],
+        &["--diagnostics", "none"],
     );
     let stderr = String::from_utf8_lossy(&failed.stderr);
     assert!(!failed.status.success(), "{stderr}");
     assert_eq!(folder.snapshot(), before, "{stderr}");
     for expected in [
         "nothing was written to",
-        "generated code for tests/round_trip/mod.rs does not parse",
+        "the run has 1 error",
+        "inheritance cycle",
     ] {
         assert!(stderr.contains(expected), "{expected:?} not in:\n{stderr}");
     }
+}
+
+#[test]
+fn the_rust_command_rejects_a_crate_name_rust_cannot_spell() {
+    let folder = TempFolder::new("cli-crate-name");
+    for name in ["my.models", "fn"] {
+        let failed = rust_command(&docs_input(), folder.path(), &["--crate-name", name]);
+        let stderr = String::from_utf8_lossy(&failed.stderr);
+        assert_eq!(failed.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("--crate-name") && stderr.contains("is not a crate name"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    assert!(folder.snapshot().is_empty());
 }

@@ -13,6 +13,9 @@ use graph_docgen::read::PageSelection;
 use graph_docgen::rust::{render_crate, CrateOptions, GeneratedFile};
 use graph_docgen::write::{sync_generated_files, write_if_changed, SyncMode, SyncReport};
 
+/// The package name of `generated/`.
+const CRATE_NAME: &str = "graph-models";
+
 /// The command that regenerates `generated/`, named in its files and in drift reports.
 const CODEGEN_COMMAND: &str = "cargo xtask codegen";
 
@@ -86,7 +89,9 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
     let selection = PageSelection::new(workspace.join("docs-input"), &[])?;
     let docs = graph_docgen::load_docs(&selection)?;
     let options = CrateOptions {
-        crate_name: "graph-models".into(),
+        crate_name: CRATE_NAME.parse().map_err(|why: String| {
+            Diagnostic::new(Severity::Error, DiagnosticKind::Output, None, why)
+        })?,
         regenerate_command: CODEGEN_COMMAND.into(),
     };
     let (files, render_diagnostics) = render_crate(&docs.schema, &docs.examples, &options);

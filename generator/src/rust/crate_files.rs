@@ -285,7 +285,7 @@ serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}
 [workspace]
 ",
         header = header(options, "#"),
-        name = toml_string(&options.crate_name),
+        name = toml_string(options.crate_name.as_str()),
         features = features_table(features),
     );
     GeneratedFile {

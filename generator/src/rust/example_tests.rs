@@ -61,7 +61,7 @@ pub fn test_files(
 }
 
 fn crate_path(options: &CrateOptions, path: &ItemPath) -> TokenStream {
-    let krate = ident(&options.crate_name.replace('-', "_"));
+    let krate = ident(&options.crate_name.rust_name());
     let module = path.module.iter().map(|m| ident(m));
     let name = ident(&path.name);
     quote!(#krate #(:: #module)* :: #name)
