@@ -24,8 +24,9 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
+use crate::doc_text::{collection_item, is_type_identifier, primitive_type};
 use crate::edm::{edm_primitive, JsonKind};
-use crate::facts::{collection_item, primitive_type, Example};
+use crate::facts::Example;
 use crate::schema::{Kind, Property, Schema, TypeDef};
 
 /// One example, ready to be read by the generated types.
@@ -456,8 +457,8 @@ fn is_placeholder(text: &str) -> bool {
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
         .collect();
     let rest = text[token.len()..].trim_start();
-    let names_a_type = primitive_type(&token).is_some()
-        || (token.contains('.') && crate::facts::is_type_identifier(&token));
+    let names_a_type =
+        primitive_type(&token).is_some() || (token.contains('.') && is_type_identifier(&token));
     (names_a_type && (rest.is_empty() || rest.starts_with('(')))
         || text.to_ascii_lowercase().ends_with("-value")
         || (text.starts_with('{') && text.ends_with('}'))

@@ -20,12 +20,16 @@ use regex::Regex;
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
+use crate::doc_text::{
+    clean_name, is_member_name, is_odata_name, is_property_name, is_type_identifier,
+    link_page_stem, linked_type_name, singular,
+};
 use crate::page::{Block, CodeBlock, Link, Metadata, Page, Section, Table, Text};
 
 pub use api_version::PageVersion;
 pub use examples::{example_value_hint, Example, ExampleRole, Placement, PlacementSource};
 pub use requests::{RequestPath, Requests};
-pub use type_cell::{collection_item, parse_type_cell, primitive_type, TypeCell};
+pub use type_cell::{parse_type_cell, TypeCell};
 
 /// The namespace of pages that declare none.
 pub const DEFAULT_NAMESPACE: &str = "microsoft.graph";
@@ -60,6 +64,15 @@ impl TypeRef {
         TypeRef {
             name: name.into(),
             page: None,
+        }
+    }
+
+    /// The type a link names (see [`linked_type_name`]), with the page it links to.
+    pub fn from_link(text: &str, target: &str) -> Self {
+        let page = link_page_stem(target);
+        TypeRef {
+            name: linked_type_name(text, page.as_deref()),
+            page,
         }
     }
 }
@@ -296,12 +309,6 @@ fn page_namespace(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Arc<str> {
     }
 }
 
-/// A namespace, or a type name, simple or qualified: identifiers (see [`is_type_identifier`])
-/// joined by single dots.
-fn is_odata_name(text: &str) -> bool {
-    text.split('.').all(is_type_identifier)
-}
-
 /// A name the page states (`what`: where it stands) that is not an OData name, and what the
 /// page gives `instead`.
 fn not_an_odata_name(page: &Page, line: u32, what: &str, name: &str, instead: &str) -> Diagnostic {
@@ -377,12 +384,6 @@ fn title_type_name(title: &str) -> Option<&str> {
         .captures(title.trim())
         .and_then(|c| c.get(1))
         .map(|m| m.as_str())
-}
-
-pub(crate) fn is_type_identifier(text: &str) -> bool {
-    let mut chars = text.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
 }
 
 /// The resource JSON comment of a page, wherever it sits.
@@ -583,13 +584,13 @@ fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
                     continue;
                 };
                 return Some((
-                    type_ref_from_link(&link.text, &link.target),
+                    TypeRef::from_link(&link.text, &link.target),
                     page.location(text.line),
                 ));
             }
             if let Some(link) = defining_link(text) {
                 return Some((
-                    type_ref_from_link(&link.text, &link.target),
+                    TypeRef::from_link(&link.text, &link.target),
                     page.location(text.line),
                 ));
             }
@@ -627,7 +628,7 @@ fn linked_types(page: &Page, section: Section<'_, '_>) -> Vec<(TypeRef, Location
         for cell in cells {
             if let Some(link) = cell.links.first().filter(|l| l.target.contains(".md")) {
                 types.push((
-                    type_ref_from_link(&link.text, &link.target),
+                    TypeRef::from_link(&link.text, &link.target),
                     page.location(cell.line),
                 ));
             }
@@ -661,7 +662,7 @@ fn section_lists_methods(section: Section<'_, '_>, type_name: &str) -> bool {
             cell.text.contains("collection")
                 && !cell.links.is_empty()
                 && cell.links.iter().all(|link| {
-                    !type_ref_from_link(&link.text, &link.target)
+                    !TypeRef::from_link(&link.text, &link.target)
                         .name
                         .eq_ignore_ascii_case(type_name)
                 })
@@ -754,24 +755,6 @@ fn optional_navigation_properties(
     }
 }
 
-/// English plural to singular, as property names and path segments use it: `policies` ->
-/// `policy`, `classes` -> `class`; `true` when the word was plural. A word that is not plural
-/// stays as it is (`me`, `address`).
-pub(crate) fn singular(name: &str) -> (String, bool) {
-    if let Some(stem) = name.strip_suffix("ies") {
-        (format!("{stem}y"), true)
-    } else if let Some(stem) = name
-        .strip_suffix("es")
-        .filter(|stem| stem.ends_with("ss") || stem.ends_with('x'))
-    {
-        (stem.to_string(), true)
-    } else if let Some(stem) = name.strip_suffix('s').filter(|s| !s.ends_with('s')) {
-        (stem.to_string(), true)
-    } else {
-        (name.to_string(), false)
-    }
-}
-
 /// Reads the rows of a property table (first column Property / Name / Parameter / Relationship,
 /// a Type column anywhere, a Description column if there is one; other columns ignored).
 fn property_rows(
@@ -848,22 +831,6 @@ fn property_rows(
             evidence,
         });
     }
-}
-
-/// Strips markup around a name cell: `**id**`, `` `id` ``, `id (deprecated)`.
-fn clean_name(text: &str) -> String {
-    let text = text.trim().trim_matches(|c: char| c == '*' || c == '`');
-    let first = text.split_whitespace().next().unwrap_or("");
-    first
-        .trim_matches(|c: char| c == '*' || c == '`' || c == '\\')
-        .to_string()
-}
-
-/// An OData simple identifier: a letter or `_`, then letters, digits and `_`.
-pub(crate) fn is_property_name(name: &str) -> bool {
-    let mut chars = name.chars();
-    matches!(chars.next(), Some(c) if c.is_alphabetic() || c == '_')
-        && chars.all(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// A description without what is not description: draft placeholders ("TODO: ..."), the
@@ -998,15 +965,6 @@ fn code_spans(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn is_member_name(value: &str) -> bool {
-    !value.is_empty()
-        && value.chars().all(|c| c.is_alphanumeric() || c == '_')
-        && value
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_')
-}
-
 /// "Inherited from [x](x.md)" in a description cell.
 fn inherited_from(description: &Text) -> Option<TypeRef> {
     let text = &description.text;
@@ -1016,26 +974,7 @@ fn inherited_from(description: &Text) -> Option<TypeRef> {
         .links
         .iter()
         .find(|link| after.contains(&*link.text))?;
-    Some(type_ref_from_link(&link.text, &link.target))
-}
-
-pub(crate) fn type_ref_from_link(text: &str, target: &str) -> TypeRef {
-    let text = text.trim().trim_matches('`').trim();
-    let page = link_page_stem(target);
-    let name = if is_type_identifier(text) {
-        text.to_string()
-    } else {
-        page.clone().unwrap_or_else(|| text.to_string())
-    };
-    TypeRef { name, page }
-}
-
-/// `../resources/resultInfo.md#anchor` -> `resultinfo`.
-fn link_page_stem(target: &str) -> Option<String> {
-    let path = target.split(['#', '?']).next()?;
-    let file = path.rsplit('/').next()?;
-    let stem = file.strip_suffix(".md").unwrap_or(file);
-    (!stem.is_empty() && !stem.contains(':')).then(|| stem.to_ascii_lowercase())
+    Some(TypeRef::from_link(&link.text, &link.target))
 }
 
 /// API pages: a "Create x" / "Update x" page's request-body table lists properties of `x`.
@@ -1093,7 +1032,7 @@ fn extract_api_page(page: &Page, facts: &mut PageFacts) {
         ));
         return;
     };
-    let reference = type_ref_from_link(&link.text, &link.target);
+    let reference = TypeRef::from_link(&link.text, &link.target);
     let namespace = Arc::clone(&facts.namespace);
     let mut ty = TypeFact::new(
         reference,
@@ -1157,7 +1096,7 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
     );
     ty.properties.push(PropertyFact {
         name,
-        ty: PropertyType::Named(type_ref_from_link(&item.text, &item.target)),
+        ty: PropertyType::Named(TypeRef::from_link(&item.text, &item.target)),
         collection: true,
         navigation: true,
         description: String::new(),
@@ -1498,14 +1437,5 @@ mod tests {
             prose_base_of("Every derived type carries it, such as [operation](operation.md)."),
             None
         );
-    }
-
-    #[test]
-    fn link_targets_give_page_stems() {
-        let r = type_ref_from_link("resultInfo", "../resources/resultInfo.md#x");
-        assert_eq!(r.name, "resultInfo");
-        assert_eq!(r.page.as_deref(), Some("resultinfo"));
-        let r = type_ref_from_link("the session", "callrecords-session.md");
-        assert_eq!(r.name, "callrecords-session");
     }
 }

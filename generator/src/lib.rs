@@ -11,6 +11,7 @@
 
 pub mod compare;
 pub mod diagnostic;
+pub mod doc_text;
 pub mod edm;
 pub mod example_check;
 pub mod export;

@@ -3,9 +3,10 @@
 
 use serde_json::Value;
 
-use super::{primitive_type, PropertyType, TypeRef};
+use super::{PropertyType, TypeRef};
 use crate::diagnostic::Location;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::doc_text::{is_type_identifier, primitive_type};
 use crate::lenient_json::parse_without_trailing_commas;
 use crate::page::{Block, Link, Page, Section, Text};
 
@@ -402,7 +403,7 @@ pub fn representation_hint(value: &Value) -> Option<(PropertyType, bool, Vec<Str
             if let Some(primitive) = primitive_type(&token) {
                 return Some((PropertyType::Primitive(primitive), false, Vec::new()));
             }
-            if token.contains('.') && super::is_type_identifier(&token) {
+            if token.contains('.') && is_type_identifier(&token) {
                 return Some((
                     PropertyType::Named(TypeRef::named(token)),
                     false,

@@ -7,8 +7,9 @@
 use serde_json::Value;
 
 use super::examples::{response_resource, Example, ExampleRole};
-use super::{collection_item, type_ref_from_link, TypeRef};
+use super::TypeRef;
 use crate::diagnostic::Location;
+use crate::doc_text::collection_item;
 use crate::page::{Block, Page};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,7 +120,7 @@ fn response_from_metadata(page: &Page) -> Option<(TypeRef, bool)> {
 fn response_from_prose(page: &Page) -> Option<(TypeRef, bool)> {
     let (text, link, _) = response_resource(page)?;
     let collection = text.text.to_ascii_lowercase().contains("collection");
-    Some((type_ref_from_link(&link.text, &link.target), collection))
+    Some((TypeRef::from_link(&link.text, &link.target), collection))
 }
 
 /// `/users/{id | userPrincipalName}/chats?$top=5` -> `users`, key, `chats`. A key may hold
