@@ -2,7 +2,8 @@
 //! type, read the same way by every stage (facts reads pages with them, the schema and the
 //! example checks read names and type spellings with them).
 //!
-//! - `names.rs`: what a name may contain, and the names a page writes in cells and prose.
+//! - `names.rs`: what a name may contain (ASCII letters, digits and `_`, and why), and the name
+//!   a cell holds.
 //! - `plurals.rs`: English plurals, as property names and path segments use them.
 //! - `links.rs`: the type a link to a page names.
 //! - `type_names.rs`: how the docs spell a type: primitives, `Collection(x)`.
@@ -19,7 +20,8 @@ pub use ascii_case::{
 };
 pub use links::{link_page_stem, linked_type_name};
 pub use names::{
-    clean_name, is_member_name, is_odata_name, is_property_name, is_type_identifier, leading_name,
+    clean_name, is_identifier, is_member_name, is_name_char, is_qualified_name, leading_name,
+    IDENTIFIER_RULE,
 };
 pub use plurals::singular;
 pub use type_names::{collection_item, primitive_type};

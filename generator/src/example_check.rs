@@ -24,7 +24,7 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
-use crate::doc_text::{collection_item, is_type_identifier, primitive_type};
+use crate::doc_text::{collection_item, is_qualified_name, leading_name, primitive_type};
 use crate::edm::{edm_primitive, JsonKind};
 use crate::facts::Example;
 use crate::schema::{Kind, Property, Schema, TypeDef};
@@ -452,13 +452,10 @@ fn brief(value: &Value) -> String {
 /// (`"datetime-value"`), or a template (`"{id}"`, `"<date>"`).
 fn is_placeholder(text: &str) -> bool {
     let text = text.trim();
-    let token: String = text
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
-        .collect();
+    let token = leading_name(text);
     let rest = text[token.len()..].trim_start();
     let names_a_type =
-        primitive_type(&token).is_some() || (token.contains('.') && is_type_identifier(&token));
+        primitive_type(token).is_some() || (token.contains('.') && is_qualified_name(token));
     (names_a_type && (rest.is_empty() || rest.starts_with('(')))
         || text.to_ascii_lowercase().ends_with("-value")
         || (text.starts_with('{') && text.ends_with('}'))

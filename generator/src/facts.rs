@@ -21,8 +21,8 @@ use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::doc_text::{
-    clean_name, is_member_name, is_odata_name, is_property_name, is_type_identifier,
-    link_page_stem, linked_type_name, singular,
+    clean_name, is_identifier, is_member_name, is_qualified_name, link_page_stem, linked_type_name,
+    singular, IDENTIFIER_RULE,
 };
 use crate::page::{Block, CodeBlock, Link, Metadata, Page, Section, Table, Text};
 
@@ -292,7 +292,7 @@ pub fn extract(page: &Page) -> PageFacts {
 /// namespace (with a warning).
 fn page_namespace(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Arc<str> {
     match &page.namespace {
-        Some((namespace, _)) if is_odata_name(namespace) => Arc::from(namespace.as_str()),
+        Some((namespace, _)) if is_qualified_name(namespace) => Arc::from(namespace.as_str()),
         Some((namespace, line)) => {
             diagnostics.push(not_an_odata_name(
                 page,
@@ -317,8 +317,7 @@ fn not_an_odata_name(page: &Page, line: u32, what: &str, name: &str, instead: &s
         page.location(line),
         format!(
             "{what} {name:?} is not an OData name: expected identifiers joined by dots \
-             (`microsoft.graph.callRecords`, `user`), each an ASCII letter or `_` followed by \
-             ASCII letters, digits or `_`; {instead}"
+             (`microsoft.graph.callRecords`, `user`), each {IDENTIFIER_RULE}; {instead}"
         ),
     )
 }
@@ -343,9 +342,9 @@ fn described_type(
         (!name.is_empty()).then_some((key, name, metadata.line))
     });
     let (name, line) = match stated {
-        Some((_, name, line)) if is_odata_name(name) => (name, line),
+        Some((_, name, line)) if is_qualified_name(name) => (name, line),
         Some((key, name, line)) => {
-            let from_title = title.filter(|(name, _)| is_odata_name(name));
+            let from_title = title.filter(|(name, _)| is_qualified_name(name));
             let instead = match from_title {
                 Some((name, _)) => format!("the type is named `{name}` after the page's title"),
                 None => "the page describes no type".to_string(),
@@ -356,7 +355,7 @@ fn described_type(
         }
         None => {
             let (name, line) = title?;
-            if !is_odata_name(name) {
+            if !is_qualified_name(name) {
                 diagnostics.push(not_an_odata_name(
                     page,
                     line,
@@ -425,11 +424,11 @@ fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
         ty.key_property = metadata
             .get_str("keyProperty")
             .map(str::trim)
-            .filter(|key| is_type_identifier(key))
+            .filter(|key| is_identifier(key))
             .map(str::to_string);
         if let Some(base) = metadata.get_str("baseType") {
             let base = base.trim().trim_start_matches('#');
-            if is_odata_name(base) {
+            if is_qualified_name(base) {
                 ty.base = Some((TypeRef::named(base), page.location(metadata.line)));
             } else if !base.is_empty() {
                 facts.diagnostics.push(not_an_odata_name(
@@ -698,7 +697,7 @@ fn json_representation_properties(
         if name.starts_with('@') {
             continue;
         }
-        if !is_property_name(name) {
+        if !is_identifier(name) {
             // An open type's representation shows sample keys (`"4e98f8f1-..."`, `"string-value"`).
             diagnostics.push(Diagnostic::note(
                 DiagnosticKind::UnreadableType,
@@ -736,7 +735,7 @@ fn optional_navigation_properties(
         return;
     };
     for name in names.iter().filter_map(Value::as_str) {
-        if !is_property_name(name) || properties.iter().any(|p| p.name.eq_ignore_ascii_case(name)) {
+        if !is_identifier(name) || properties.iter().any(|p| p.name.eq_ignore_ascii_case(name)) {
             continue;
         }
         let (singular, collection) = singular(name);
@@ -797,7 +796,7 @@ fn property_rows(
             ));
             continue;
         }
-        if !is_property_name(&name) {
+        if !is_identifier(&name) {
             diagnostics.push(Diagnostic::warning(
                 DiagnosticKind::UnreadableType,
                 location,
@@ -999,7 +998,7 @@ fn extract_api_page(page: &Page, facts: &mut PageFacts) {
         return;
     }
     let target = target.trim_matches(|c: char| c == '`' || c == '*');
-    if !is_type_identifier(target) {
+    if !is_qualified_name(target) {
         return;
     }
     let mut properties = Vec::new();
@@ -1067,7 +1066,7 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
             }),
             _ => None,
         });
-    let Some(name) = url_segment.filter(|n| is_property_name(n)) else {
+    let Some(name) = url_segment.filter(|n| is_identifier(n)) else {
         return;
     };
     let response = page
@@ -1139,7 +1138,7 @@ fn extract_enum_page(page: &Page, facts: &mut PageFacts) {
     if members.is_empty() {
         return;
     }
-    if !is_odata_name(name) {
+    if !is_qualified_name(name) {
         facts.diagnostics.push(not_an_odata_name(
             page,
             title.line,
@@ -1212,7 +1211,7 @@ fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
         if string_properties.contains(&captures[1].to_ascii_lowercase()) {
             continue;
         }
-        if !is_odata_name(&captures[1]) {
+        if !is_qualified_name(&captures[1]) {
             facts.diagnostics.push(not_an_odata_name(
                 page,
                 heading.line,
@@ -1347,6 +1346,31 @@ mod tests {
         assert_eq!(
             clean_description("Caller string. Inherited from commsOperation."),
             "Caller string."
+        );
+    }
+
+    #[test]
+    fn a_property_name_with_a_letter_outside_ascii_is_reported_and_left_out() {
+        let text = "# dish resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| name | String | The dish's name. |\n| größe | Int32 | The portion, in grams. |\n";
+        let source = crate::read::SourceText {
+            path: "resources/dish.md".into(),
+            text: text.to_string(),
+            lossy: false,
+        };
+        let facts = extract(&crate::page::parse_page(&source).0);
+        let names: Vec<&str> = facts.types[0]
+            .properties
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["name"]);
+        let reported: Vec<String> = facts.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert!(
+            reported
+                .iter()
+                .any(|d| d.starts_with("resources/dish.md:10: warning")
+                    && d.contains("property name \"größe\" is not an identifier")),
+            "{reported:?}"
         );
     }
 

@@ -24,6 +24,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::doc_text::starts_with_ignore_ascii_case;
 use crate::read::SourceText;
 use builder::build_page;
 use front_matter::parse_front_matter;
@@ -68,11 +69,8 @@ impl<'a> Page<'a> {
         &'p self,
         prefix: &'p str,
     ) -> impl Iterator<Item = Section<'p, 'a>> + 'p {
-        self.sections().filter(move |section| {
-            let title = section.title();
-            title.len() >= prefix.len()
-                && title.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-        })
+        self.sections()
+            .filter(move |section| starts_with_ignore_ascii_case(section.title(), prefix))
     }
 
     /// Every block of the page, in order.

@@ -1,7 +1,7 @@
 //! Links to a type's page: `[resultInfo](../resources/resultInfo.md)` names the type
 //! `resultInfo`, described by the page whose stem is `resultinfo`.
 
-use super::names::is_type_identifier;
+use super::names::is_qualified_name;
 
 /// `../resources/resultInfo.md#anchor` -> `resultinfo`.
 pub fn link_page_stem(target: &str) -> Option<String> {
@@ -16,7 +16,7 @@ pub fn link_page_stem(target: &str) -> Option<String> {
 /// `callrecords-session.md`: `callrecords-session`), else the text as it is.
 pub fn linked_type_name(text: &str, page: Option<&str>) -> String {
     let text = text.trim().trim_matches('`').trim();
-    if is_type_identifier(text) {
+    if is_qualified_name(text) {
         text.to_string()
     } else {
         page.unwrap_or(text).to_string()

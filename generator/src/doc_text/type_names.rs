@@ -6,9 +6,9 @@ use super::ascii_case::starts_with_ignore_ascii_case;
 /// The item type a `Collection(...)` type name wraps, in any case: `Collection(microsoft.graph.site)`
 /// -> `microsoft.graph.site`; `None` for a name that is not such a collection.
 pub fn collection_item(name: &str) -> Option<&str> {
-    name.get(..11)
-        .filter(|head| head.eq_ignore_ascii_case("collection("))
-        .map(|_| name[11..].trim_end_matches(')').trim())
+    const COLLECTION: &str = "collection(";
+    starts_with_ignore_ascii_case(name, COLLECTION)
+        .then(|| name[COLLECTION.len()..].trim_end_matches(')').trim())
 }
 
 /// The `Edm.*` name of a primitive as the docs spell it (`String`, `int`, `Edm.Int64`).

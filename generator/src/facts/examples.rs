@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::{PropertyType, TypeRef};
 use crate::diagnostic::Location;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::doc_text::{is_type_identifier, primitive_type};
+use crate::doc_text::{is_member_name, is_qualified_name, leading_name, primitive_type};
 use crate::lenient_json::parse_without_trailing_commas;
 use crate::page::{Block, Link, Page, Section, Text};
 
@@ -384,7 +384,7 @@ pub fn representation_hint(value: &Value) -> Option<(PropertyType, bool, Vec<Str
                 let values: Vec<String> = text
                     .split('|')
                     .map(|v| v.trim().to_string())
-                    .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_alphanumeric() || c == '_'))
+                    .filter(|v| is_member_name(v))
                     .collect();
                 return (!values.is_empty()).then_some((PropertyType::Enumeration, false, values));
             }
@@ -396,14 +396,11 @@ pub fn representation_hint(value: &Value) -> Option<(PropertyType, bool, Vec<Str
                     Vec::new(),
                 ));
             }
-            let token: String = text
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_'))
-                .collect();
-            if let Some(primitive) = primitive_type(&token) {
+            let token = leading_name(text);
+            if let Some(primitive) = primitive_type(token) {
                 return Some((PropertyType::Primitive(primitive), false, Vec::new()));
             }
-            if token.contains('.') && is_type_identifier(&token) {
+            if token.contains('.') && is_qualified_name(token) {
                 return Some((
                     PropertyType::Named(TypeRef::named(token)),
                     false,

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::examples::{response_resource, Example, ExampleRole};
 use super::TypeRef;
 use crate::diagnostic::Location;
-use crate::doc_text::collection_item;
+use crate::doc_text::{collection_item, is_qualified_name};
 use crate::page::{Block, Page};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,19 +166,15 @@ fn segments(path: &str) -> Option<Vec<Option<String>>> {
 /// "workbookTable: range" or "getManagedAppPolicies function" -> the operation's name;
 /// "Get presence" -> none.
 fn titled_operation(title: &str) -> Option<String> {
-    let is_name = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
-    };
     if let Some((owner, operation)) = title.split_once(':') {
         let (owner, operation) = (owner.trim(), operation.trim());
-        return (is_name(owner) && is_name(operation)).then(|| operation.to_string());
+        return (is_qualified_name(owner) && is_qualified_name(operation))
+            .then(|| operation.to_string());
     }
     let (operation, kind) = title.trim().split_once(' ')?;
     let is_operation_kind =
         kind.eq_ignore_ascii_case("function") || kind.eq_ignore_ascii_case("action");
-    (is_operation_kind && is_name(operation)).then(|| operation.to_string())
+    (is_operation_kind && is_qualified_name(operation)).then(|| operation.to_string())
 }
 
 #[cfg(test)]

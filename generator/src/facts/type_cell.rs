@@ -4,7 +4,7 @@
 
 use super::{PropertyType, TypeRef};
 use crate::doc_text::{
-    ends_with_ignore_ascii_case, find_ignore_ascii_case, is_type_identifier, leading_name,
+    ends_with_ignore_ascii_case, find_ignore_ascii_case, is_qualified_name, leading_name,
     primitive_type, starts_with_ignore_ascii_case,
 };
 use crate::page::Text;
@@ -44,7 +44,7 @@ pub fn parse_type_cell(cell: &Text) -> Option<TypeCell> {
         PropertyType::Primitive(primitive)
     } else if token.eq_ignore_ascii_case("enumeration") || token.eq_ignore_ascii_case("enum") {
         PropertyType::Enumeration
-    } else if is_type_identifier(token) && !token.eq_ignore_ascii_case("collection") {
+    } else if is_qualified_name(token) && !token.eq_ignore_ascii_case("collection") {
         PropertyType::Named(TypeRef::named(token))
     } else {
         return None;
@@ -110,7 +110,7 @@ fn alternative(name: &str, cell: &Text) -> Option<PropertyType> {
         .find(|link| link.text.trim().trim_matches('`') == name);
     match link {
         Some(link) => Some(PropertyType::Named(TypeRef::from_link(name, &link.target))),
-        None => is_type_identifier(name).then(|| PropertyType::Named(TypeRef::named(name))),
+        None => is_qualified_name(name).then(|| PropertyType::Named(TypeRef::named(name))),
     }
 }
 
