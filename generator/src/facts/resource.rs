@@ -9,9 +9,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
+use super::tables::property_rows;
 use super::{
-    examples, not_an_odata_name, property_rows, split_qualified, Evidence, KindHint, PageFacts,
-    PropertyFact, PropertyType, TypeFact, TypeRef,
+    examples, not_an_odata_name, split_qualified, Evidence, KindHint, PageFacts, PropertyFact,
+    PropertyType, TypeFact, TypeRef,
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::doc_text::{is_identifier, is_qualified_name, singular};
