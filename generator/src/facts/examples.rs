@@ -370,8 +370,9 @@ fn path_and_key(url: &str) -> Option<(String, &str)> {
     Some((format!("/{path}"), key))
 }
 
-/// What a JSON representation value says about its property's type:
-/// `"String"`, `"String (timestamp)"`, `"a | b"`, `{"@odata.type": "x"}`, `[...]`, `true`, `1`.
+/// What a JSON representation value says about its property's type: what an example value
+/// says (see [`example_value_hint`]), except that a string names the type, and an enum its
+/// values: `"String"`, `"String (timestamp)"`, `"microsoft.graph.x"`, `"a | b"`.
 pub fn representation_hint(value: &Value) -> Option<(PropertyType, bool, Vec<String>)> {
     match value {
         Value::Array(items) => {
@@ -379,49 +380,35 @@ pub fn representation_hint(value: &Value) -> Option<(PropertyType, bool, Vec<Str
             Some((ty, true, values))
         }
         Value::String(text) => {
-            let text = text.trim();
-            if text.contains('|') {
-                let values: Vec<String> = text
-                    .split('|')
-                    .map(|v| v.trim().to_string())
-                    .filter(|v| is_member_name(v))
-                    .collect();
-                return (!values.is_empty()).then_some((PropertyType::Enumeration, false, values));
-            }
-            let lower = text.to_ascii_lowercase();
-            if lower.contains("(timestamp)") {
-                return Some((
-                    PropertyType::Primitive("Edm.DateTimeOffset"),
-                    false,
-                    Vec::new(),
-                ));
-            }
-            let token = leading_name(text);
-            if let Some(primitive) = primitive_type(token) {
-                return Some((PropertyType::Primitive(primitive), false, Vec::new()));
-            }
-            if token.contains('.') && is_qualified_name(token) {
-                return Some((
-                    PropertyType::Named(TypeRef::named(token)),
-                    false,
-                    Vec::new(),
-                ));
-            }
-            None
+            let (ty, values) = type_in_representation(text)?;
+            Some((ty, false, values))
         }
-        Value::Object(object) => {
-            let name = object
-                .get("@odata.type")?
-                .as_str()?
-                .trim()
-                .trim_start_matches('#');
-            (!name.is_empty())
-                .then(|| (PropertyType::Named(TypeRef::named(name)), false, Vec::new()))
-        }
-        Value::Bool(_) => Some((PropertyType::Primitive("Edm.Boolean"), false, Vec::new())),
-        Value::Number(number) => Some((number_type(number), false, Vec::new())),
-        Value::Null => None,
+        _ => example_value_hint(value).map(|(ty, collection)| (ty, collection, Vec::new())),
     }
+}
+
+/// The type a JSON representation's string stands for, with the values of an enum:
+/// `"a | b | c"` is an enum of these values, `"String (timestamp)"` a date and time, `"Int32"`
+/// a primitive, `"microsoft.graph.x"` a named type.
+fn type_in_representation(text: &str) -> Option<(PropertyType, Vec<String>)> {
+    let text = text.trim();
+    if text.contains('|') {
+        let values: Vec<String> = text
+            .split('|')
+            .map(|v| v.trim().to_string())
+            .filter(|v| is_member_name(v))
+            .collect();
+        return (!values.is_empty()).then_some((PropertyType::Enumeration, values));
+    }
+    if text.to_ascii_lowercase().contains("(timestamp)") {
+        return Some((PropertyType::Primitive("Edm.DateTimeOffset"), Vec::new()));
+    }
+    let token = leading_name(text);
+    if let Some(primitive) = primitive_type(token) {
+        return Some((PropertyType::Primitive(primitive), Vec::new()));
+    }
+    (token.contains('.') && is_qualified_name(token))
+        .then(|| (PropertyType::Named(TypeRef::named(token)), Vec::new()))
 }
 
 /// What an example value says about its property's type. Strings are only ever `Edm.String`:
