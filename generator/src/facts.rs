@@ -16,6 +16,7 @@ mod requests;
 mod resource;
 mod tables;
 mod type_cell;
+mod value_hints;
 
 use std::sync::Arc;
 
@@ -28,13 +29,14 @@ use enums::{extract_enum_page, extract_enum_sections};
 use resource::{extract_resource_page, resource_metadata};
 
 pub use api_version::PageVersion;
-pub use examples::{example_value_hint, Example, ExampleRole, Placement, PlacementSource};
+pub use examples::{Example, ExampleRole, Placement, PlacementSource};
 pub use model::{
     Evidence, KindHint, MemberFact, PageFacts, PropertyFact, PropertyType, TypeFact, TypeRef,
 };
 pub use requests::{RequestPath, Requests};
 pub use tables::possible_values;
 pub use type_cell::{parse_type_cell, TypeCell};
+pub use value_hints::example_value_hint;
 
 /// The namespace of pages that declare none.
 pub const DEFAULT_NAMESPACE: &str = "microsoft.graph";

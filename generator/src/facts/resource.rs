@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::tables::property_rows;
 use super::{
-    examples, not_an_odata_name, split_qualified, Evidence, KindHint, PageFacts, PropertyFact,
+    not_an_odata_name, split_qualified, value_hints, Evidence, KindHint, PageFacts, PropertyFact,
     PropertyType, TypeFact, TypeRef,
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
@@ -396,7 +396,7 @@ fn json_representation_properties(
             ));
             continue;
         }
-        if let Some((ty, collection, values)) = examples::representation_hint(value) {
+        if let Some((ty, collection, values)) = value_hints::representation_hint(value) {
             properties.push(PropertyFact {
                 name: name.clone(),
                 ty,
