@@ -26,7 +26,7 @@ use crate::page::Page;
 
 use api::extract_api_page;
 use enums::{extract_enum_page, extract_enum_sections};
-use resource::{extract_resource_page, resource_metadata};
+use resource::{extract_resource_page, resource_comment};
 
 pub use api_version::PageVersion;
 pub use examples::{Example, ExampleRole, Placement, PlacementSource};
@@ -50,7 +50,7 @@ enum PageKind {
     Other,
 }
 
-fn page_kind(page: &Page) -> PageKind {
+fn page_kind(page: &Page, has_resource_comment: bool) -> PageKind {
     let doc_type = page
         .front_matter
         .get("doc_type")
@@ -59,7 +59,7 @@ fn page_kind(page: &Page) -> PageKind {
     let in_resources = page.path.starts_with("resources/") || page.path.contains("/resources/");
     // A resource JSON comment is the strongest sign; a doc_type of `apiPageType` on a page in
     // `resources/` is a copy-paste slip, so the folder wins there.
-    if resource_metadata(page).is_some() || doc_type.starts_with("resource") {
+    if has_resource_comment || doc_type.starts_with("resource") {
         PageKind::Resource
     } else if doc_type.starts_with("enum") {
         PageKind::Enum
@@ -109,9 +109,10 @@ pub fn extract(page: &Page) -> PageFacts {
         version: api_version::page_version(page),
         diagnostics,
     };
-    let kind = page_kind(page);
+    let comment = resource_comment(page);
+    let kind = page_kind(page, comment.is_some());
     match kind {
-        PageKind::Resource => extract_resource_page(page, &mut facts),
+        PageKind::Resource => extract_resource_page(page, comment, &mut facts),
         PageKind::Enum => extract_enum_page(page, &mut facts),
         PageKind::Api => extract_api_page(page, &mut facts),
         PageKind::Other => {}

@@ -199,6 +199,12 @@ impl Metadata {
     pub fn block_type(&self) -> Option<&str> {
         self.get_str("blockType")
     }
+
+    /// Whether the comment's `blockType` is `block_type` (`resource`, `response`), in any case.
+    pub fn is_block_type(&self, block_type: &str) -> bool {
+        self.block_type()
+            .is_some_and(|t| t.eq_ignore_ascii_case(block_type))
+    }
 }
 
 /// Parses one page. Problems (malformed front matter or metadata) become diagnostics.

@@ -97,10 +97,10 @@ pub fn extract_requests(page: &Page, examples: &[Example]) -> Option<Requests> {
 /// true`, or `Collection(microsoft.graph.site)`.
 fn response_from_metadata(page: &Page) -> Option<(TypeRef, bool)> {
     page.code_blocks().find_map(|code| {
-        let metadata = code.metadata.as_ref()?;
-        if !metadata.block_type()?.eq_ignore_ascii_case("response") {
-            return None;
-        }
+        let metadata = code
+            .metadata
+            .as_ref()
+            .filter(|metadata| metadata.is_block_type("response"))?;
         let name = metadata
             .get_str("@odata.type")?
             .trim()

@@ -19,8 +19,12 @@ use crate::doc_text::{is_identifier, is_qualified_name, singular};
 use crate::page::{Block, CodeBlock, Link, Metadata, Page, Section, Text};
 
 /// The type a resource page describes, with all the page says about it.
-pub(super) fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
-    let resource = resource_metadata(page);
+pub(super) fn extract_resource_page(
+    page: &Page,
+    comment: Option<ResourceComment<'_, '_>>,
+    facts: &mut PageFacts,
+) {
+    let resource = comment.map(|comment| comment.metadata);
     let Some((name, line)) = described_type(page, resource, &mut facts.diagnostics) else {
         return;
     };
@@ -105,9 +109,9 @@ pub(super) fn extract_resource_page(page: &Page, facts: &mut PageFacts) {
         }
     }
     if ty.properties.is_empty() {
-        if let Some(json) = resource_json(page) {
+        if let Some(code) = comment.and_then(|comment| comment.representation) {
             let mut shown = Vec::new();
-            json_representation_properties(page, json, &mut shown, &mut facts.diagnostics);
+            json_representation_properties(page, code, &mut shown, &mut facts.diagnostics);
             match untabled_properties {
                 Some(line) if !shown.is_empty() => facts.diagnostics.push(Diagnostic::note(
                     DiagnosticKind::NoFacts,
@@ -187,14 +191,32 @@ fn title_type_name(title: &str) -> Option<&str> {
         .map(|m| m.as_str())
 }
 
-/// The resource JSON comment of a page, wherever it sits.
-pub(super) fn resource_metadata<'p>(page: &'p Page<'_>) -> Option<&'p Metadata> {
+/// A page's resource comment (`<!-- { "blockType": "resource", ... } -->`), and the JSON
+/// representation it heads, if it heads one.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ResourceComment<'p, 'a> {
+    pub(super) metadata: &'p Metadata,
+    pub(super) representation: Option<&'p CodeBlock<'a>>,
+}
+
+/// The resource comment of a page, wherever it sits: the first that heads a code block, else
+/// the first that heads none.
+pub(super) fn resource_comment<'p, 'a>(page: &'p Page<'a>) -> Option<ResourceComment<'p, 'a>> {
+    let is_resource = |metadata: &&Metadata| metadata.is_block_type("resource");
     page.code_blocks()
-        .filter_map(|code| code.metadata.as_ref())
-        .chain(page.loose_metadata.iter())
-        .find(|m| {
-            m.block_type()
-                .is_some_and(|t| t.eq_ignore_ascii_case("resource"))
+        .find_map(|code| {
+            let metadata = code.metadata.as_ref().filter(is_resource)?;
+            Some(ResourceComment {
+                metadata,
+                representation: Some(code),
+            })
+        })
+        .or_else(|| {
+            let metadata = page.loose_metadata.iter().find(is_resource)?;
+            Some(ResourceComment {
+                metadata,
+                representation: None,
+            })
         })
 }
 
@@ -363,23 +385,14 @@ fn section_lists_methods(section: Section<'_, '_>, type_name: &str) -> bool {
     })
 }
 
-fn resource_json<'p, 'a>(page: &'p Page<'a>) -> Option<(&'p CodeBlock<'a>, u32)> {
-    page.code_blocks().find_map(|code| {
-        let metadata = code.metadata.as_ref()?;
-        metadata
-            .block_type()
-            .is_some_and(|t| t.eq_ignore_ascii_case("resource"))
-            .then_some((code, code.line))
-    })
-}
-
 /// Properties read from a JSON representation, for resource pages that have no table.
 fn json_representation_properties(
     page: &Page,
-    (code, line): (&CodeBlock<'_>, u32),
+    code: &CodeBlock<'_>,
     properties: &mut Vec<PropertyFact>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let line = code.line;
     let Ok(Value::Object(object)) = crate::lenient_json::parse_lenient_json(&code.text) else {
         return;
     };
