@@ -28,7 +28,7 @@ use api::extract_api_page;
 use enums::{extract_enum_page, extract_enum_sections};
 use resource::{extract_resource_page, resource_comment};
 
-pub use api_version::PageVersion;
+pub use api_version::{most_addressed, PageVersion};
 pub use examples::{Example, ExampleRole, Placement, PlacementSource};
 pub use model::{
     Evidence, KindHint, MemberFact, PageFacts, PropertyFact, PropertyType, TypeFact, TypeRef,
