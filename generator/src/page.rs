@@ -115,9 +115,17 @@ pub struct Section<'p, 'a> {
     pub blocks: &'p [Block<'a>],
 }
 
-impl<'p> Section<'p, '_> {
+impl<'p, 'a> Section<'p, 'a> {
     pub fn title(&self) -> &'p str {
         self.heading.map_or("", |h| &h.text)
+    }
+
+    /// The section's tables, in order.
+    pub fn tables(&self) -> impl Iterator<Item = &'p Table<'a>> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Table(table) => Some(table),
+            _ => None,
+        })
     }
 }
 

@@ -35,19 +35,18 @@ pub(super) fn extract_api_page(page: &Page, facts: &mut PageFacts) {
         return;
     }
     let mut properties = Vec::new();
-    for section in page.sections_titled("request body") {
-        for block in section.blocks {
-            if let Block::Table(table) = block {
-                property_rows(
-                    page,
-                    table,
-                    false,
-                    Evidence::ApiPage,
-                    &mut properties,
-                    &mut facts.diagnostics,
-                );
-            }
-        }
+    for table in page
+        .sections_titled("request body")
+        .flat_map(|section| section.tables())
+    {
+        property_rows(
+            page,
+            table,
+            false,
+            Evidence::ApiPage,
+            &mut properties,
+            &mut facts.diagnostics,
+        );
     }
     if properties.is_empty() {
         return;
@@ -82,36 +81,24 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
     let Some((owner, listed)) = facts.stem.split_once("-list-") else {
         return;
     };
-    let request = page
-        .sections()
-        .find(|s| s.title().eq_ignore_ascii_case("http request"));
-    let url_segment = request
-        .into_iter()
-        .flat_map(|s| s.blocks)
-        .find_map(|block| match block {
-            Block::Code(code) => code.text.lines().find_map(|line| {
-                // Keys may hold spaces (`{id | userPrincipalName}`), so cut at the query
-                // and the last segment, then at any space (` HTTP/1.1`).
-                let path = line.trim().strip_prefix("GET ")?.split('?').next()?;
-                let last = path.trim_end().trim_end_matches('/').rsplit('/').next()?;
-                let last = last.split_whitespace().next()?;
-                last.eq_ignore_ascii_case(listed).then(|| last.to_string())
-            }),
-            _ => None,
-        });
+    let url_segment = blocks_of_section(page, "http request").find_map(|block| match block {
+        Block::Code(code) => code.text.lines().find_map(|line| {
+            // Keys may hold spaces (`{id | userPrincipalName}`), so cut at the query
+            // and the last segment, then at any space (` HTTP/1.1`).
+            let path = line.trim().strip_prefix("GET ")?.split('?').next()?;
+            let last = path.trim_end().trim_end_matches('/').rsplit('/').next()?;
+            let last = last.split_whitespace().next()?;
+            last.eq_ignore_ascii_case(listed).then(|| last.to_string())
+        }),
+        _ => None,
+    });
     let Some(name) = url_segment.filter(|n| is_identifier(n)) else {
         return;
     };
-    let response = page
-        .sections()
-        .find(|s| s.title().eq_ignore_ascii_case("response"));
-    let item = response
-        .into_iter()
-        .flat_map(|s| s.blocks)
-        .find_map(|block| match block {
-            Block::Text(text) => text.links.iter().find(|l| l.target.contains("resources/")),
-            _ => None,
-        });
+    let item = blocks_of_section(page, "response").find_map(|block| match block {
+        Block::Text(text) => text.links.iter().find(|l| l.target.contains("resources/")),
+        _ => None,
+    });
     let Some(item) = item else {
         return;
     };
@@ -139,6 +126,17 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
         evidence: Evidence::ListMethod,
     });
     facts.types.push(ty);
+}
+
+/// The blocks of the first section titled `title` (in any ASCII case).
+fn blocks_of_section<'p, 'a>(
+    page: &'p Page<'a>,
+    title: &str,
+) -> impl Iterator<Item = &'p Block<'a>> {
+    page.sections()
+        .find(|section| section.title().eq_ignore_ascii_case(title))
+        .into_iter()
+        .flat_map(|section| section.blocks)
 }
 
 fn page_links<'p, 'a>(page: &'p Page<'a>) -> impl Iterator<Item = &'p Link<'a>> {

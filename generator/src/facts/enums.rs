@@ -7,10 +7,11 @@ use regex::Regex;
 
 use super::tables::member_rows;
 use super::{
-    not_an_odata_name, split_qualified, Evidence, KindHint, PageFacts, PropertyType, TypeFact,
+    not_an_odata_name, split_qualified, Evidence, KindHint, MemberFact, PageFacts, PropertyType,
+    TypeFact,
 };
 use crate::doc_text::is_qualified_name;
-use crate::page::{Block, Page};
+use crate::page::Page;
 
 /// Enum pages (Intune style): `# x enum type` and a Members table.
 pub(super) fn extract_enum_page(page: &Page, facts: &mut PageFacts) {
@@ -23,40 +24,17 @@ pub(super) fn extract_enum_page(page: &Page, facts: &mut PageFacts) {
     };
     let name = captures.get(1).map_or("", |m| m.as_str());
     let mut members = Vec::new();
-    for section in page.sections() {
-        for block in section.blocks {
-            if let Block::Table(table) = block {
-                member_rows(page, table, &mut members);
-            }
-        }
+    for table in page.sections().flat_map(|section| section.tables()) {
+        member_rows(page, table, &mut members);
     }
-    if members.is_empty() {
+    let Some(mut ty) = named_enum(page, facts, name, title.line, "title", members) else {
         return;
-    }
-    if !is_qualified_name(name) {
-        facts.diagnostics.push(not_an_odata_name(
-            page,
-            title.line,
-            "the title's enum name",
-            name,
-            "its member table makes no enum",
-        ));
-        return;
-    }
-    let (name, namespace) = split_qualified(name, &facts.namespace);
-    let mut ty = TypeFact::new(
-        name,
-        &namespace,
-        Evidence::TypePage,
-        page.location(title.line),
-    );
-    ty.kind = Some(KindHint::Enum);
+    };
     ty.description = page
         .front_matter
         .get("description")
         .unwrap_or_default()
         .to_string();
-    ty.members = members;
     facts.types.push(ty);
 }
 
@@ -95,36 +73,44 @@ pub(super) fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
             continue;
         };
         let mut members = Vec::new();
-        for block in section.blocks {
-            if let Block::Table(table) = block {
-                member_rows(page, table, &mut members);
-            }
-        }
-        if members.is_empty() {
-            continue;
+        for table in section.tables() {
+            member_rows(page, table, &mut members);
         }
         if string_properties.contains(&captures[1].to_ascii_lowercase()) {
             continue;
         }
-        if !is_qualified_name(&captures[1]) {
-            facts.diagnostics.push(not_an_odata_name(
-                page,
-                heading.line,
-                "the heading's enum name",
-                &captures[1],
-                "its member table makes no enum",
-            ));
-            continue;
+        if let Some(ty) = named_enum(page, facts, &captures[1], heading.line, "heading", members) {
+            facts.types.push(ty);
         }
-        let (name, namespace) = split_qualified(&captures[1], &facts.namespace);
-        let mut ty = TypeFact::new(
-            name,
-            &namespace,
-            Evidence::TypePage,
-            page.location(heading.line),
-        );
-        ty.kind = Some(KindHint::Enum);
-        ty.members = members;
-        facts.types.push(ty);
     }
+}
+
+/// The enum a page's title or heading (`stated_in`) at `line` names, with the members of its
+/// tables; none for no members, or for a name that is not an OData name (reported).
+fn named_enum(
+    page: &Page,
+    facts: &mut PageFacts,
+    name: &str,
+    line: u32,
+    stated_in: &str,
+    members: Vec<MemberFact>,
+) -> Option<TypeFact> {
+    if members.is_empty() {
+        return None;
+    }
+    if !is_qualified_name(name) {
+        facts.diagnostics.push(not_an_odata_name(
+            page,
+            line,
+            &format!("the {stated_in}'s enum name"),
+            name,
+            "its member table makes no enum",
+        ));
+        return None;
+    }
+    let (name, namespace) = split_qualified(name, &facts.namespace);
+    let mut ty = TypeFact::new(name, &namespace, Evidence::TypePage, page.location(line));
+    ty.kind = Some(KindHint::Enum);
+    ty.members = members;
+    Some(ty)
 }

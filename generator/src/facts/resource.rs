@@ -79,7 +79,7 @@ pub(super) fn extract_resource_page(
             continue;
         }
         let is_properties = title.starts_with("propert") || title.contains(" properties");
-        if is_properties && !section.blocks.iter().any(|b| matches!(b, Block::Table(_))) {
+        if is_properties && section.tables().next().is_none() {
             untabled_properties = section.heading.map(|h| h.line);
         }
         if title.starts_with("derived type") || title == "subtypes" {
@@ -95,17 +95,15 @@ pub(super) fn extract_resource_page(
         if !(navigation || is_properties) {
             continue;
         }
-        for block in section.blocks {
-            if let Block::Table(table) = block {
-                property_rows(
-                    page,
-                    table,
-                    navigation,
-                    Evidence::TypePage,
-                    &mut ty.properties,
-                    &mut facts.diagnostics,
-                );
-            }
+        for table in section.tables() {
+            property_rows(
+                page,
+                table,
+                navigation,
+                Evidence::TypePage,
+                &mut ty.properties,
+                &mut facts.diagnostics,
+            );
         }
     }
     if ty.properties.is_empty() {
@@ -228,10 +226,7 @@ fn report_part_properties(
     type_name: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    if let (Some(heading), true) = (
-        section.heading,
-        section.blocks.iter().any(|b| matches!(b, Block::Table(_))),
-    ) {
+    if let (Some(heading), true) = (section.heading, section.tables().next().is_some()) {
         diagnostics.push(Diagnostic::note(
             DiagnosticKind::NoFacts,
             page.location(heading.line),
@@ -353,10 +348,7 @@ fn linked_types(page: &Page, section: Section<'_, '_>) -> Vec<(TypeRef, Location
 /// the methods belong elsewhere (a function listed for reference, such as `getRecentNotebooks`
 /// on a `recentNotebook` page, which returns notebooks).
 fn section_lists_methods(section: Section<'_, '_>, type_name: &str) -> bool {
-    section.blocks.iter().any(|block| {
-        let Block::Table(table) = block else {
-            return false;
-        };
+    section.tables().any(|table| {
         let returns = table.column(&["return type", "return types", "returns"]);
         let mut methods = table.rows().filter(|row| {
             row.iter().any(|cell| {
