@@ -83,11 +83,7 @@ mod tests {
     use crate::read::SourceText;
 
     fn version_of(text: &str) -> PageVersion {
-        let source = SourceText {
-            path: "resources/x.md".into(),
-            text: text.to_string(),
-            lossy: false,
-        };
+        let source = SourceText::for_test("resources/x.md", text);
         page_version(&parse_page(&source).0)
     }
 

@@ -481,11 +481,7 @@ HTTP/1.1 200 OK
 {"value": [...]}
 ```
 "#;
-        let source = crate::read::SourceText {
-            path: "api/user-update.md".into(),
-            text: text.to_string(),
-            lossy: false,
-        };
+        let source = crate::read::SourceText::for_test("api/user-update.md", text);
         let (page, _) = crate::page::parse_page(&source);
         let examples = extract_examples(&page, &mut Vec::new());
         let found: Vec<(Option<&str>, Option<&str>, bool)> = examples

@@ -225,11 +225,7 @@ mod tests {
     #[test]
     fn a_page_gives_its_get_paths_and_response_type() {
         let text = "# Get presence\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /me/presence\nGET /users/{id}/presence\nPATCH /me/presence\n```\n\n## Response\n\n<!-- {\n  \"blockType\": \"response\",\n  \"@odata.type\": \"microsoft.graph.presence\"\n} -->\n```http\nHTTP/1.1 200 OK\n```\n";
-        let source = crate::read::SourceText {
-            path: "api/presence-get.md".into(),
-            text: text.to_string(),
-            lossy: false,
-        };
+        let source = crate::read::SourceText::for_test("api/presence-get.md", text);
         let (page, _) = crate::page::parse_page(&source);
         let requests = extract_requests(&page, &[]).unwrap();
         assert_eq!(requests.response_type.name, "microsoft.graph.presence");

@@ -457,11 +457,7 @@ mod tests {
         let text = format!(
             "# thing resource type\n\nNamespace: microsoft.graph\n\n{intro}\n\n## Properties\n"
         );
-        let source = crate::read::SourceText {
-            path: "resources/thing.md".into(),
-            text,
-            lossy: false,
-        };
+        let source = crate::read::SourceText::for_test("resources/thing.md", text);
         let (page, _) = crate::page::parse_page(&source);
         prose_base(&page).map(|(base, _)| base.name)
     }

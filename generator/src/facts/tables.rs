@@ -353,11 +353,7 @@ mod tests {
     #[test]
     fn a_property_name_with_a_letter_outside_ascii_is_reported_and_left_out() {
         let text = "# dish resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| name | String | The dish's name. |\n| größe | Int32 | The portion, in grams. |\n";
-        let source = crate::read::SourceText {
-            path: "resources/dish.md".into(),
-            text: text.to_string(),
-            lossy: false,
-        };
+        let source = crate::read::SourceText::for_test("resources/dish.md", text);
         let facts = crate::facts::extract(&crate::page::parse_page(&source).0);
         let names: Vec<&str> = facts.types[0]
             .properties
