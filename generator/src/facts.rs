@@ -6,6 +6,15 @@
 //! names a page gives its own types (its `Namespace:` line, its resource comment's type and base,
 //! the type or enum its title or a heading names) must be OData names: one that is not is
 //! reported, and the page does without it.
+//!
+//! Here are the stage's entry, [`extract`], and the kinds of page it tells apart (resource, enum,
+//! API or other: by `doc_type`, else by folder). The fact types are in `model.rs`. Each kind of
+//! page has its reader (`resource.rs`, `enums.rs`, `api.rs`), which reads property and member
+//! tables with `tables.rs` and type cells with `type_cell.rs`; `examples.rs` reads every page's
+//! JSON examples, `value_hints.rs` what a JSON value says about its property's type,
+//! `requests.rs` an API page's `GET` paths and response, and `api_version.rs` the API version a
+//! page belongs to. The text rules they share with other stages (names, plurals, links, type
+//! spellings) are in [`crate::doc_text`].
 
 mod api;
 mod api_version;
