@@ -12,7 +12,9 @@
 //! become Rust identifiers, which `rust/names.rs` makes of ASCII letters and digits alone, so a
 //! name with other letters would lose them there (`größe` is the field `gr_e`) and could meet
 //! another name that way; and Microsoft Graph's metadata publishes no name that is not ASCII,
-//! so such a name on a page is a slip, which the facts stage reports where it stands.
+//! so such a name on a page is a slip. The facts stage reports a property, namespace or type
+//! name that is not a name where the page states it; a member row or a listed value that is
+//! not one is skipped.
 
 /// [`is_identifier`] in words, as messages say it.
 pub const IDENTIFIER_RULE: &str = "an ASCII letter or `_` followed by ASCII letters, digits or `_`";
