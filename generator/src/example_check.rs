@@ -24,8 +24,9 @@ use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
+use crate::doc_text::{collection_item, is_qualified_name, leading_name, primitive_type};
 use crate::edm::{edm_primitive, JsonKind};
-use crate::facts::{collection_item, primitive_type, Example};
+use crate::facts::Example;
 use crate::schema::{Kind, Property, Schema, TypeDef};
 
 /// One example, ready to be read by the generated types.
@@ -451,13 +452,10 @@ fn brief(value: &Value) -> String {
 /// (`"datetime-value"`), or a template (`"{id}"`, `"<date>"`).
 fn is_placeholder(text: &str) -> bool {
     let text = text.trim();
-    let token: String = text
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
-        .collect();
+    let token = leading_name(text);
     let rest = text[token.len()..].trim_start();
-    let names_a_type = primitive_type(&token).is_some()
-        || (token.contains('.') && crate::facts::is_type_identifier(&token));
+    let names_a_type =
+        primitive_type(token).is_some() || (token.contains('.') && is_qualified_name(token));
     (names_a_type && (rest.is_empty() || rest.starts_with('(')))
         || text.to_ascii_lowercase().ends_with("-value")
         || (text.starts_with('{') && text.ends_with('}'))

@@ -6,11 +6,15 @@
 //! crate as files) -> [`write`] (files on disk, drift check). [`example_check`] checks the pages'
 //! JSON examples against the schema (the type each is read as, and its doc defects), for the
 //! Rust crate's example tests. [`compare`] scores a schema against official CSDL metadata.
-//! Every stage reports problems as [`diagnostic::Diagnostic`]s; [`lenient_json`] reads the JSON
-//! that page and facts find in pages, forgiving trailing commas; [`edm`] lists the `Edm` primitives the schema names and the JSON each one's values are.
+//! Every stage reports problems as [`diagnostic::Diagnostic`]s; [`doc_text`] holds the text rules
+//! of the docs that the stages share (what a name may contain, plurals, links to a type's page,
+//! how a type is spelt); [`lenient_json`] reads the JSON that page and facts find in pages,
+//! forgiving trailing commas; [`edm`] lists the `Edm` primitives the schema names and the JSON
+//! each one's values are.
 
 pub mod compare;
 pub mod diagnostic;
+pub mod doc_text;
 pub mod edm;
 pub mod example_check;
 pub mod export;

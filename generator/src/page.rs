@@ -24,6 +24,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Location};
+use crate::doc_text::starts_with_ignore_ascii_case;
 use crate::read::SourceText;
 use builder::build_page;
 use front_matter::parse_front_matter;
@@ -68,11 +69,8 @@ impl<'a> Page<'a> {
         &'p self,
         prefix: &'p str,
     ) -> impl Iterator<Item = Section<'p, 'a>> + 'p {
-        self.sections().filter(move |section| {
-            let title = section.title();
-            title.len() >= prefix.len()
-                && title.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-        })
+        self.sections()
+            .filter(move |section| starts_with_ignore_ascii_case(section.title(), prefix))
     }
 
     /// Every block of the page, in order.
@@ -117,9 +115,17 @@ pub struct Section<'p, 'a> {
     pub blocks: &'p [Block<'a>],
 }
 
-impl<'p> Section<'p, '_> {
+impl<'p, 'a> Section<'p, 'a> {
     pub fn title(&self) -> &'p str {
         self.heading.map_or("", |h| &h.text)
+    }
+
+    /// The section's tables, in order.
+    pub fn tables(&self) -> impl Iterator<Item = &'p Table<'a>> {
+        self.blocks.iter().filter_map(|block| match block {
+            Block::Table(table) => Some(table),
+            _ => None,
+        })
     }
 }
 
@@ -200,6 +206,12 @@ impl Metadata {
 
     pub fn block_type(&self) -> Option<&str> {
         self.get_str("blockType")
+    }
+
+    /// Whether the comment's `blockType` is `block_type` (`resource`, `response`), in any case.
+    pub fn is_block_type(&self, block_type: &str) -> bool {
+        self.block_type()
+            .is_some_and(|t| t.eq_ignore_ascii_case(block_type))
     }
 }
 

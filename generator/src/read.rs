@@ -152,6 +152,18 @@ pub struct SourceText {
     pub lossy: bool,
 }
 
+#[cfg(test)]
+impl SourceText {
+    /// A page of valid UTF-8 as read from `path`, for the tests that parse Markdown.
+    pub(crate) fn for_test(path: &str, text: impl Into<String>) -> Self {
+        SourceText {
+            path: Arc::from(path),
+            text: text.into(),
+            lossy: false,
+        }
+    }
+}
+
 /// Fails with a diagnostic unless `root` is a folder: the one check every reader of a docs
 /// folder makes first.
 pub(crate) fn require_docs_folder(root: &Path) -> Result<(), Diagnostic> {

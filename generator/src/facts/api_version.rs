@@ -1,7 +1,8 @@
 //! Which version of the API (`v1.0`, `beta`) a page belongs to, as far as it says: the
 //! version its request URLs address (`https://graph.microsoft.com/v1.0/me`), and the version a
 //! notice puts its API under ("APIs under the /beta version are subject to change"). The
-//! schema stage compares them with the version of the docs as a whole.
+//! schema stage compares them with the version of the docs as a whole, the one most pages'
+//! requests address; [`most_addressed`] picks both, the page's and the docs'.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -27,26 +28,31 @@ static HOST_FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(HOS
 static NOTICE_FINDER: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(NOTICE));
 
 pub fn page_version(page: &Page) -> PageVersion {
-    let mut addressed: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut notice = None;
-    for block in page.blocks() {
-        match block {
-            Block::Code(code) => {
-                for at in HOST_FINDER.find_iter(code.text.as_bytes()) {
-                    if let Some(version) = version_at(&code.text[at + HOST.len()..], '/') {
-                        *addressed.entry(version).or_default() += 1;
-                    }
-                }
-            }
-            Block::Text(text) if notice.is_none() => notice = notice_version(&text.text),
-            _ => {}
-        }
+    let addressed = page.code_blocks().flat_map(|code| {
+        HOST_FINDER
+            .find_iter(code.text.as_bytes())
+            .filter_map(|at| version_at(&code.text[at + HOST.len()..], '/'))
+    });
+    let notice = page.blocks().iter().find_map(|block| match block {
+        Block::Text(text) => notice_version(&text.text),
+        _ => None,
+    });
+    PageVersion {
+        requests: most_addressed(addressed).map(str::to_ascii_lowercase),
+        notice,
     }
-    let requests = addressed
-        .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|(version, _)| version.to_ascii_lowercase());
-    PageVersion { requests, notice }
+}
+
+/// The version that stands most often in `addressed`; on a tie, the first in name order.
+pub fn most_addressed<'v>(addressed: impl IntoIterator<Item = &'v str>) -> Option<&'v str> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for version in addressed {
+        *counts.entry(version).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(version, _)| version)
 }
 
 /// "APIs under the /beta version", "under the `/beta` version" -> `beta`.
@@ -77,12 +83,15 @@ mod tests {
     use crate::read::SourceText;
 
     fn version_of(text: &str) -> PageVersion {
-        let source = SourceText {
-            path: "resources/x.md".into(),
-            text: text.to_string(),
-            lossy: false,
-        };
+        let source = SourceText::for_test("resources/x.md", text);
         page_version(&parse_page(&source).0)
+    }
+
+    #[test]
+    fn the_version_addressed_most_wins_and_a_tie_goes_to_the_first_name() {
+        assert_eq!(most_addressed(["beta", "v1.0", "v1.0"]), Some("v1.0"));
+        assert_eq!(most_addressed(["v1.0", "beta"]), Some("beta"));
+        assert_eq!(most_addressed([]), None);
     }
 
     #[test]

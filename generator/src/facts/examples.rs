@@ -1,11 +1,10 @@
-//! JSON blocks: request/response/example bodies (with the type they name) and the value hints
-//! of JSON representations (`"String (timestamp)"`, `"a | b | c"`, `{"@odata.type": ...}`).
+//! JSON examples: the request, response and example bodies of a page, with the type each names
+//! or its page's prose implies, and where a response or notification shows an object living
+//! (its `Location` header, its `resourceUrl`).
 
 use serde_json::Value;
 
-use super::{primitive_type, PropertyType, TypeRef};
-use crate::diagnostic::Location;
-use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::lenient_json::parse_without_trailing_commas;
 use crate::page::{Block, Link, Page, Section, Text};
 
@@ -369,94 +368,6 @@ fn path_and_key(url: &str) -> Option<(String, &str)> {
     Some((format!("/{path}"), key))
 }
 
-/// What a JSON representation value says about its property's type:
-/// `"String"`, `"String (timestamp)"`, `"a | b"`, `{"@odata.type": "x"}`, `[...]`, `true`, `1`.
-pub fn representation_hint(value: &Value) -> Option<(PropertyType, bool, Vec<String>)> {
-    match value {
-        Value::Array(items) => {
-            let (ty, _, values) = representation_hint(items.first()?)?;
-            Some((ty, true, values))
-        }
-        Value::String(text) => {
-            let text = text.trim();
-            if text.contains('|') {
-                let values: Vec<String> = text
-                    .split('|')
-                    .map(|v| v.trim().to_string())
-                    .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_alphanumeric() || c == '_'))
-                    .collect();
-                return (!values.is_empty()).then_some((PropertyType::Enumeration, false, values));
-            }
-            let lower = text.to_ascii_lowercase();
-            if lower.contains("(timestamp)") {
-                return Some((
-                    PropertyType::Primitive("Edm.DateTimeOffset"),
-                    false,
-                    Vec::new(),
-                ));
-            }
-            let token: String = text
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_'))
-                .collect();
-            if let Some(primitive) = primitive_type(&token) {
-                return Some((PropertyType::Primitive(primitive), false, Vec::new()));
-            }
-            if token.contains('.') && super::is_type_identifier(&token) {
-                return Some((
-                    PropertyType::Named(TypeRef::named(token)),
-                    false,
-                    Vec::new(),
-                ));
-            }
-            None
-        }
-        Value::Object(object) => {
-            let name = object
-                .get("@odata.type")?
-                .as_str()?
-                .trim()
-                .trim_start_matches('#');
-            (!name.is_empty())
-                .then(|| (PropertyType::Named(TypeRef::named(name)), false, Vec::new()))
-        }
-        Value::Bool(_) => Some((PropertyType::Primitive("Edm.Boolean"), false, Vec::new())),
-        Value::Number(number) => Some((number_type(number), false, Vec::new())),
-        Value::Null => None,
-    }
-}
-
-/// What an example value says about its property's type. Strings are only ever `Edm.String`:
-/// example strings are often placeholders (`"String"`), so they prove nothing more.
-pub fn example_value_hint(value: &Value) -> Option<(PropertyType, bool)> {
-    match value {
-        Value::Array(items) => {
-            let (ty, _) = example_value_hint(items.first()?)?;
-            Some((ty, true))
-        }
-        Value::String(_) => Some((PropertyType::Primitive("Edm.String"), false)),
-        Value::Object(object) => {
-            let name = object
-                .get("@odata.type")?
-                .as_str()?
-                .trim()
-                .trim_start_matches('#');
-            (!name.is_empty()).then(|| (PropertyType::Named(TypeRef::named(name)), false))
-        }
-        Value::Bool(_) => Some((PropertyType::Primitive("Edm.Boolean"), false)),
-        Value::Number(number) => Some((number_type(number), false)),
-        Value::Null => None,
-    }
-}
-
-fn number_type(number: &serde_json::Number) -> PropertyType {
-    PropertyType::Primitive(match number.as_i64() {
-        Some(n) if i32::try_from(n).is_ok() => "Edm.Int32",
-        Some(_) => "Edm.Int64",
-        None => "Edm.Double",
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -570,11 +481,7 @@ HTTP/1.1 200 OK
 {"value": [...]}
 ```
 "#;
-        let source = crate::read::SourceText {
-            path: "api/user-update.md".into(),
-            text: text.to_string(),
-            lossy: false,
-        };
+        let source = crate::read::SourceText::for_test("api/user-update.md", text);
         let (page, _) = crate::page::parse_page(&source);
         let examples = extract_examples(&page, &mut Vec::new());
         let found: Vec<(Option<&str>, Option<&str>, bool)> = examples
@@ -601,31 +508,6 @@ HTTP/1.1 200 OK
                 ),
                 (None, Some("resources/group.md"), true),
             ]
-        );
-    }
-
-    #[test]
-    fn representation_hints() {
-        let hint = |v: Value| representation_hint(&v).map(|(ty, c, values)| (ty, c, values.len()));
-        assert_eq!(
-            hint(Value::from("String (timestamp)")),
-            Some((PropertyType::Primitive("Edm.DateTimeOffset"), false, 0))
-        );
-        assert_eq!(
-            hint(Value::from("a | b | c")),
-            Some((PropertyType::Enumeration, false, 3))
-        );
-        assert_eq!(
-            hint(serde_json::json!([{"@odata.type": "#microsoft.graph.x"}])),
-            Some((
-                PropertyType::Named(TypeRef::named("microsoft.graph.x")),
-                true,
-                0
-            ))
-        );
-        assert_eq!(
-            hint(Value::from(3_000_000_000_i64)),
-            Some((PropertyType::Primitive("Edm.Int64"), false, 0))
         );
     }
 }

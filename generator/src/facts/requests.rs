@@ -7,8 +7,9 @@
 use serde_json::Value;
 
 use super::examples::{response_resource, Example, ExampleRole};
-use super::{collection_item, type_ref_from_link, TypeRef};
+use super::TypeRef;
 use crate::diagnostic::Location;
+use crate::doc_text::{collection_item, is_qualified_name};
 use crate::page::{Block, Page};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,10 +97,10 @@ pub fn extract_requests(page: &Page, examples: &[Example]) -> Option<Requests> {
 /// true`, or `Collection(microsoft.graph.site)`.
 fn response_from_metadata(page: &Page) -> Option<(TypeRef, bool)> {
     page.code_blocks().find_map(|code| {
-        let metadata = code.metadata.as_ref()?;
-        if !metadata.block_type()?.eq_ignore_ascii_case("response") {
-            return None;
-        }
+        let metadata = code
+            .metadata
+            .as_ref()
+            .filter(|metadata| metadata.is_block_type("response"))?;
         let name = metadata
             .get_str("@odata.type")?
             .trim()
@@ -119,7 +120,7 @@ fn response_from_metadata(page: &Page) -> Option<(TypeRef, bool)> {
 fn response_from_prose(page: &Page) -> Option<(TypeRef, bool)> {
     let (text, link, _) = response_resource(page)?;
     let collection = text.text.to_ascii_lowercase().contains("collection");
-    Some((type_ref_from_link(&link.text, &link.target), collection))
+    Some((TypeRef::from_link(&link.text, &link.target), collection))
 }
 
 /// `/users/{id | userPrincipalName}/chats?$top=5` -> `users`, key, `chats`. A key may hold
@@ -165,19 +166,15 @@ fn segments(path: &str) -> Option<Vec<Option<String>>> {
 /// "workbookTable: range" or "getManagedAppPolicies function" -> the operation's name;
 /// "Get presence" -> none.
 fn titled_operation(title: &str) -> Option<String> {
-    let is_name = |s: &str| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
-    };
     if let Some((owner, operation)) = title.split_once(':') {
         let (owner, operation) = (owner.trim(), operation.trim());
-        return (is_name(owner) && is_name(operation)).then(|| operation.to_string());
+        return (is_qualified_name(owner) && is_qualified_name(operation))
+            .then(|| operation.to_string());
     }
     let (operation, kind) = title.trim().split_once(' ')?;
     let is_operation_kind =
         kind.eq_ignore_ascii_case("function") || kind.eq_ignore_ascii_case("action");
-    (is_operation_kind && is_name(operation)).then(|| operation.to_string())
+    (is_operation_kind && is_qualified_name(operation)).then(|| operation.to_string())
 }
 
 #[cfg(test)]
@@ -228,11 +225,7 @@ mod tests {
     #[test]
     fn a_page_gives_its_get_paths_and_response_type() {
         let text = "# Get presence\n\nNamespace: microsoft.graph\n\n## HTTP request\n\n```http\nGET /me/presence\nGET /users/{id}/presence\nPATCH /me/presence\n```\n\n## Response\n\n<!-- {\n  \"blockType\": \"response\",\n  \"@odata.type\": \"microsoft.graph.presence\"\n} -->\n```http\nHTTP/1.1 200 OK\n```\n";
-        let source = crate::read::SourceText {
-            path: "api/presence-get.md".into(),
-            text: text.to_string(),
-            lossy: false,
-        };
+        let source = crate::read::SourceText::for_test("api/presence-get.md", text);
         let (page, _) = crate::page::parse_page(&source);
         let requests = extract_requests(&page, &[]).unwrap();
         assert_eq!(requests.response_type.name, "microsoft.graph.presence");

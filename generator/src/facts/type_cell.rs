@@ -2,7 +2,11 @@
 //! `String collection`, `Collection(x)`, `Enumeration`, `**x**`, `x (deprecated)`, and types
 //! joined by "or" (`[a](a.md) or [b](b.md)`, `(boolean or string) collection`).
 
-use super::{type_ref_from_link, PropertyType, TypeRef};
+use super::{PropertyType, TypeRef};
+use crate::doc_text::{
+    ends_with_ignore_ascii_case, find_ignore_ascii_case, is_qualified_name, leading_name,
+    primitive_type, starts_with_ignore_ascii_case,
+};
 use crate::page::Text;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +30,7 @@ pub fn parse_type_cell(cell: &Text) -> Option<TypeCell> {
         {
             let ty = match primitive_type(link_text) {
                 Some(primitive) => PropertyType::Primitive(primitive),
-                None => PropertyType::Named(type_ref_from_link(link_text, &link.target)),
+                None => PropertyType::Named(TypeRef::from_link(link_text, &link.target)),
             };
             let collection = is_collection(text, link_text);
             return Some(TypeCell { ty, collection });
@@ -40,7 +44,7 @@ pub fn parse_type_cell(cell: &Text) -> Option<TypeCell> {
         PropertyType::Primitive(primitive)
     } else if token.eq_ignore_ascii_case("enumeration") || token.eq_ignore_ascii_case("enum") {
         PropertyType::Enumeration
-    } else if super::is_type_identifier(token) && !token.eq_ignore_ascii_case("collection") {
+    } else if is_qualified_name(token) && !token.eq_ignore_ascii_case("collection") {
         PropertyType::Named(TypeRef::named(token))
     } else {
         return None;
@@ -105,17 +109,9 @@ fn alternative(name: &str, cell: &Text) -> Option<PropertyType> {
         .iter()
         .find(|link| link.text.trim().trim_matches('`') == name);
     match link {
-        Some(link) => Some(PropertyType::Named(type_ref_from_link(name, &link.target))),
-        None => super::is_type_identifier(name).then(|| PropertyType::Named(TypeRef::named(name))),
+        Some(link) => Some(PropertyType::Named(TypeRef::from_link(name, &link.target))),
+        None => is_qualified_name(name).then(|| PropertyType::Named(TypeRef::named(name))),
     }
-}
-
-/// The name characters (ASCII letters and digits, `.` and `_`) that `text` starts with.
-pub(crate) fn leading_name(text: &str) -> &str {
-    let end = text
-        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_')))
-        .unwrap_or(text.len());
-    &text[..end]
 }
 
 /// Whether the cell says "collection" (or `array`, `[]`) outside the type's own name, so that a
@@ -138,27 +134,6 @@ fn is_collection(text: &str, type_name: &str) -> bool {
         || text.ends_with("[]")
 }
 
-/// Byte offset of the first ASCII-case-insensitive occurrence of `needle` in `text`. Text that
-/// only differs in ASCII case has the same length, so the offset is one in `text` too.
-fn find_ignore_ascii_case(text: &str, needle: &str) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
-    }
-    text.as_bytes()
-        .windows(needle.len())
-        .position(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
-fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
-    text.len() >= prefix.len()
-        && text.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-}
-
-fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
-    text.len() >= suffix.len()
-        && text.as_bytes()[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
-}
-
 /// Removes markup and a `Collection(...)` wrapper around a type.
 fn strip_wrappers(text: &str) -> &str {
     let mut text = text
@@ -178,64 +153,6 @@ fn strip_wrappers(text: &str) -> &str {
     text
 }
 
-/// The item type a `Collection(...)` type name wraps, in any case: `Collection(microsoft.graph.site)`
-/// -> `microsoft.graph.site`; `None` for a name that is not such a collection.
-pub fn collection_item(name: &str) -> Option<&str> {
-    name.get(..11)
-        .filter(|head| head.eq_ignore_ascii_case("collection("))
-        .map(|_| name[11..].trim_end_matches(')').trim())
-}
-
-/// The `Edm.*` name of a primitive as the docs spell it (`String`, `int`, `Edm.Int64`).
-pub fn primitive_type(name: &str) -> Option<&'static str> {
-    let name = name.trim();
-    let name = if starts_with_ignore_ascii_case(name, "edm.") {
-        &name[4..]
-    } else {
-        name
-    };
-    PRIMITIVES
-        .iter()
-        .find(|(spelling, _)| name.eq_ignore_ascii_case(spelling))
-        .map(|&(_, primitive)| primitive)
-}
-
-/// How the docs spell each primitive (compared ignoring ASCII case), and its `Edm.*` name.
-const PRIMITIVES: &[(&str, &str)] = &[
-    ("string", "Edm.String"),
-    ("url", "Edm.String"),
-    ("uri", "Edm.String"),
-    ("int32", "Edm.Int32"),
-    ("int", "Edm.Int32"),
-    ("integer", "Edm.Int32"),
-    ("int64", "Edm.Int64"),
-    ("long", "Edm.Int64"),
-    ("int16", "Edm.Int16"),
-    ("short", "Edm.Int16"),
-    ("byte", "Edm.Byte"),
-    ("sbyte", "Edm.SByte"),
-    ("boolean", "Edm.Boolean"),
-    ("bool", "Edm.Boolean"),
-    ("double", "Edm.Double"),
-    ("single", "Edm.Single"),
-    ("float", "Edm.Single"),
-    ("decimal", "Edm.Decimal"),
-    ("datetimeoffset", "Edm.DateTimeOffset"),
-    ("datetime", "Edm.DateTimeOffset"),
-    // As in JSON representations' `"String (timestamp)"`. Like `uri`, the primitive reading
-    // wins over a page of that name (`timeStamp`, a complex type no property uses).
-    ("timestamp", "Edm.DateTimeOffset"),
-    ("date", "Edm.Date"),
-    ("timeofday", "Edm.TimeOfDay"),
-    ("duration", "Edm.Duration"),
-    ("timespan", "Edm.Duration"),
-    ("guid", "Edm.Guid"),
-    ("uuid", "Edm.Guid"),
-    ("binary", "Edm.Binary"),
-    ("base64binary", "Edm.Binary"),
-    ("stream", "Edm.Stream"),
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -253,20 +170,6 @@ mod tests {
                 })
                 .collect(),
         })
-    }
-
-    #[test]
-    fn collection_names_give_their_item_type() {
-        assert_eq!(
-            collection_item("Collection(microsoft.graph.site)"),
-            Some("microsoft.graph.site")
-        );
-        assert_eq!(
-            collection_item("collection(Edm.String)"),
-            Some("Edm.String")
-        );
-        assert_eq!(collection_item("microsoft.graph.site"), None);
-        assert_eq!(collection_item("itemCollection"), None);
     }
 
     #[test]

@@ -6,28 +6,18 @@
 //! that version's API, not this one's: its facts are left out of the schema, and each such
 //! page is reported.
 
-use std::collections::BTreeMap;
-
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
-use crate::facts::PageFacts;
+use crate::facts::{most_addressed, PageFacts};
 
 /// The pages whose facts the schema is built from, in page order.
 pub(super) fn pages_of_the_docs_version<'p>(
     pages: &'p [PageFacts],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<&'p PageFacts> {
-    let mut addressed: BTreeMap<&str, usize> = BTreeMap::new();
-    for page in pages {
-        if let Some(version) = &page.version.requests {
-            *addressed.entry(version).or_default() += 1;
-        }
-    }
-    // Most pages, then the first name.
-    let docs_version = addressed
+    let addressed = pages
         .iter()
-        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-        .map(|(version, _)| *version);
-    let Some(docs_version) = docs_version else {
+        .filter_map(|page| page.version.requests.as_deref());
+    let Some(docs_version) = most_addressed(addressed) else {
         return pages.iter().collect();
     };
     pages

@@ -15,7 +15,8 @@ use std::collections::{BTreeSet, HashMap};
 use super::index::{DraftType, TypeIndex};
 use super::inheritance::ancestors;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::facts::{singular, PageFacts, TypeRef};
+use crate::doc_text::singular;
+use crate::facts::{PageFacts, TypeRef};
 
 pub(super) fn bases_from_locations(
     index: &TypeIndex<'_>,
@@ -148,12 +149,5 @@ mod tests {
             Some(("teams", "channels"))
         );
         assert_eq!(collection_of_item("/identity/b2xUserFlows/B2X_1"), None);
-    }
-
-    #[test]
-    fn plural_segments_name_their_singular_type() {
-        assert_eq!(singular("calls").0, "call");
-        assert_eq!(singular("policies").0, "policy");
-        assert_eq!(singular("me").0, "me");
     }
 }

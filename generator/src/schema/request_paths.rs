@@ -25,7 +25,8 @@ use std::collections::{HashMap, HashSet};
 use super::index::{DraftType, PropertyDraft, TypeIndex};
 use super::inheritance::ancestors;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::facts::{singular, PageFacts, RequestPath, Requests, TypeRef};
+use crate::doc_text::{is_identifier, singular};
+use crate::facts::{PageFacts, RequestPath, Requests, TypeRef};
 
 pub(super) fn navigations_from_requests(
     index: &mut TypeIndex<'_>,
@@ -104,7 +105,7 @@ fn unlisted_navigations<'r>(
                 .is_some_and(|op| op.eq_ignore_ascii_case(name));
             if owner_segments.is_empty()
                 || is_operation
-                || !crate::facts::is_property_name(name)
+                || !is_identifier(name)
                 || functions.contains(name.to_ascii_lowercase().as_str())
             {
                 continue;
