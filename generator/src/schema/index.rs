@@ -100,6 +100,13 @@ impl TypeEntry<'_> {
             .map(|f| &f.location)
             .or(self.mentioned_at.as_ref())
     }
+
+    /// Whether the type itself declares `property` (ignoring case).
+    pub fn declares(&self, property: &str) -> bool {
+        self.properties
+            .iter()
+            .any(|p| p.name.eq_ignore_ascii_case(property))
+    }
 }
 
 pub(super) struct TypeIndex<'a> {
@@ -303,6 +310,31 @@ impl<'a> TypeIndex<'a> {
                 };
                 DraftType::Union(id)
             }
+        }
+    }
+
+    /// A draft type as messages name it: `` `microsoft.graph.x` collection ``, `` `a` or `b` ``.
+    pub fn describe(&self, ty: DraftType, collection: bool) -> String {
+        let name = match ty {
+            DraftType::Primitive(name) => name.to_string(),
+            DraftType::Type(id) => self.entries[id].qualified_name(),
+            DraftType::Enumeration => "an unnamed Enumeration".to_string(),
+            DraftType::Union(union) => {
+                let names: Vec<String> = self.unions[union]
+                    .iter()
+                    .map(|&alternative| self.describe(alternative, false))
+                    .collect();
+                return format!(
+                    "{}{}",
+                    names.join(" or "),
+                    if collection { " collection" } else { "" }
+                );
+            }
+        };
+        if collection {
+            format!("`{name}` collection")
+        } else {
+            format!("`{name}`")
         }
     }
 

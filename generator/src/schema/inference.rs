@@ -9,7 +9,6 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value};
 
 use super::index::{DraftType, PropertyDraft, TypeIndex};
-use super::properties::describe;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::facts::{example_value_hint, PageFacts, TypeRef};
 
@@ -117,7 +116,7 @@ fn report(
     }
     let list: Vec<String> = properties
         .iter()
-        .map(|p| format!("{}: {}", p.name, describe(index, p.ty, p.collection)))
+        .map(|p| format!("{}: {}", p.name, index.describe(p.ty, p.collection)))
         .collect();
     diagnostics.push(Diagnostic::warning(
         DiagnosticKind::MissingPage,

@@ -339,7 +339,7 @@ fn kind_of(
     let root = *chain.last().unwrap_or(&id);
     let reaches_key_root = key_root.is_some_and(|k| chain.contains(&k));
     // Docs without a key root (no `entity` page): a root that declares `id` has a key.
-    let keyed_root = key_root.is_none() && declares(&index.entries[root], "id");
+    let keyed_root = key_root.is_none() && index.entries[root].declares("id");
     if reaches_key_root || keyed_root || chain.iter().any(|&t| addressable[t]) {
         Kind::Entity
     } else {
@@ -351,13 +351,6 @@ fn kind_of(
 /// the walk is bounded all the same.
 pub(super) fn ancestors(bases: &[Option<usize>], id: usize) -> impl Iterator<Item = usize> + '_ {
     std::iter::successors(Some(id), move |&ty| bases[ty]).take(bases.len())
-}
-
-fn declares(entry: &super::index::TypeEntry<'_>, property: &str) -> bool {
-    entry
-        .properties
-        .iter()
-        .any(|p| p.name.eq_ignore_ascii_case(property))
 }
 
 /// Types with REST methods, with navigation properties, or that navigation properties point at.
@@ -391,7 +384,7 @@ fn infer_key_root_bases(
     // The root that most types name as their base; ties: fewest properties, then name.
     let key_root = subtypes
         .iter()
-        .filter(|&(&c, _)| bases[c].is_none() && declares(&index.entries[c], "id"))
+        .filter(|&(&c, _)| bases[c].is_none() && index.entries[c].declares("id"))
         .min_by_key(|&(&c, &count)| {
             (
                 std::cmp::Reverse(count),
@@ -405,13 +398,13 @@ fn infer_key_root_bases(
         // A resource comment's key, backed by the type's methods or its key row (templates
         // copy the comment onto complex types too).
         let keyed_like_root = entry.key_property().is_some_and(|key| {
-            declares(&index.entries[key_root], key) && (addressable[id] || declares(entry, key))
+            index.entries[key_root].declares(key) && (addressable[id] || entry.declares(key))
         });
         // An addressable type has a key; one that declares none inherits it.
         let keyless_addressable = addressable[id] && entry.key_property().is_none();
         if bases[id].is_some()
             || id == key_root
-            || !(keyed_like_root || addressable[id] && declares(entry, "id") || keyless_addressable)
+            || !(keyed_like_root || addressable[id] && entry.declares("id") || keyless_addressable)
         {
             continue;
         }

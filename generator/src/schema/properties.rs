@@ -349,9 +349,9 @@ fn settle(
                     "property `{}` of `{}` is {} here but {} elsewhere; kept {} (rule: type page > API page > JSON representation > example, then page order)",
                     candidate.fact.name,
                     index.entries[owner].qualified_name(),
-                    describe(index, ty, collection),
-                    describe(index, kept_type, kept_collection),
-                    describe(index, kept_type, kept_collection),
+                    index.describe(ty, collection),
+                    index.describe(kept_type, kept_collection),
+                    index.describe(kept_type, kept_collection),
                 ),
             )
             .with_related(group[kept].fact.location.clone(), "the type kept"),
@@ -387,30 +387,6 @@ fn settle(
         description,
         values,
         sources,
-    }
-}
-
-pub(super) fn describe(index: &TypeIndex<'_>, ty: DraftType, collection: bool) -> String {
-    let name = match ty {
-        DraftType::Primitive(name) => name.to_string(),
-        DraftType::Type(id) => index.entries[id].qualified_name(),
-        DraftType::Enumeration => "an unnamed Enumeration".to_string(),
-        DraftType::Union(union) => {
-            let names: Vec<String> = index.unions[union]
-                .iter()
-                .map(|&alternative| describe(index, alternative, false))
-                .collect();
-            return format!(
-                "{}{}",
-                names.join(" or "),
-                if collection { " collection" } else { "" }
-            );
-        }
-    };
-    if collection {
-        format!("`{name}` collection")
-    } else {
-        format!("`{name}`")
     }
 }
 

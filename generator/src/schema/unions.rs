@@ -5,7 +5,6 @@
 
 use super::index::{DraftType, TypeIndex};
 use super::inheritance::ancestors;
-use super::properties::describe;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 
 pub(super) fn type_unions(
@@ -24,7 +23,7 @@ pub(super) fn type_unions(
             let DraftType::Union(union) = property.ty else {
                 continue;
             };
-            let stated = describe(index, property.ty, property.collection);
+            let stated = index.describe(property.ty, property.collection);
             let what = format!(
                 "property `{}` of `{}` is {stated}",
                 property.name,
