@@ -14,6 +14,7 @@
 //! Output is sorted and keyed by lower-cased names, so it does not depend on page order.
 
 mod api_version;
+mod bases;
 mod enums;
 mod index;
 mod inference;

@@ -69,8 +69,10 @@ pub(super) struct TypeEntry<'a> {
     pub mentioned_at: Option<Location>,
     pub properties: Vec<PropertyDraft>,
     pub members: Vec<MemberDraft>,
-    /// Explicit base type (`baseType`), resolved.
-    pub base: Option<(usize, Location)>,
+    /// The base its pages state (`baseType`, prose, a base page's "Derived types"), with where:
+    /// what the pages say, not yet weighed against its rows or checked for cycles (the
+    /// schema's base is in [`super::bases::Bases`]).
+    pub stated_base: Option<(usize, Location)>,
     /// Types this one's pages say properties are inherited from.
     pub inherited_from: Vec<usize>,
 }
@@ -202,7 +204,7 @@ impl<'a> TypeIndex<'a> {
             mentioned_at: None,
             properties: Vec::new(),
             members: Vec::new(),
-            base: None,
+            stated_base: None,
             inherited_from: Vec::new(),
         });
         id
@@ -212,12 +214,12 @@ impl<'a> TypeIndex<'a> {
         self.entries.len()
     }
 
-    /// For each type, the first type (in index order) whose pages name it as their base, if
+    /// For each type, the first type (in index order) whose pages state it as their base, if
     /// any: a base no page describes is a type all the same.
     pub fn first_subtypes(&self) -> Vec<Option<usize>> {
         let mut first = vec![None; self.len()];
         for (id, entry) in self.entries.iter().enumerate() {
-            if let Some((base, _)) = entry.base {
+            if let Some((base, _)) = entry.stated_base {
                 first[base].get_or_insert(id);
             }
         }

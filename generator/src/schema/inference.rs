@@ -89,7 +89,7 @@ fn report(
     if let (true, Some(subtype)) = (properties.is_empty(), subtype) {
         let subtype = &index.entries[subtype];
         let named_at = subtype
-            .base
+            .stated_base
             .as_ref()
             .map_or(at, |(_, named_at)| named_at.clone());
         diagnostics.push(Diagnostic::note(

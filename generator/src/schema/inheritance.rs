@@ -27,6 +27,7 @@ use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
+use super::bases::Bases;
 use super::index::{DraftType, TypeIndex};
 use super::placement::bases_from_locations;
 use super::request_paths::navigations_from_requests;
@@ -42,8 +43,8 @@ pub(super) fn finish_types(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<TypeDef> {
     // The bases the types' own pages give, stated or by their rows.
-    let mut from_pages = resolve_base_types(&index, diagnostics);
-    break_cycles(&index, &mut from_pages, diagnostics);
+    let mut page_bases = resolve_base_types(&index, diagnostics);
+    break_cycles(&index, &mut page_bases, diagnostics);
     // The request paths need the inferred bases and change them (see the module's order):
     // only the second inference is reported.
     let addressable = addressable_types(&index);
@@ -51,13 +52,13 @@ pub(super) fn finish_types(
         &index,
         pages,
         &addressable,
-        from_pages.clone(),
+        page_bases.clone(),
         &mut Vec::new(),
     );
     type_unions(&mut index, &bases, diagnostics);
     navigations_from_requests(&mut index, pages, &bases, diagnostics);
     let addressable = addressable_types(&index);
-    let (bases, key_root) = infer_bases(&index, pages, &addressable, from_pages, diagnostics);
+    let (bases, key_root) = infer_bases(&index, pages, &addressable, page_bases, diagnostics);
     hoist_restated_properties(&mut index, &bases, diagnostics);
     let inherited = inherited_names(&index, &bases);
     let kinds: Vec<Kind> = (0..index.len())
@@ -110,7 +111,7 @@ pub(super) fn finish_types(
                 namespace: entry.namespace.to_string(),
                 name: entry.name.clone(),
                 kind: kinds[id],
-                base: bases[id].map(|b| index.entries[b].qualified_name()),
+                base: bases.base_of(id).map(|b| index.entries[b].qualified_name()),
                 is_abstract: entry.facts.iter().any(|f| f.is_abstract),
                 description: entry
                     .facts
@@ -155,9 +156,9 @@ fn infer_bases(
     index: &TypeIndex<'_>,
     pages: &[&PageFacts],
     addressable: &[bool],
-    mut bases: Vec<Option<usize>>,
+    mut bases: Bases,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<Option<usize>>, Option<usize>) {
+) -> (Bases, Option<usize>) {
     let key_root = infer_key_root_bases(index, &mut bases, addressable, diagnostics);
     bases_from_locations(index, pages, &mut bases, diagnostics);
     (bases, key_root)
@@ -168,19 +169,21 @@ fn is_not_nullable(description: &str) -> bool {
     lower.contains("not nullable") || lower.contains("non-nullable") || lower.contains("not null.")
 }
 
-/// Explicit bases, then bases inferred from "Inherited from" cells (two passes, so an inferred
+/// Stated bases, then bases inferred from "Inherited from" cells (two passes, so an inferred
 /// base can build on another inferred base).
 pub(super) fn resolve_base_types(
     index: &TypeIndex<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<Option<usize>> {
-    let mut bases: Vec<Option<usize>> = index
-        .entries
-        .iter()
-        .map(|e| e.base.as_ref().map(|(b, _)| *b))
-        .collect();
+) -> Bases {
+    let mut bases = Bases::new(
+        index
+            .entries
+            .iter()
+            .map(|e| e.stated_base.as_ref().map(|(b, _)| *b))
+            .collect(),
+    );
     let needs_inference: Vec<usize> = (0..index.len())
-        .filter(|&id| bases[id].is_none() && !index.entries[id].inherited_from.is_empty())
+        .filter(|&id| bases.base_of(id).is_none() && !index.entries[id].inherited_from.is_empty())
         .collect();
     for _ in 0..2 {
         for &id in &needs_inference {
@@ -191,13 +194,13 @@ pub(super) fn resolve_base_types(
                 .copied()
                 .filter(|&c| c != id)
                 .enumerate()
-                .max_by_key(|&(position, c)| (depth(&bases, c, id), std::cmp::Reverse(position)))
+                .max_by_key(|&(position, c)| (bases.depth(c, id), std::cmp::Reverse(position)))
                 .map(|(_, c)| c);
-            bases[id] = best;
+            bases.set(id, best);
         }
     }
     for &id in &needs_inference {
-        if let (Some(base), Some(at)) = (bases[id], index.entries[id].first_location()) {
+        if let (Some(base), Some(at)) = (bases.base_of(id), index.entries[id].first_location()) {
             diagnostics.push(Diagnostic::note(
                 DiagnosticKind::Inferred,
                 at.clone(),
@@ -212,25 +215,7 @@ pub(super) fn resolve_base_types(
     bases
 }
 
-/// Length of the chain above `id`, stopping at `stop` or after as many steps as there are types.
-fn depth(bases: &[Option<usize>], id: usize, stop: usize) -> usize {
-    let mut depth = 0;
-    let mut current = bases[id];
-    while let Some(next) = current {
-        if next == stop || depth > bases.len() {
-            break;
-        }
-        depth += 1;
-        current = bases[next];
-    }
-    depth
-}
-
-fn break_cycles(
-    index: &TypeIndex<'_>,
-    bases: &mut [Option<usize>],
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn break_cycles(index: &TypeIndex<'_>, bases: &mut Bases, diagnostics: &mut Vec<Diagnostic>) {
     let mut order: Vec<usize> = (0..index.len()).collect();
     order.sort_by(|&a, &b| index.entries[a].key.cmp(&index.entries[b].key));
     // 0: not seen, 1: on the current path, 2: done.
@@ -264,7 +249,7 @@ fn break_cycles(
                         ),
                     );
                     for &c in &cycle {
-                        if let Some((_, at)) = &index.entries[c].base {
+                        if let Some((_, at)) = &index.entries[c].stated_base {
                             diagnostic = diagnostic.with_related(
                                 at.clone(),
                                 format!("base of `{}`", index.entries[c].qualified_name()),
@@ -272,13 +257,13 @@ fn break_cycles(
                         }
                     }
                     diagnostics.push(diagnostic);
-                    bases[breaker] = None;
+                    bases.set(breaker, None);
                     break;
                 }
                 _ => {
                     state[id] = 1;
                     path.push(id);
-                    current = bases[id];
+                    current = bases.base_of(id);
                 }
             }
         }
@@ -289,12 +274,12 @@ fn break_cycles(
 }
 
 /// For each type, the lower-cased names of the properties its ancestors declare.
-fn inherited_names(index: &TypeIndex<'_>, bases: &[Option<usize>]) -> Vec<HashSet<String>> {
+fn inherited_names(index: &TypeIndex<'_>, bases: &Bases) -> Vec<HashSet<String>> {
     let mut memo: Vec<Option<HashSet<String>>> = vec![None; index.len()];
     for id in 0..index.len() {
         // Walk up to the first ancestor already known, then fill in downwards.
         let mut chain = vec![id];
-        while let Some(base) = bases[*chain.last().unwrap_or(&id)] {
+        while let Some(base) = bases.base_of(*chain.last().unwrap_or(&id)) {
             if memo[base].is_some() || chain.contains(&base) {
                 break;
             }
@@ -304,7 +289,7 @@ fn inherited_names(index: &TypeIndex<'_>, bases: &[Option<usize>]) -> Vec<HashSe
             if memo[member].is_some() {
                 continue;
             }
-            let names = match bases[member] {
+            let names = match bases.base_of(member) {
                 Some(base) => {
                     let mut names = memo[base].clone().unwrap_or_default();
                     names.extend(
@@ -325,7 +310,7 @@ fn inherited_names(index: &TypeIndex<'_>, bases: &[Option<usize>]) -> Vec<HashSe
 
 fn kind_of(
     index: &TypeIndex<'_>,
-    bases: &[Option<usize>],
+    bases: &Bases,
     addressable: &[bool],
     key_root: Option<usize>,
     id: usize,
@@ -335,7 +320,7 @@ fn kind_of(
     {
         return Kind::Enum;
     }
-    let chain: Vec<usize> = ancestors(bases, id).collect();
+    let chain: Vec<usize> = bases.ancestors(id).collect();
     let root = *chain.last().unwrap_or(&id);
     let reaches_key_root = key_root.is_some_and(|k| chain.contains(&k));
     // Docs without a key root (no `entity` page): a root that declares `id` has a key.
@@ -345,12 +330,6 @@ fn kind_of(
     } else {
         Kind::Complex
     }
-}
-
-/// `id` and its ancestors, nearest first. Cycles are broken before any caller walks a chain;
-/// the walk is bounded all the same.
-pub(super) fn ancestors(bases: &[Option<usize>], id: usize) -> impl Iterator<Item = usize> + '_ {
-    std::iter::successors(Some(id), move |&ty| bases[ty]).take(bases.len())
 }
 
 /// Types with REST methods, with navigation properties, or that navigation properties point at.
@@ -373,18 +352,18 @@ fn addressable_types(index: &TypeIndex<'_>) -> Vec<bool> {
 /// Bases for types with an `id` that state none (see the module rule). Returns the key root.
 fn infer_key_root_bases(
     index: &TypeIndex<'_>,
-    bases: &mut [Option<usize>],
+    bases: &mut Bases,
     addressable: &[bool],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<usize> {
     let mut subtypes: HashMap<usize, usize> = HashMap::new();
     for base in bases.iter().flatten() {
-        *subtypes.entry(*base).or_default() += 1;
+        *subtypes.entry(base).or_default() += 1;
     }
     // The root that most types name as their base; ties: fewest properties, then name.
     let key_root = subtypes
         .iter()
-        .filter(|&(&c, _)| bases[c].is_none() && index.entries[c].declares("id"))
+        .filter(|&(&c, _)| bases.base_of(c).is_none() && index.entries[c].declares("id"))
         .min_by_key(|&(&c, &count)| {
             (
                 std::cmp::Reverse(count),
@@ -402,13 +381,13 @@ fn infer_key_root_bases(
         });
         // An addressable type has a key; one that declares none inherits it.
         let keyless_addressable = addressable[id] && entry.key_property().is_none();
-        if bases[id].is_some()
+        if bases.base_of(id).is_some()
             || id == key_root
             || !(keyed_like_root || addressable[id] && entry.declares("id") || keyless_addressable)
         {
             continue;
         }
-        bases[id] = Some(key_root);
+        bases.set(id, Some(key_root));
         if let Some(at) = entry.first_location() {
             diagnostics.push(Diagnostic::note(
                 DiagnosticKind::Inferred,
