@@ -45,6 +45,8 @@ mod restated;
 mod typedefs;
 mod unions;
 
+use std::cmp::Ordering;
+
 use crate::diagnostic::{Diagnostic, Location};
 use crate::facts::PageFacts;
 use bases::Bases;
@@ -71,22 +73,48 @@ impl Kind {
 /// The merged model of every documented type.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Schema {
-    /// Sorted by qualified name (case-insensitive, then as written).
+    /// Sorted by qualified name (case-insensitive, then as written: [`schema_order`]). The
+    /// schema stage gives no two types names that differ only in case.
     pub types: Vec<TypeDef>,
 }
 
 impl Schema {
+    /// The type of this qualified name, spelled exactly so.
     pub fn get(&self, qualified: &str) -> Option<&TypeDef> {
-        self.types
-            .binary_search_by(|t| sort_key(&t.qualified_name()).cmp(&sort_key(qualified)))
-            .ok()
-            .map(|i| &self.types[i])
+        position_ignoring_case(&self.types, qualified)
+            .map(|at| &self.types[at])
+            .filter(|ty| ty.qualified_bytes().eq(qualified.bytes()))
     }
 }
 
-/// Orders names case-insensitively, with the exact spelling as tie-breaker.
-pub(crate) fn sort_key(name: &str) -> (String, &str) {
-    (name.to_ascii_lowercase(), name)
+/// The order of the schema's types: by qualified name ignoring ASCII case, then as written.
+/// Compared byte by byte, without making either name.
+pub fn schema_order(a: &TypeDef, b: &TypeDef) -> Ordering {
+    cmp_ignoring_case(a.qualified_bytes(), b.qualified_bytes())
+        .then_with(|| a.qualified_bytes().cmp(b.qualified_bytes()))
+}
+
+fn cmp_ignoring_case(a: impl Iterator<Item = u8>, b: impl Iterator<Item = u8>) -> Ordering {
+    a.map(|byte| byte.to_ascii_lowercase())
+        .cmp(b.map(|byte| byte.to_ascii_lowercase()))
+}
+
+/// Where in `types` (in [`schema_order`]) the type named `qualified` is, ignoring ASCII case:
+/// the one spelled exactly so, else the first that differs only in case. A binary search that
+/// makes no string.
+fn position_ignoring_case(types: &[TypeDef], qualified: &str) -> Option<usize> {
+    let order = |ty: &TypeDef| cmp_ignoring_case(ty.qualified_bytes(), qualified.bytes());
+    let first = types.partition_point(|ty| order(ty).is_lt());
+    let same_but_case = types[first..]
+        .iter()
+        .take_while(|ty| order(ty).is_eq())
+        .count();
+    let candidates = &types[first..first + same_but_case];
+    let exact = candidates
+        .iter()
+        .position(|ty| ty.qualified_bytes().eq(qualified.bytes()));
+    let first_but_case = (!candidates.is_empty()).then_some(0);
+    exact.or(first_but_case).map(|at| first + at)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -111,6 +139,12 @@ pub struct TypeDef {
 impl TypeDef {
     pub fn qualified_name(&self) -> String {
         format!("{}.{}", self.namespace, self.name)
+    }
+
+    /// The bytes of [`TypeDef::qualified_name`], without making it.
+    fn qualified_bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        let dot = std::iter::once(b'.');
+        self.namespace.bytes().chain(dot).chain(self.name.bytes())
     }
 }
 

@@ -14,7 +14,7 @@ use graph_docgen::diagnostic::Location;
 use graph_docgen::example_check::{example_cases, DefectClass};
 use graph_docgen::facts::{Example, ExampleRole};
 use graph_docgen::rust::{render_crate, render_manifest, CrateOptions, GeneratedFile};
-use graph_docgen::schema::{EnumMember, Kind, Property, Schema, TypeDef};
+use graph_docgen::schema::{schema_order, EnumMember, Kind, Property, Schema, TypeDef};
 use graph_docgen::write::write_if_changed;
 
 fn location(line: u32) -> Location {
@@ -201,7 +201,7 @@ fn schema() -> Schema {
         let area = areas.iter().find(|(name, _)| *name == ty.name);
         ty.area = area.map(|(_, area)| area.to_string());
     }
-    types.sort_by_key(|t| (t.qualified_name().to_ascii_lowercase(), t.qualified_name()));
+    types.sort_by(schema_order);
     Schema { types }
 }
 
@@ -489,7 +489,7 @@ fn collisions_are_numbered_in_claim_order_and_noted() {
         ),
         struct_type(&g("Entity"), Kind::Complex, None, "", vec![]),
     ];
-    types.sort_by_key(|t| (t.qualified_name().to_ascii_lowercase(), t.qualified_name()));
+    types.sort_by(schema_order);
     let (files, diagnostics) = render_crate(&Schema { types }, &[], &options());
     let graph = &files
         .iter()

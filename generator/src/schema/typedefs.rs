@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::bases::Bases;
 use super::index::{DraftType, TypeIndex};
-use super::{sort_key, EnumMember, Kind, Property, TypeDef};
+use super::{schema_order, EnumMember, Kind, Property, TypeDef};
 use crate::facts::PageFacts;
 
 /// The types of the index with their resolved `bases` and `kinds`, sorted.
@@ -100,11 +100,7 @@ pub(super) fn type_defs(index: &TypeIndex<'_>, bases: &Bases, kinds: &[Kind]) ->
                 || subtype.is_some()
         });
     types.retain(|_| kept.next().unwrap_or(true));
-    // A key per type, built once rather than twice per comparison.
-    types.sort_by_cached_key(|ty| {
-        let name = ty.qualified_name();
-        (sort_key(&name).0, name)
-    });
+    types.sort_by(schema_order);
     types
 }
 
