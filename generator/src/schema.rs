@@ -38,6 +38,7 @@ mod inference;
 mod inheritance;
 mod keys;
 mod kinds;
+mod lookup;
 mod placement;
 mod properties;
 mod request_paths;
@@ -46,11 +47,13 @@ mod typedefs;
 mod unions;
 
 use std::cmp::Ordering;
+use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::facts::PageFacts;
 use bases::Bases;
 use index::TypeIndex;
+pub use lookup::TypeLookup;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -100,21 +103,26 @@ fn cmp_ignoring_case(a: impl Iterator<Item = u8>, b: impl Iterator<Item = u8>) -
 }
 
 /// Where in `types` (in [`schema_order`]) the type named `qualified` is, ignoring ASCII case:
-/// the one spelled exactly so, else the first that differs only in case. A binary search that
-/// makes no string.
+/// the one spelled exactly so, else the first that differs only in case.
 fn position_ignoring_case(types: &[TypeDef], qualified: &str) -> Option<usize> {
+    let candidates = positions_ignoring_case(types, qualified);
+    let exact = types[candidates.clone()]
+        .iter()
+        .position(|ty| ty.qualified_bytes().eq(qualified.bytes()));
+    let first_but_case = (!candidates.is_empty()).then_some(0);
+    exact.or(first_but_case).map(|at| candidates.start + at)
+}
+
+/// Where in `types` (in [`schema_order`]) every type named `qualified` ignoring ASCII case is:
+/// a binary search that makes no string.
+fn positions_ignoring_case(types: &[TypeDef], qualified: &str) -> Range<usize> {
     let order = |ty: &TypeDef| cmp_ignoring_case(ty.qualified_bytes(), qualified.bytes());
     let first = types.partition_point(|ty| order(ty).is_lt());
     let same_but_case = types[first..]
         .iter()
         .take_while(|ty| order(ty).is_eq())
         .count();
-    let candidates = &types[first..first + same_but_case];
-    let exact = candidates
-        .iter()
-        .position(|ty| ty.qualified_bytes().eq(qualified.bytes()));
-    let first_but_case = (!candidates.is_empty()).then_some(0);
-    exact.or(first_but_case).map(|at| first + at)
+    first..first + same_but_case
 }
 
 #[derive(Debug, Clone, PartialEq)]
