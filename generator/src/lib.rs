@@ -7,7 +7,8 @@
 //! JSON examples against the schema (the type each is read as, and its doc defects), for the
 //! Rust crate's example tests. [`compare`] scores a schema against official CSDL metadata.
 //! Every stage reports problems as [`diagnostic::Diagnostic`]s; [`lenient_json`] reads the JSON
-//! that page and facts find in pages, forgiving trailing commas; [`edm`] lists the `Edm` primitives the schema names and the JSON each one's values are.
+//! that page and facts find in pages, forgiving trailing commas; [`edm`] lists the `Edm` primitives the schema names and the JSON each one's values are;
+//! `relative_path` names a file by its `/`-separated path below a folder, for read and write.
 
 pub mod compare;
 pub mod diagnostic;
@@ -18,6 +19,7 @@ pub mod facts;
 pub mod lenient_json;
 pub mod page;
 pub mod read;
+mod relative_path;
 pub mod rust;
 pub mod schema;
 pub mod write;
