@@ -2,10 +2,12 @@
 //!
 //! The pipeline, one module per stage, data flowing one way:
 //! [`read`] (find and read pages) -> [`page`] (Markdown -> page model) -> [`facts`] (what each
-//! page says) -> [`schema`] (all pages merged) -> [`export`] (schema JSON) / [`rust`] (Rust
-//! crate as files) -> [`write`] (files on disk, drift check). [`example_check`] checks the pages'
-//! JSON examples against the schema (the type each is read as, and its doc defects), for the
-//! Rust crate's example tests. [`compare`] scores a schema against official CSDL metadata.
+//! page says) -> [`schema`] (all pages merged, phase by phase) -> [`export`] (schema JSON) /
+//! [`rust`] (Rust crate as files) -> [`write`] (files on disk, drift check). [`example_check`]
+//! checks the pages' JSON examples against the schema (the type each is read as, and its doc
+//! defects), for the Rust crate's example tests; it and the rust stage read the schema through
+//! one [`schema::TypeLookup`] (its types by name ignoring case, with their ancestors and the
+//! types of each page). [`compare`] scores a schema against official CSDL metadata.
 //! Every stage reports problems as [`diagnostic::Diagnostic`]s; [`lenient_json`] reads the JSON
 //! that page and facts find in pages, forgiving trailing commas; [`edm`] lists the `Edm` primitives the schema names and the JSON each one's values are;
 //! `relative_path` names a file by its `/`-separated path below a folder, for read and write.

@@ -6,6 +6,9 @@
 //!    namespace that has it; several namespaces: the first in name order.
 //!
 //! A name that resolves to nothing gets an entry of its own, marked as described by no page.
+//!
+//! The entries hold what the phases fill in: the drafts of each type's properties and members,
+//! and the base its pages state (the schema's bases are resolved in [`super::bases`]).
 
 use std::collections::HashMap;
 use std::sync::Arc;

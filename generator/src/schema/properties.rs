@@ -5,8 +5,11 @@
 //! belongs to the type its page describes.
 //!
 //! The merge rule, per property name (case-insensitive):
-//! 1. candidates are ranked by evidence (type page > API page > JSON representation > example),
-//!    then by page path and line; the first one is kept;
+//! 1. candidates are ranked by evidence: the type's own rows on its type page, then on API
+//!    pages (request-body tables; those of a type that has a type page are reported, not
+//!    merged), then the rows of subtype pages that say they are inherited from it, then its
+//!    JSON representation, then a list method's navigation; within a rank, by page path and
+//!    line. The first one is kept;
 //! 2. a later candidate that is more specific refines the type only: a named type refines an
 //!    `Enumeration`, or a `String` whose description lists values;
 //! 3. any other difference (type or collection-ness) is a conflict: the kept candidate stays,
