@@ -2,7 +2,7 @@
 //!
 //! The merge is a fixed sequence of phases, [`build_schema`], each a module of its own that
 //! reads and fills in the shared data: the `index::TypeIndex` (every type by lower-cased
-//! qualified name, with the drafts of its properties and members and its stated base) and,
+//! qualified name, with the drafts of its properties, its members and its stated base) and,
 //! from phase 6 on, the resolved `bases::Bases`. No phase module uses another. In the order
 //! they run:
 //! 1. `api_version`: the pages of another API version than the docs' are set aside;
@@ -174,6 +174,18 @@ pub struct EnumMember {
     pub value: Option<i64>,
     pub description: String,
     pub source: Location,
+}
+
+impl EnumMember {
+    /// A member known only by name, from a list of values at `source`.
+    fn listed(name: &str, source: &Location) -> Self {
+        EnumMember {
+            name: name.to_string(),
+            value: None,
+            description: String::new(),
+            source: source.clone(),
+        }
+    }
 }
 
 /// Merges the facts of all pages (in path order) into a schema, with what went wrong.

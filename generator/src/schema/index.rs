@@ -7,12 +7,14 @@
 //!
 //! A name that resolves to nothing gets an entry of its own, marked as described by no page.
 //!
-//! The entries hold what the phases fill in: the drafts of each type's properties and members,
-//! and the base its pages state (the schema's bases are resolved in [`super::bases`]).
+//! The entries hold what the phases fill in: the drafts of each type's properties, its enum
+//! members, and the base its pages state (the schema's bases are resolved in
+//! [`super::bases`]).
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::EnumMember;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::facts::{
     Evidence, KindHint, PageFacts, PropertyFact, PropertyType, TypeFact, TypeRef, DEFAULT_NAMESPACE,
@@ -41,26 +43,6 @@ pub(super) struct PropertyDraft {
     pub sources: Vec<Location>,
 }
 
-#[derive(Debug, Clone)]
-pub(super) struct MemberDraft {
-    pub name: String,
-    pub value: Option<i64>,
-    pub description: String,
-    pub source: Location,
-}
-
-impl MemberDraft {
-    /// A member known only by name, from a list of values at `source`.
-    pub fn listed(name: &str, source: &Location) -> Self {
-        MemberDraft {
-            name: name.to_string(),
-            value: None,
-            description: String::new(),
-            source: source.clone(),
-        }
-    }
-}
-
 pub(super) struct TypeEntry<'a> {
     pub key: String,
     pub namespace: Arc<str>,
@@ -71,7 +53,7 @@ pub(super) struct TypeEntry<'a> {
     /// Where the type was first mentioned, for types no page describes.
     pub mentioned_at: Option<Location>,
     pub properties: Vec<PropertyDraft>,
-    pub members: Vec<MemberDraft>,
+    pub members: Vec<EnumMember>,
     /// The base its pages state (`baseType`, prose, a base page's "Derived types"), with where:
     /// what the pages say, not yet weighed against its rows or checked for cycles (the
     /// schema's base is in [`super::bases::Bases`]).

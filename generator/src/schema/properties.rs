@@ -18,7 +18,8 @@
 use std::collections::HashMap;
 
 use super::bases::chain;
-use super::index::{Candidate, DraftType, MemberDraft, PropertyDraft, TypeIndex};
+use super::index::{Candidate, DraftType, PropertyDraft, TypeIndex};
+use super::EnumMember;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::facts::{Evidence, PropertyType};
 
@@ -426,7 +427,7 @@ fn merge_members(index: &mut TypeIndex<'_>, id: usize, diagnostics: &mut Vec<Dia
     let members = best
         .members
         .iter()
-        .map(|m| MemberDraft {
+        .map(|m| EnumMember {
             name: m.name.clone(),
             value: m.value,
             description: m.description.clone(),

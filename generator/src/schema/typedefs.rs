@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::bases::Bases;
 use super::index::{DraftType, TypeIndex};
-use super::{schema_order, EnumMember, Kind, Property, TypeDef};
+use super::{schema_order, Kind, Property, TypeDef};
 use crate::facts::PageFacts;
 
 /// The types of the index with their resolved `bases` and `kinds`, sorted.
@@ -48,16 +48,6 @@ pub(super) fn type_defs(index: &TypeIndex<'_>, bases: &Bases, kinds: &[Kind]) ->
                     sources: p.sources.clone(),
                 })
                 .collect();
-            let members = entry
-                .members
-                .iter()
-                .map(|m| EnumMember {
-                    name: m.name.clone(),
-                    value: m.value,
-                    description: m.description.clone(),
-                    source: m.source.clone(),
-                })
-                .collect();
             let mut sources: Vec<_> = entry.facts.iter().map(|f| f.location.clone()).collect();
             if sources.is_empty() {
                 sources.extend(entry.mentioned_at.clone());
@@ -79,7 +69,7 @@ pub(super) fn type_defs(index: &TypeIndex<'_>, bases: &Bases, kinds: &[Kind]) ->
                     .unwrap_or_default()
                     .to_string(),
                 properties,
-                members,
+                members: entry.members.clone(),
                 sources,
                 area: None, // from the pages, by `assign_areas`
             }
