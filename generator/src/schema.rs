@@ -73,7 +73,8 @@ impl Kind {
     }
 }
 
-/// The merged model of every documented type.
+/// The merged model of every documented type. A [`TypeLookup`] finds its types by name
+/// ignoring case, with their ancestors and the types of each page.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Schema {
     /// Sorted by qualified name (case-insensitive, then as written: [`schema_order`]). The

@@ -14,6 +14,12 @@
 //!    `Enumeration`, or a `String` whose description lists values;
 //! 3. any other difference (type or collection-ness) is a conflict: the kept candidate stays,
 //!    and a `conflict` diagnostic names both places.
+//!
+//! The merge also keeps each enum's members, from its best page (pages that list others are
+//! reported), and the base each type's pages state: the first `baseType` (another one is a
+//! conflict, the type itself is ignored), replaced by the base the prose names when that one
+//! derives from it; failing both, the base a base page's "Derived types" section gives. These
+//! are what the pages say; the schema's bases are resolved from them later.
 
 use std::collections::HashMap;
 
