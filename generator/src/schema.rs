@@ -199,6 +199,7 @@ pub fn build_schema(pages: &[PageFacts]) -> (Schema, Vec<Diagnostic>) {
     inference::infer_undescribed_types(&mut index, &pages, &mut diagnostics);
     let mut page_bases = inheritance::bases_from_pages(&index, &mut diagnostics);
     inheritance::break_cycles(&index, &mut page_bases, &mut diagnostics);
+    // Phase 7, for phases 8 and 9 to read; its diagnostics are dropped (phase 10 reports).
     let addressable = keys::addressable_types(&index);
     let (bases, _) = infer_bases(
         &index,
@@ -209,6 +210,7 @@ pub fn build_schema(pages: &[PageFacts]) -> (Schema, Vec<Diagnostic>) {
     );
     unions::type_unions(&mut index, &bases, &mut diagnostics);
     request_paths::navigations_from_requests(&mut index, &pages, &bases, &mut diagnostics);
+    // Phase 10: the bases the schema keeps.
     let addressable = keys::addressable_types(&index);
     let (bases, key_root) = infer_bases(&index, &pages, &addressable, page_bases, &mut diagnostics);
     restated::hoist_restated_properties(&mut index, &bases, &mut diagnostics);
