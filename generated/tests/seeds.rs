@@ -13,6 +13,7 @@ use std::path::Path;
 
 use graph_docgen::example_check::example_cases;
 use graph_docgen::read::PageSelection;
+use graph_docgen::schema::TypeLookup;
 use round_trip::{Case, DocDefect, Outcome};
 
 fn load(dir: &Path, include: &[&str]) -> graph_docgen::Docs {
@@ -37,7 +38,8 @@ fn seed_examples_round_trip() {
     );
     let seeds = load(&shared::shared_dir().join("seeds"), &["*.txt"]);
     // The seeds' examples, classed against the schema this crate is generated from.
-    let cases = example_cases(&docs_input.schema, &seeds.examples);
+    let lookup = TypeLookup::new(&docs_input.schema);
+    let cases = example_cases(&lookup, &seeds.examples);
     let values: Vec<Vec<&str>> = cases
         .iter()
         .map(|case| case.values.iter().map(String::as_str).collect())

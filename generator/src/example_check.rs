@@ -20,14 +20,12 @@
 //! as itself and keeps other properties in `additional_properties`, so they only keep them out
 //! of typed fields. A placeholder in an enum is no defect: enums keep unknown values.
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value};
 
 use crate::doc_text::{collection_item, is_qualified_name, leading_name, primitive_type};
 use crate::edm::{edm_primitive, JsonKind};
 use crate::facts::Example;
-use crate::schema::{Kind, Property, Schema, TypeDef};
+use crate::schema::{Kind, Property, TypeDef, TypeLookup};
 
 /// One example, ready to be read by the generated types.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,40 +83,21 @@ impl DefectClass {
     }
 }
 
-/// Every example as a case, in the order given.
-pub fn example_cases(schema: &Schema, examples: &[Example]) -> Vec<ExampleCase> {
-    let types = Types::new(schema);
+/// Every example as a case, in the order given, read against the schema `lookup` reads.
+pub fn example_cases(lookup: &TypeLookup<'_>, examples: &[Example]) -> Vec<ExampleCase> {
     examples
         .iter()
-        .map(|example| example_case(&types, example))
+        .map(|example| example_case(lookup, example))
         .collect()
 }
 
-/// The schema's types by qualified name, ignoring case as the generated types do when they
-/// read `@odata.type`.
-struct Types<'a> {
-    schema: &'a Schema,
-    by_name: HashMap<String, &'a TypeDef>,
+/// The position of a type by name, `#` and case aside, as the generated types read
+/// `@odata.type`.
+fn named_type(lookup: &TypeLookup<'_>, name: &str) -> Option<usize> {
+    lookup.position(name.trim().trim_start_matches('#'))
 }
 
-impl<'a> Types<'a> {
-    fn new(schema: &'a Schema) -> Self {
-        let by_name = schema
-            .types
-            .iter()
-            .map(|ty| (ty.qualified_name().to_ascii_lowercase(), ty))
-            .collect();
-        Types { schema, by_name }
-    }
-
-    /// A type by name, `#` and case aside.
-    fn get(&self, name: &str) -> Option<&'a TypeDef> {
-        let name = name.trim().trim_start_matches('#').to_ascii_lowercase();
-        self.by_name.get(&name).copied()
-    }
-}
-
-fn example_case(types: &Types<'_>, example: &Example) -> ExampleCase {
+fn example_case(lookup: &TypeLookup<'_>, example: &Example) -> ExampleCase {
     let mut case = ExampleCase {
         at: format!("{}:{}", example.location.file, example.location.line),
         type_name: None,
@@ -132,7 +111,7 @@ fn example_case(types: &Types<'_>, example: &Example) -> ExampleCase {
         });
         return case;
     }
-    let ty = match read_as(types, example) {
+    let ty = match read_as(lookup, example) {
         Ok(Some(ty)) => ty,
         Ok(None) => return case,
         Err(defect) => {
@@ -141,7 +120,7 @@ fn example_case(types: &Types<'_>, example: &Example) -> ExampleCase {
         }
     };
     let mut walk = Walk {
-        types,
+        lookup,
         findings: Vec::new(),
     };
     let (values, list) = walk.values_to_read(&example.json, ty);
@@ -158,7 +137,7 @@ fn example_case(types: &Types<'_>, example: &Example) -> ExampleCase {
         };
         walk.structured(&path, value, ty);
     }
-    case.type_name = Some(ty.qualified_name());
+    case.type_name = Some(lookup.types()[ty].qualified_name());
     case.values = values.iter().map(|v| v.to_string()).collect();
     case.doc_defect = walk.most_serious();
     case
@@ -166,14 +145,14 @@ fn example_case(types: &Types<'_>, example: &Example) -> ExampleCase {
 
 /// The structured type the example is read as: `Ok(None)` for none (the example names and
 /// implies none, or names a primitive), `Err` when it names a type no page describes.
-fn read_as<'a>(types: &Types<'a>, example: &Example) -> Result<Option<&'a TypeDef>, DocDefect> {
+fn read_as(lookup: &TypeLookup<'_>, example: &Example) -> Result<Option<usize>, DocDefect> {
     if let Some(named) = &example.type_name {
         let named = collection_item(named).unwrap_or(named);
         if primitive_type(named).is_some() || named.to_ascii_lowercase().starts_with("edm.") {
             return Ok(None);
         }
-        return match types.get(named) {
-            Some(ty) => Ok(structured(ty)),
+        return match named_type(lookup, named) {
+            Some(ty) => Ok(structured(lookup, ty)),
             None => Err(DocDefect {
                 class: DefectClass::UndocumentedType,
                 detail: format!("names `{named}`, which no page describes"),
@@ -183,26 +162,27 @@ fn read_as<'a>(types: &Types<'a>, example: &Example) -> Result<Option<&'a TypeDe
     let Some(page) = &example.implied_type_page else {
         return Ok(None);
     };
-    Ok(type_of_page(types.schema, page))
+    Ok(type_of_page(lookup, page))
 }
 
-fn structured(ty: &TypeDef) -> Option<&TypeDef> {
-    (ty.kind != Kind::Enum).then_some(ty)
+fn structured(lookup: &TypeLookup<'_>, ty: usize) -> Option<usize> {
+    (lookup.types()[ty].kind != Kind::Enum).then_some(ty)
 }
 
 /// The structured type a page describes: the one named like the page when it describes
 /// several (`resources/user.md` describes `user`), else its first.
-fn type_of_page<'a>(schema: &'a Schema, page: &str) -> Option<&'a TypeDef> {
+fn type_of_page(lookup: &TypeLookup<'_>, page: &str) -> Option<usize> {
     let stem = page.rsplit('/').next()?.trim_end_matches(".md");
-    let described: Vec<&TypeDef> = schema
-        .types
+    let types = lookup.types();
+    let described: Vec<usize> = lookup
+        .types_of_page(page)
         .iter()
-        .filter(|ty| ty.kind != Kind::Enum)
-        .filter(|ty| ty.sources.iter().any(|s| &*s.file == page))
+        .copied()
+        .filter(|&ty| types[ty].kind != Kind::Enum)
         .collect();
     described
         .iter()
-        .find(|ty| ty.name.eq_ignore_ascii_case(stem))
+        .find(|&&ty| types[ty].name.eq_ignore_ascii_case(stem))
         .or(described.first())
         .copied()
 }
@@ -218,17 +198,21 @@ fn is_annotation(key: &str) -> bool {
     key.contains('@')
 }
 
-struct Walk<'t, 'a> {
-    types: &'t Types<'a>,
+struct Walk<'l, 's> {
+    lookup: &'l TypeLookup<'s>,
     findings: Vec<(DefectClass, String)>,
 }
 
-impl<'a> Walk<'_, 'a> {
+impl<'s> Walk<'_, 's> {
+    fn def(&self, ty: usize) -> &'s TypeDef {
+        &self.lookup.types()[ty]
+    }
+
     /// The values to read and whether the body is a list: a top-level array, or an object
     /// with a `value` array (and no `@odata.type`) when the type has no `value` property; a
     /// list's wrapper may hold only annotations (`@odata.context`, `@odata.nextLink`). A
     /// single object in `value` is read too, as the docs' mistake for the object itself.
-    fn values_to_read<'j>(&mut self, json: &'j Value, ty: &'a TypeDef) -> (Vec<&'j Value>, bool) {
+    fn values_to_read<'j>(&mut self, json: &'j Value, ty: usize) -> (Vec<&'j Value>, bool) {
         let ty_has_value = self
             .properties(ty)
             .iter()
@@ -262,56 +246,41 @@ impl<'a> Walk<'_, 'a> {
         }
     }
 
-    /// The type and its ancestors, the type first.
-    fn lineage(&self, ty: &'a TypeDef) -> Vec<&'a TypeDef> {
-        let mut lineage = vec![ty];
-        while let Some(base) = lineage.last().and_then(|t| t.base.as_deref()) {
-            match self.types.get(base) {
-                Some(base) if !lineage.iter().any(|t| std::ptr::eq(*t, base)) => lineage.push(base),
-                _ => break,
-            }
-        }
-        lineage
-    }
-
     /// The type's own and inherited properties, base first.
-    fn properties(&self, ty: &'a TypeDef) -> Vec<&'a Property> {
-        self.lineage(ty)
+    fn properties(&self, ty: usize) -> Vec<&'s Property> {
+        self.lookup
+            .lineage(ty)
             .iter()
             .rev()
-            .flat_map(|t| &t.properties)
+            .flat_map(|&t| &self.def(t).properties)
             .collect()
     }
 
     /// Whether the page of the type or of an ancestor calls it an open type, whose values may
     /// hold any property ("This type is an open type").
-    fn is_open(&self, ty: &'a TypeDef) -> bool {
-        self.lineage(ty)
-            .iter()
-            .any(|t| t.description.to_ascii_lowercase().contains("open type"))
-    }
-
-    /// Whether `ty` is `ancestor` or derives from it.
-    fn derives_from(&self, ty: &'a TypeDef, ancestor: &TypeDef) -> bool {
-        self.lineage(ty).iter().any(|t| std::ptr::eq(*t, ancestor))
+    fn is_open(&self, ty: usize) -> bool {
+        self.lookup.lineage(ty).iter().any(|&t| {
+            let description = &self.def(t).description;
+            description.to_ascii_lowercase().contains("open type")
+        })
     }
 
     /// A value of a structured type: an object, read as the subtype its `@odata.type` names
     /// when that derives from the type (as an `Any...` enum reads it).
-    fn structured(&mut self, path: &str, value: &Value, ty: &'a TypeDef) {
+    fn structured(&mut self, path: &str, value: &Value, ty: usize) {
         let Value::Object(object) = value else {
-            self.wrong_value(path, value, &ty.qualified_name());
+            self.wrong_value(path, value, &self.def(ty).qualified_name());
             return;
         };
         let named = object
             .get("@odata.type")
             .and_then(Value::as_str)
-            .and_then(|name| self.types.get(name))
-            .filter(|named| self.derives_from(named, ty));
+            .and_then(|name| named_type(self.lookup, name))
+            .filter(|&named| self.lookup.derives_from(named, ty));
         self.object(path, object, named.unwrap_or(ty));
     }
 
-    fn object(&mut self, path: &str, object: &Map<String, Value>, ty: &'a TypeDef) {
+    fn object(&mut self, path: &str, object: &Map<String, Value>, ty: usize) {
         let properties = self.properties(ty);
         let open = self.is_open(ty);
         for (key, value) in object {
@@ -331,7 +300,10 @@ impl<'a> Walk<'_, 'a> {
             } else if !open {
                 self.findings.push((
                     DefectClass::UndocumentedProperty,
-                    format!("`{at}` is not a property of `{}`", ty.qualified_name()),
+                    format!(
+                        "`{at}` is not a property of `{}`",
+                        self.def(ty).qualified_name()
+                    ),
                 ));
             }
         }
@@ -365,7 +337,7 @@ impl<'a> Walk<'_, 'a> {
         if ty.to_ascii_lowercase().starts_with("edm.") {
             return edm_primitive(ty).is_none_or(|p| p.json == JsonKind::Any);
         }
-        self.types.get(ty).is_none()
+        named_type(self.lookup, ty).is_none()
     }
 
     /// One value (not a collection) of a property of type `ty`.
@@ -380,11 +352,11 @@ impl<'a> Walk<'_, 'a> {
             }
             return;
         }
-        let Some(named) = self.types.get(ty) else {
+        let Some(named) = named_type(self.lookup, ty) else {
             return;
         };
-        match (named.kind, value) {
-            (Kind::Enum, Value::String(text)) => self.enum_value(path, text, named),
+        match (self.def(named).kind, value) {
+            (Kind::Enum, Value::String(text)) => self.enum_value(path, text, self.def(named)),
             (Kind::Enum, _) => self.wrong_value(path, value, ty),
             (Kind::Entity | Kind::Complex, _) => self.structured(path, value, named),
         }

@@ -2,15 +2,18 @@
 //!
 //! The pipeline, one module per stage, data flowing one way:
 //! [`read`] (find and read pages) -> [`page`] (Markdown -> page model) -> [`facts`] (what each
-//! page says) -> [`schema`] (all pages merged) -> [`export`] (schema JSON) / [`rust`] (Rust
-//! crate as files) -> [`write`] (files on disk, drift check). [`example_check`] checks the pages'
-//! JSON examples against the schema (the type each is read as, and its doc defects), for the
-//! Rust crate's example tests. [`compare`] scores a schema against official CSDL metadata.
+//! page says) -> [`schema`] (all pages merged, phase by phase) -> [`export`] (schema JSON) /
+//! [`rust`] (Rust crate as files) -> [`write`] (files on disk, drift check). [`example_check`]
+//! checks the pages' JSON examples against the schema (the type each is read as, and its doc
+//! defects), for the Rust crate's example tests; it and the rust stage read the schema through
+//! one [`schema::TypeLookup`] (its types by name ignoring case, with their ancestors and the
+//! types of each page). [`compare`] scores a schema against official CSDL metadata.
 //! Every stage reports problems as [`diagnostic::Diagnostic`]s; [`doc_text`] holds the text rules
 //! of the docs that the stages share (what a name may contain, plurals, links to a type's page,
 //! how a type is spelt); [`lenient_json`] reads the JSON that page and facts find in pages,
 //! forgiving trailing commas; [`edm`] lists the `Edm` primitives the schema names and the JSON
-//! each one's values are.
+//! each one's values are; `relative_path` names a file by its `/`-separated path below a folder,
+//! for read and write.
 
 pub mod compare;
 pub mod diagnostic;
@@ -22,6 +25,7 @@ pub mod facts;
 pub mod lenient_json;
 pub mod page;
 pub mod read;
+mod relative_path;
 pub mod rust;
 pub mod schema;
 pub mod write;

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
+use crate::relative_path;
 
 /// Which files under a docs root are pages.
 #[derive(Debug, Clone)]
@@ -78,14 +79,9 @@ impl PageSelection {
             if !entry.file_type().is_file() {
                 continue;
             }
-            let Ok(relative) = entry.path().strip_prefix(&self.root) else {
+            let Some(relative) = relative_path::under(&self.root, entry.path()) else {
                 continue;
             };
-            let relative = relative
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
             if self.selects(&relative) {
                 files.push(Arc::from(relative));
             }

@@ -46,7 +46,7 @@ mod untyped;
 use crate::diagnostic::Diagnostic;
 use crate::example_check::example_cases;
 use crate::facts::Example;
-use crate::schema::Schema;
+use crate::schema::{Schema, TypeLookup};
 
 /// One file of a generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,10 +114,11 @@ pub fn render_crate(
     examples: &[Example],
     options: &CrateOptions,
 ) -> (Vec<GeneratedFile>, Vec<Diagnostic>) {
-    let (model, mut diagnostics) = model::build(schema);
+    let lookup = TypeLookup::new(schema);
+    let (model, mut diagnostics) = model::build(&lookup);
     let (mut files, mut more) = crate_files::source_files(&model, options);
     diagnostics.append(&mut more);
-    let cases = example_cases(schema, examples);
+    let cases = example_cases(&lookup, examples);
     let (mut tests, mut more) = example_tests::test_files(&model, &cases, options);
     diagnostics.append(&mut more);
     files.append(&mut tests);
@@ -128,7 +129,7 @@ pub fn render_crate(
 /// A `Cargo.toml` for the crate on its own (its own workspace), with the dependencies the
 /// generated code uses and a feature per product area; its tests need nothing more.
 pub fn render_manifest(schema: &Schema, options: &CrateOptions) -> GeneratedFile {
-    crate_files::manifest(&features::crate_features(schema), options)
+    crate_files::manifest(&features::crate_features(&schema.types), options)
 }
 
 #[cfg(test)]

@@ -1,31 +1,59 @@
 //! Stage 4: merge the facts of every page into one schema.
 //!
-//! The merge runs in fixed phases, each a small module, over the pages of the docs' API version
-//! (`api_version` sets aside pages that document another):
-//! 1. `index`: every type any page describes, keyed case-insensitively, and name resolution;
-//! 2. `properties`: each type's properties, settled across pages by the rule in that module;
-//! 3. `enums`: unnamed `Enumeration`s and value lists matched to (or made into) enums;
-//! 4. `inference`: types that no page describes, filled in from the JSON examples;
-//! 5. `inheritance`: base types, cycles, own vs inherited properties, entity vs complex; with
-//!    `placement` (bases from where responses live), `unions` (properties of one type or
-//!    another, typed once the bases are known), `request_paths` (navigation properties that
-//!    only request paths show) and `restated` (base properties only subtypes list).
+//! The merge is a fixed sequence of phases, [`build_schema`], each a module of its own that
+//! reads and fills in the shared data: the `index::TypeIndex` (every type by lower-cased
+//! qualified name, with the drafts of its properties, its members and its stated base) and,
+//! from phase 6 on, the resolved `bases::Bases`. No phase module uses another. In the order
+//! they run:
+//! 1. `api_version`: the pages of another API version than the docs' are set aside;
+//! 2. `index`: every type any page describes or mentions, and how a name resolves;
+//! 3. `properties`: each type's properties, settled across pages by the rule in that module,
+//!    its enum members, and the base its pages state;
+//! 4. `enums`: unnamed `Enumeration`s and value lists matched to (or made into) enums;
+//! 5. `inference`: types that no page describes, filled in from the JSON examples;
+//! 6. `inheritance`: the bases the pages give (stated, else by "Inherited from" rows), with
+//!    cycles broken;
+//! 7. `keys` and `placement`: bases inferred for the types that still have none, from their
+//!    key (the key root) and from where responses put them;
+//! 8. `unions`: properties of one type or another, typed as their nearest common base;
+//! 9. `request_paths`: navigation properties that only request paths show;
+//! 10. `keys` and `placement` again: the request paths read the bases of step 7, and the
+//!     navigations they add make more types addressable, so the key-root and location bases
+//!     are inferred again from those of step 6 once every navigation is known. Only this
+//!     inference is reported, and it is the one kept: a type comes out the same whether a
+//!     table or only a request path shows the navigation to it;
+//! 11. `restated`: base properties that only the subtypes list;
+//! 12. `kinds`: entity, complex or enum;
+//! 13. `typedefs`: the schema's types (inherited properties dropped from subtypes), sorted,
+//!     with their product areas.
 //!
-//! Output is sorted and keyed by lower-cased names, so it does not depend on page order.
+//! Pages come in path order and each phase reads them so; the types come out sorted by name:
+//! the schema does not depend on the order the pages are listed in or on the thread count.
 
 mod api_version;
+mod bases;
 mod enums;
 mod index;
 mod inference;
 mod inheritance;
+mod keys;
+mod kinds;
+mod lookup;
 mod placement;
 mod properties;
 mod request_paths;
 mod restated;
+mod typedefs;
 mod unions;
+
+use std::cmp::Ordering;
+use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::facts::PageFacts;
+use bases::Bases;
+use index::TypeIndex;
+pub use lookup::TypeLookup;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
@@ -45,25 +73,57 @@ impl Kind {
     }
 }
 
-/// The merged model of every documented type.
+/// The merged model of every documented type. A [`TypeLookup`] finds its types by name
+/// ignoring case, with their ancestors and the types of each page.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Schema {
-    /// Sorted by qualified name (case-insensitive, then as written).
+    /// Sorted by qualified name (case-insensitive, then as written: [`schema_order`]). The
+    /// schema stage gives no two types names that differ only in case.
     pub types: Vec<TypeDef>,
 }
 
 impl Schema {
+    /// The type of this qualified name, spelled exactly so.
     pub fn get(&self, qualified: &str) -> Option<&TypeDef> {
-        self.types
-            .binary_search_by(|t| sort_key(&t.qualified_name()).cmp(&sort_key(qualified)))
-            .ok()
-            .map(|i| &self.types[i])
+        position_ignoring_case(&self.types, qualified)
+            .map(|at| &self.types[at])
+            .filter(|ty| ty.qualified_bytes().eq(qualified.bytes()))
     }
 }
 
-/// Orders names case-insensitively, with the exact spelling as tie-breaker.
-pub(crate) fn sort_key(name: &str) -> (String, &str) {
-    (name.to_ascii_lowercase(), name)
+/// The order of the schema's types: by qualified name ignoring ASCII case, then as written.
+/// Compared byte by byte, without making either name.
+pub fn schema_order(a: &TypeDef, b: &TypeDef) -> Ordering {
+    cmp_ignoring_case(a.qualified_bytes(), b.qualified_bytes())
+        .then_with(|| a.qualified_bytes().cmp(b.qualified_bytes()))
+}
+
+fn cmp_ignoring_case(a: impl Iterator<Item = u8>, b: impl Iterator<Item = u8>) -> Ordering {
+    a.map(|byte| byte.to_ascii_lowercase())
+        .cmp(b.map(|byte| byte.to_ascii_lowercase()))
+}
+
+/// Where in `types` (in [`schema_order`]) the type named `qualified` is, ignoring ASCII case:
+/// the one spelled exactly so, else the first that differs only in case.
+fn position_ignoring_case(types: &[TypeDef], qualified: &str) -> Option<usize> {
+    let candidates = positions_ignoring_case(types, qualified);
+    let exact = types[candidates.clone()]
+        .iter()
+        .position(|ty| ty.qualified_bytes().eq(qualified.bytes()));
+    let first_but_case = (!candidates.is_empty()).then_some(0);
+    exact.or(first_but_case).map(|at| candidates.start + at)
+}
+
+/// Where in `types` (in [`schema_order`]) every type named `qualified` ignoring ASCII case is:
+/// a binary search that makes no string.
+fn positions_ignoring_case(types: &[TypeDef], qualified: &str) -> Range<usize> {
+    let order = |ty: &TypeDef| cmp_ignoring_case(ty.qualified_bytes(), qualified.bytes());
+    let first = types.partition_point(|ty| order(ty).is_lt());
+    let same_but_case = types[first..]
+        .iter()
+        .take_while(|ty| order(ty).is_eq())
+        .count();
+    first..first + same_but_case
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +149,12 @@ impl TypeDef {
     pub fn qualified_name(&self) -> String {
         format!("{}.{}", self.namespace, self.name)
     }
+
+    /// The bytes of [`TypeDef::qualified_name`], without making it.
+    fn qualified_bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        let dot = std::iter::once(b'.');
+        self.namespace.bytes().chain(dot).chain(self.name.bytes())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -111,30 +177,59 @@ pub struct EnumMember {
     pub source: Location,
 }
 
+impl EnumMember {
+    /// A member known only by name, from a list of values at `source`.
+    fn listed(name: &str, source: &Location) -> Self {
+        EnumMember {
+            name: name.to_string(),
+            value: None,
+            description: String::new(),
+            source: source.clone(),
+        }
+    }
+}
+
 /// Merges the facts of all pages (in path order) into a schema, with what went wrong.
 pub fn build_schema(pages: &[PageFacts]) -> (Schema, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let pages = api_version::pages_of_the_docs_version(pages, &mut diagnostics);
-    let mut index = index::TypeIndex::build(&pages, &mut diagnostics);
+    let mut index = TypeIndex::build(&pages, &mut diagnostics);
     properties::merge_properties(&mut index, &mut diagnostics);
     enums::resolve_enum_properties(&mut index, &mut diagnostics);
     inference::infer_undescribed_types(&mut index, &pages, &mut diagnostics);
-    let mut types = inheritance::finish_types(index, &pages, &mut diagnostics);
-    assign_areas(&mut types, &pages);
+    let mut page_bases = inheritance::bases_from_pages(&index, &mut diagnostics);
+    inheritance::break_cycles(&index, &mut page_bases, &mut diagnostics);
+    // Phase 7, for phases 8 and 9 to read; its diagnostics are dropped (phase 10 reports).
+    let addressable = keys::addressable_types(&index);
+    let (bases, _) = infer_bases(
+        &index,
+        &pages,
+        &addressable,
+        page_bases.clone(),
+        &mut Vec::new(),
+    );
+    unions::type_unions(&mut index, &bases, &mut diagnostics);
+    request_paths::navigations_from_requests(&mut index, &pages, &bases, &mut diagnostics);
+    // Phase 10: the bases the schema keeps.
+    let addressable = keys::addressable_types(&index);
+    let (bases, key_root) = infer_bases(&index, &pages, &addressable, page_bases, &mut diagnostics);
+    restated::hoist_restated_properties(&mut index, &bases, &mut diagnostics);
+    let kinds = kinds::kinds(&index, &bases, &addressable, key_root);
+    let mut types = typedefs::type_defs(&index, &bases, &kinds);
+    typedefs::assign_areas(&mut types, &pages);
     (Schema { types }, diagnostics)
 }
 
-/// Gives each type the product area of its first source page.
-fn assign_areas(types: &mut [TypeDef], pages: &[&PageFacts]) {
-    let areas: std::collections::HashMap<&str, &str> = pages
-        .iter()
-        .filter_map(|page| Some((&*page.path, page.area.as_deref()?)))
-        .collect();
-    for ty in types {
-        ty.area = ty
-            .sources
-            .first()
-            .and_then(|source| areas.get(&*source.file))
-            .map(|area| area.to_string());
-    }
+/// `bases` with those the key and the responses' locations imply for types that have none
+/// (phases 7 and 10), and the key root.
+fn infer_bases(
+    index: &TypeIndex<'_>,
+    pages: &[&PageFacts],
+    addressable: &[bool],
+    mut bases: Bases,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Bases, Option<usize>) {
+    let key_root = keys::infer_key_root_bases(index, &mut bases, addressable, diagnostics);
+    placement::bases_from_locations(index, pages, &mut bases, diagnostics);
+    (bases, key_root)
 }

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use similar::TextDiff;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use crate::relative_path;
 use crate::rust::GeneratedFile;
 
 /// Every generated file carries this in its first [`MARKER_LINES`] lines. It is how a sync tells
@@ -417,14 +418,9 @@ fn orphaned_files(
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(relative) = entry.path().strip_prefix(folder) else {
+        let Some(relative) = relative_path::under(folder, entry.path()) else {
             continue;
         };
-        let relative = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
         if generated_paths.contains(relative.as_str()) {
             continue;
         }

@@ -14,7 +14,7 @@ use graph_docgen::diagnostic::Location;
 use graph_docgen::example_check::{example_cases, DefectClass};
 use graph_docgen::facts::{Example, ExampleRole};
 use graph_docgen::rust::{render_crate, render_manifest, CrateOptions, GeneratedFile};
-use graph_docgen::schema::{EnumMember, Kind, Property, Schema, TypeDef};
+use graph_docgen::schema::{schema_order, EnumMember, Kind, Property, Schema, TypeDef, TypeLookup};
 use graph_docgen::write::write_if_changed;
 
 fn location(line: u32) -> Location {
@@ -201,7 +201,7 @@ fn schema() -> Schema {
         let area = areas.iter().find(|(name, _)| *name == ty.name);
         ty.area = area.map(|(_, area)| area.to_string());
     }
-    types.sort_by_key(|t| (t.qualified_name().to_ascii_lowercase(), t.qualified_name()));
+    types.sort_by(schema_order);
     Schema { types }
 }
 
@@ -359,7 +359,8 @@ fn diagnostics_name_the_unknown_type_and_the_renames() {
 
 #[test]
 fn examples_are_read_as_their_named_or_implied_type_and_their_defects_classed() {
-    let cases = example_cases(&schema(), &examples());
+    let schema = schema();
+    let cases = example_cases(&TypeLookup::new(&schema), &examples());
     let summary: Vec<(Option<&str>, usize, Option<DefectClass>)> = cases
         .iter()
         .map(|case| {
@@ -404,7 +405,8 @@ fn named_types_are_found_in_any_case_and_primitives_or_annotations_are_nothing_t
         example(ExampleRole::Request, operation, r#"{"@odata.id": "x"}"#),
         example(ExampleRole::Response, operation, r#"{"value": []}"#),
     ];
-    let cases = example_cases(&schema(), &examples);
+    let schema = schema();
+    let cases = example_cases(&TypeLookup::new(&schema), &examples);
     let types: Vec<Option<&str>> = cases.iter().map(|c| c.type_name.as_deref()).collect();
     assert_eq!(types, [operation, None, None, None]);
     assert!(cases.iter().all(|case| case.doc_defect.is_none()));
@@ -489,7 +491,7 @@ fn collisions_are_numbered_in_claim_order_and_noted() {
         ),
         struct_type(&g("Entity"), Kind::Complex, None, "", vec![]),
     ];
-    types.sort_by_key(|t| (t.qualified_name().to_ascii_lowercase(), t.qualified_name()));
+    types.sort_by(schema_order);
     let (files, diagnostics) = render_crate(&Schema { types }, &[], &options());
     let graph = &files
         .iter()

@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::schema::{Schema, TypeDef};
+use crate::schema::TypeDef;
 
 /// The feature that enables everything, and is on by default.
 pub const FULL: &str = "full";
@@ -47,8 +47,8 @@ pub fn type_feature(ty: &TypeDef) -> Option<String> {
 }
 
 /// Every feature of a schema's types.
-pub fn crate_features(schema: &Schema) -> Features {
-    schema.types.iter().filter_map(type_feature).collect()
+pub fn crate_features(types: &[TypeDef]) -> Features {
+    types.iter().filter_map(type_feature).collect()
 }
 
 /// The features something needs.

@@ -12,7 +12,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::index::{DraftType, MemberDraft, TypeIndex};
+use super::index::{DraftType, TypeIndex};
+use super::EnumMember;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 pub(super) fn resolve_enum_properties(
@@ -66,7 +67,7 @@ pub(super) fn resolve_enum_properties(
                     let id = index.add_derived(&namespace, &derived, &location);
                     index.entries[id].members = values
                         .iter()
-                        .map(|name| MemberDraft::listed(name, &location))
+                        .map(|name| EnumMember::listed(name, &location))
                         .collect();
                     by_members.entry(key).or_default().push(id);
                     diagnostics.push(Diagnostic::warning(
@@ -101,7 +102,7 @@ fn enums_from_listed_values(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<Dia
             let members = property
                 .values
                 .iter()
-                .map(|name| MemberDraft::listed(name, &location))
+                .map(|name| EnumMember::listed(name, &location))
                 .collect();
             diagnostics.push(Diagnostic::note(
                 DiagnosticKind::MissingPage,

@@ -6,10 +6,15 @@
 //!    namespace that has it; several namespaces: the first in name order.
 //!
 //! A name that resolves to nothing gets an entry of its own, marked as described by no page.
+//!
+//! The entries hold what the phases fill in: the drafts of each type's properties, its enum
+//! members, and the base its pages state (the schema's bases are resolved in
+//! [`super::bases`]).
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use super::EnumMember;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::facts::{
     Evidence, KindHint, PageFacts, PropertyFact, PropertyType, TypeFact, TypeRef, DEFAULT_NAMESPACE,
@@ -38,26 +43,6 @@ pub(super) struct PropertyDraft {
     pub sources: Vec<Location>,
 }
 
-#[derive(Debug, Clone)]
-pub(super) struct MemberDraft {
-    pub name: String,
-    pub value: Option<i64>,
-    pub description: String,
-    pub source: Location,
-}
-
-impl MemberDraft {
-    /// A member known only by name, from a list of values at `source`.
-    pub fn listed(name: &str, source: &Location) -> Self {
-        MemberDraft {
-            name: name.to_string(),
-            value: None,
-            description: String::new(),
-            source: source.clone(),
-        }
-    }
-}
-
 pub(super) struct TypeEntry<'a> {
     pub key: String,
     pub namespace: Arc<str>,
@@ -68,9 +53,11 @@ pub(super) struct TypeEntry<'a> {
     /// Where the type was first mentioned, for types no page describes.
     pub mentioned_at: Option<Location>,
     pub properties: Vec<PropertyDraft>,
-    pub members: Vec<MemberDraft>,
-    /// Explicit base type (`baseType`), resolved.
-    pub base: Option<(usize, Location)>,
+    pub members: Vec<EnumMember>,
+    /// The base its pages state (`baseType`, prose, a base page's "Derived types"), with where:
+    /// what the pages say, not yet weighed against its rows or checked for cycles (the
+    /// schema's base is in [`super::bases::Bases`]).
+    pub stated_base: Option<(usize, Location)>,
     /// Types this one's pages say properties are inherited from.
     pub inherited_from: Vec<usize>,
 }
@@ -99,6 +86,13 @@ impl TypeEntry<'_> {
             .first()
             .map(|f| &f.location)
             .or(self.mentioned_at.as_ref())
+    }
+
+    /// Whether the type itself declares `property` (ignoring case).
+    pub fn declares(&self, property: &str) -> bool {
+        self.properties
+            .iter()
+            .any(|p| p.name.eq_ignore_ascii_case(property))
     }
 }
 
@@ -195,7 +189,7 @@ impl<'a> TypeIndex<'a> {
             mentioned_at: None,
             properties: Vec::new(),
             members: Vec::new(),
-            base: None,
+            stated_base: None,
             inherited_from: Vec::new(),
         });
         id
@@ -205,12 +199,12 @@ impl<'a> TypeIndex<'a> {
         self.entries.len()
     }
 
-    /// For each type, the first type (in index order) whose pages name it as their base, if
+    /// For each type, the first type (in index order) whose pages state it as their base, if
     /// any: a base no page describes is a type all the same.
     pub fn first_subtypes(&self) -> Vec<Option<usize>> {
         let mut first = vec![None; self.len()];
         for (id, entry) in self.entries.iter().enumerate() {
-            if let Some((base, _)) = entry.base {
+            if let Some((base, _)) = entry.stated_base {
                 first[base].get_or_insert(id);
             }
         }
@@ -303,6 +297,31 @@ impl<'a> TypeIndex<'a> {
                 };
                 DraftType::Union(id)
             }
+        }
+    }
+
+    /// A draft type as messages name it: `` `microsoft.graph.x` collection ``, `` `a` or `b` ``.
+    pub fn describe(&self, ty: DraftType, collection: bool) -> String {
+        let name = match ty {
+            DraftType::Primitive(name) => name.to_string(),
+            DraftType::Type(id) => self.entries[id].qualified_name(),
+            DraftType::Enumeration => "an unnamed Enumeration".to_string(),
+            DraftType::Union(union) => {
+                let names: Vec<String> = self.unions[union]
+                    .iter()
+                    .map(|&alternative| self.describe(alternative, false))
+                    .collect();
+                return format!(
+                    "{}{}",
+                    names.join(" or "),
+                    if collection { " collection" } else { "" }
+                );
+            }
+        };
+        if collection {
+            format!("`{name}` collection")
+        } else {
+            format!("`{name}`")
         }
     }
 

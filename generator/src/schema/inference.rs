@@ -9,7 +9,6 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value};
 
 use super::index::{DraftType, PropertyDraft, TypeIndex};
-use super::properties::describe;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::facts::{example_value_hint, PageFacts, TypeRef};
 
@@ -90,7 +89,7 @@ fn report(
     if let (true, Some(subtype)) = (properties.is_empty(), subtype) {
         let subtype = &index.entries[subtype];
         let named_at = subtype
-            .base
+            .stated_base
             .as_ref()
             .map_or(at, |(_, named_at)| named_at.clone());
         diagnostics.push(Diagnostic::note(
@@ -117,7 +116,7 @@ fn report(
     }
     let list: Vec<String> = properties
         .iter()
-        .map(|p| format!("{}: {}", p.name, describe(index, p.ty, p.collection)))
+        .map(|p| format!("{}: {}", p.name, index.describe(p.ty, p.collection)))
         .collect();
     diagnostics.push(Diagnostic::warning(
         DiagnosticKind::MissingPage,

@@ -12,8 +12,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::bases::Bases;
 use super::index::{DraftType, TypeIndex};
-use super::inheritance::ancestors;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::doc_text::singular;
 use crate::facts::{PageFacts, TypeRef};
@@ -21,7 +21,7 @@ use crate::facts::{PageFacts, TypeRef};
 pub(super) fn bases_from_locations(
     index: &TypeIndex<'_>,
     pages: &[&PageFacts],
-    bases: &mut [Option<usize>],
+    bases: &mut Bases,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let owners = CollectionOwners::new(index);
@@ -44,13 +44,10 @@ pub(super) fn bases_from_locations(
             else {
                 continue;
             };
-            if bases[located].is_some()
-                || item_type == located
-                || ancestors(bases, item_type).any(|ty| ty == located)
-            {
+            if bases.base_of(located).is_some() || bases.derives_from(item_type, located) {
                 continue;
             }
-            bases[located] = Some(item_type);
+            bases.set(located, Some(item_type));
             diagnostics.push(Diagnostic::note(
                 DiagnosticKind::Inferred,
                 example.location.clone(),
@@ -109,7 +106,7 @@ impl CollectionOwners {
     fn item_type(
         &self,
         index: &TypeIndex<'_>,
-        bases: &[Option<usize>],
+        bases: &Bases,
         owner_segment: &str,
         collection: &str,
     ) -> Option<(usize, usize)> {
@@ -121,7 +118,7 @@ impl CollectionOwners {
         let [owner] = owners[..] else {
             return None;
         };
-        ancestors(bases, owner).find_map(|ty| {
+        bases.ancestors(owner).find_map(|ty| {
             index.entries[ty]
                 .properties
                 .iter()

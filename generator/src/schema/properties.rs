@@ -5,20 +5,31 @@
 //! belongs to the type its page describes.
 //!
 //! The merge rule, per property name (case-insensitive):
-//! 1. candidates are ranked by evidence (type page > API page > JSON representation > example),
-//!    then by page path and line; the first one is kept;
+//! 1. candidates are ranked by evidence: the type's own rows on its type page, then on API
+//!    pages (request-body tables; those of a type that has a type page are reported, not
+//!    merged), then the rows of subtype pages that say they are inherited from it, then its
+//!    JSON representation, then a list method's navigation; within a rank, by page path and
+//!    line. The first one is kept;
 //! 2. a later candidate that is more specific refines the type only: a named type refines an
 //!    `Enumeration`, or a `String` whose description lists values;
 //! 3. any other difference (type or collection-ness) is a conflict: the kept candidate stays,
 //!    and a `conflict` diagnostic names both places.
+//!
+//! The merge also keeps each enum's members, from its best page (pages that list others are
+//! reported), and the base each type's pages state: the first `baseType` (another one is a
+//! conflict, the type itself is ignored), replaced by the base the prose names when that one
+//! derives from it; failing both, the base a base page's "Derived types" section gives. These
+//! are what the pages say; the schema's bases are resolved from them later.
 
 use std::collections::HashMap;
 
-use super::index::{Candidate, DraftType, MemberDraft, PropertyDraft, TypeIndex};
+use super::bases::chain;
+use super::index::{Candidate, DraftType, PropertyDraft, TypeIndex};
+use super::EnumMember;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::facts::{Evidence, PropertyType};
 
-/// Fills in every entry's properties, members, explicit base and inheritance hints.
+/// Fills in every entry's properties, members, stated base and inheritance hints.
 pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<Diagnostic>) {
     // (evidence, own row on the owner's page), so a type's own rows rank before rows of
     // subtype pages that say they inherit the property.
@@ -34,12 +45,12 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
             }
             if let Some((base, at)) = &fact.base {
                 let base_id = index.resolve_or_mention(base, &fact.namespace, at);
-                set_base(index, id, base_id, at, diagnostics);
+                set_stated_base(index, id, base_id, at, diagnostics);
             }
             if let Some((named, at)) = &fact.prose_base {
                 match (
                     index.resolve(named, &fact.namespace),
-                    index.entries[id].base.clone(),
+                    index.entries[id].stated_base.clone(),
                 ) {
                     (Some(named_id), _) => prose_bases.push((id, named_id, at.clone())),
                     (None, Some(stated)) => {
@@ -91,7 +102,7 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
         merge_members(index, id, diagnostics);
     }
     for (id, named, at) in prose_bases {
-        refine_base(index, id, named, &at, diagnostics);
+        refine_stated_base(index, id, named, &at, diagnostics);
     }
     // A base page's "Derived types" section gives the base of types whose own pages state none.
     for id in 0..index.len() {
@@ -99,8 +110,8 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
         for fact in facts {
             for (derived, at) in &fact.derived {
                 let derived_id = index.resolve_or_mention(derived, &fact.namespace, at);
-                if derived_id != id && index.entries[derived_id].base.is_none() {
-                    set_base(index, derived_id, id, at, diagnostics);
+                if derived_id != id && index.entries[derived_id].stated_base.is_none() {
+                    set_stated_base(index, derived_id, id, at, diagnostics);
                 }
             }
         }
@@ -186,7 +197,7 @@ fn guessed_type_exists(
     }
 }
 
-fn set_base(
+fn set_stated_base(
     index: &mut TypeIndex<'_>,
     id: usize,
     base_id: usize,
@@ -204,8 +215,8 @@ fn set_base(
         ));
         return;
     }
-    match &index.entries[id].base {
-        None => index.entries[id].base = Some((base_id, at.clone())),
+    match &index.entries[id].stated_base {
+        None => index.entries[id].stated_base = Some((base_id, at.clone())),
         Some((kept, kept_at)) if *kept != base_id => {
             diagnostics.push(
                 Diagnostic::warning(
@@ -227,7 +238,7 @@ fn set_base(
 }
 
 /// The prose names a base no page describes beside a `baseType`: nothing says it derives from
-/// the stated base (see [`refine_base`]), so the `baseType` stays.
+/// the stated base (see [`refine_stated_base`]), so the `baseType` stays.
 fn undescribed_prose_base(
     index: &TypeIndex<'_>,
     id: usize,
@@ -255,24 +266,21 @@ fn undescribed_prose_base(
 /// The prose names `named` as the base of `id`, whose `baseType` names another. A `baseType`
 /// left at an ancestor (often `entity`) is less specific than the prose: if `named` derives
 /// from the stated base, `named` is the base. Otherwise the two disagree, and `baseType` stays.
-fn refine_base(
+fn refine_stated_base(
     index: &mut TypeIndex<'_>,
     id: usize,
     named: usize,
     at: &Location,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let Some((stated, stated_at)) = index.entries[id].base.clone() else {
-        return set_base(index, id, named, at, diagnostics);
+    let Some((stated, stated_at)) = index.entries[id].stated_base.clone() else {
+        return set_stated_base(index, id, named, at, diagnostics);
     };
     if stated == named || named == id {
         return;
     }
-    // The stated bases above `named` (bounded, as cycles are broken only later).
-    let base_of = |ty: usize| index.entries[ty].base.as_ref().map(|&(b, _)| b);
-    let derives_from_stated = std::iter::successors(base_of(named), |&ty| base_of(ty))
-        .take(index.len())
-        .any(|ty| ty == stated);
+    let stated_base_of = |ty: usize| index.entries[ty].stated_base.as_ref().map(|&(b, _)| b);
+    let derives_from_stated = chain(named, stated_base_of, index.len()).any(|ty| ty == stated);
     let (type_name, stated_name, named_name) = (
         index.entries[id].qualified_name(),
         index.entries[stated].qualified_name(),
@@ -287,7 +295,7 @@ fn refine_base(
             )
             .with_related(stated_at, "the `baseType`"),
         );
-        index.entries[id].base = Some((named, at.clone()));
+        index.entries[id].stated_base = Some((named, at.clone()));
     } else {
         diagnostics.push(
             Diagnostic::warning(
@@ -349,9 +357,9 @@ fn settle(
                     "property `{}` of `{}` is {} here but {} elsewhere; kept {} (rule: type page > API page > JSON representation > example, then page order)",
                     candidate.fact.name,
                     index.entries[owner].qualified_name(),
-                    describe(index, ty, collection),
-                    describe(index, kept_type, kept_collection),
-                    describe(index, kept_type, kept_collection),
+                    index.describe(ty, collection),
+                    index.describe(kept_type, kept_collection),
+                    index.describe(kept_type, kept_collection),
                 ),
             )
             .with_related(group[kept].fact.location.clone(), "the type kept"),
@@ -390,30 +398,6 @@ fn settle(
     }
 }
 
-pub(super) fn describe(index: &TypeIndex<'_>, ty: DraftType, collection: bool) -> String {
-    let name = match ty {
-        DraftType::Primitive(name) => name.to_string(),
-        DraftType::Type(id) => index.entries[id].qualified_name(),
-        DraftType::Enumeration => "an unnamed Enumeration".to_string(),
-        DraftType::Union(union) => {
-            let names: Vec<String> = index.unions[union]
-                .iter()
-                .map(|&alternative| describe(index, alternative, false))
-                .collect();
-            return format!(
-                "{}{}",
-                names.join(" or "),
-                if collection { " collection" } else { "" }
-            );
-        }
-    };
-    if collection {
-        format!("`{name}` collection")
-    } else {
-        format!("`{name}`")
-    }
-}
-
 /// An enum's members come from its best page; other pages that list different members are
 /// reported.
 fn merge_members(index: &mut TypeIndex<'_>, id: usize, diagnostics: &mut Vec<Diagnostic>) {
@@ -449,7 +433,7 @@ fn merge_members(index: &mut TypeIndex<'_>, id: usize, diagnostics: &mut Vec<Dia
     let members = best
         .members
         .iter()
-        .map(|m| MemberDraft {
+        .map(|m| EnumMember {
             name: m.name.clone(),
             value: m.value,
             description: m.description.clone(),

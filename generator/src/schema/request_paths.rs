@@ -22,8 +22,8 @@
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
+use super::bases::Bases;
 use super::index::{DraftType, PropertyDraft, TypeIndex};
-use super::inheritance::ancestors;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::doc_text::{is_identifier, singular};
 use crate::facts::{PageFacts, RequestPath, Requests, TypeRef};
@@ -31,7 +31,7 @@ use crate::facts::{PageFacts, RequestPath, Requests, TypeRef};
 pub(super) fn navigations_from_requests(
     index: &mut TypeIndex<'_>,
     pages: &[&PageFacts],
-    bases: &[Option<usize>],
+    bases: &Bases,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     // Each page's requests with the type its response names, resolved once.
@@ -83,7 +83,7 @@ pub(super) fn navigations_from_requests(
 /// every (owner, property) a path reads, listed by a table or not.
 fn unlisted_navigations<'r>(
     index: &TypeIndex<'_>,
-    bases: &[Option<usize>],
+    bases: &Bases,
     responses: &[PageRequests<'r>],
     addressed: &HashMap<String, Option<usize>>,
     functions: &HashSet<&str>,
@@ -118,7 +118,7 @@ fn unlisted_navigations<'r>(
             // of a `userScopeTeamsAppInstallation`, which `installedApps` holds as a
             // `teamsAppInstallation`).
             if let Some(subject) = page.subject {
-                if ancestors(bases, subject).any(|ty| ty == owner) {
+                if bases.derives_from(subject, owner) {
                     owner = subject;
                 }
             }
@@ -151,7 +151,7 @@ fn unlisted_navigations<'r>(
         !read.iter().any(|&(owner, name)| {
             owner != f.owner
                 && name.eq_ignore_ascii_case(f.name)
-                && ancestors(bases, owner).any(|ty| ty == f.owner)
+                && bases.derives_from(owner, f.owner)
         })
     });
     (found, read)
@@ -162,7 +162,7 @@ fn unlisted_navigations<'r>(
 /// added or renamed so far.
 fn add_navigation(
     index: &mut TypeIndex<'_>,
-    bases: &[Option<usize>],
+    bases: &Bases,
     found: Found<'_>,
     read: &[(usize, &str)],
     settled: &mut HashSet<(usize, String)>,
@@ -191,8 +191,7 @@ fn add_navigation(
             .to_ascii_lowercase();
         !settled.contains(&(owner, lower.clone()))
             && !read.iter().any(|&(reader, read_name)| {
-                read_name.eq_ignore_ascii_case(&lower)
-                    && ancestors(bases, reader).any(|ty| ty == owner)
+                read_name.eq_ignore_ascii_case(&lower) && bases.derives_from(reader, owner)
             })
     });
     settled.insert((owner, name.to_ascii_lowercase()));
@@ -283,11 +282,11 @@ struct Found<'r> {
 /// The property `name` of `owner` or of a type it derives from.
 fn property_of<'i>(
     index: &'i TypeIndex<'_>,
-    bases: &[Option<usize>],
+    bases: &Bases,
     owner: usize,
     name: &str,
 ) -> Option<&'i PropertyDraft> {
-    ancestors(bases, owner).find_map(|id| {
+    bases.ancestors(owner).find_map(|id| {
         index.entries[id]
             .properties
             .iter()
@@ -301,7 +300,7 @@ fn property_of<'i>(
 /// `workbook`). A path that ends on a collection addresses no one object.
 fn owner_type(
     index: &TypeIndex<'_>,
-    bases: &[Option<usize>],
+    bases: &Bases,
     addressed: &HashMap<String, Option<usize>>,
     segments: &[Option<String>],
 ) -> Option<usize> {
@@ -318,7 +317,7 @@ fn owner_type(
             // from the current one.
             Some(name) if !awaiting_key && name.contains('.') => {
                 let cast = index.resolve(&TypeRef::named(name.as_str()), "")?;
-                if !ancestors(bases, cast).any(|ty| ty == current) {
+                if !bases.derives_from(cast, current) {
                     return None;
                 }
                 current = cast;

@@ -8,22 +8,16 @@
 //! that do mark inherited rows say which rows are their own, so theirs stay. Each property
 //! taken this way is reported as `inferred`; the subtypes' copies then count as inherited.
 
+use super::bases::Bases;
 use super::index::{PropertyDraft, TypeIndex};
-use super::inheritance::ancestors;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 pub(super) fn hoist_restated_properties(
     index: &mut TypeIndex<'_>,
-    bases: &[Option<usize>],
+    bases: &Bases,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut subtypes: Vec<Vec<usize>> = vec![Vec::new(); index.len()];
-    for (id, base) in bases.iter().enumerate() {
-        if let Some(base) = base {
-            subtypes[*base].push(id);
-        }
-    }
-    for (base, subtypes) in subtypes.iter().enumerate() {
+    for (base, subtypes) in bases.subtypes().iter().enumerate() {
         let entries = &index.entries;
         let trusted =
             |id: &usize| entries[*id].is_described() && entries[*id].inherited_from.is_empty();
@@ -43,7 +37,7 @@ pub(super) fn hoist_restated_properties(
             .filter(|p| !p.description.is_empty())
             .filter(|p| subtypes[1..].iter().all(|&id| restated(p, id)))
             .filter(|p| {
-                !ancestors(bases, base).any(|id| {
+                !bases.ancestors(base).any(|id| {
                     entries[id]
                         .properties
                         .iter()

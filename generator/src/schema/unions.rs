@@ -3,14 +3,13 @@
 //! ancestor of each), reported as `inferred`. Types that share no base leave the value untyped
 //! (`Edm.Untyped`, any JSON), reported as a warning. Runs once the bases are known.
 
+use super::bases::Bases;
 use super::index::{DraftType, TypeIndex};
-use super::inheritance::ancestors;
-use super::properties::describe;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 
 pub(super) fn type_unions(
     index: &mut TypeIndex<'_>,
-    bases: &[Option<usize>],
+    bases: &Bases,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let common: Vec<Option<usize>> = index
@@ -24,7 +23,7 @@ pub(super) fn type_unions(
             let DraftType::Union(union) = property.ty else {
                 continue;
             };
-            let stated = describe(index, property.ty, property.collection);
+            let stated = index.describe(property.ty, property.collection);
             let what = format!(
                 "property `{}` of `{}` is {stated}",
                 property.name,
@@ -60,7 +59,7 @@ pub(super) fn type_unions(
 
 /// The nearest type that each alternative is or derives from; `None` when they share none or
 /// one is a primitive (the alternatives are distinct, so primitives share nothing).
-fn nearest_common_base(alternatives: &[DraftType], bases: &[Option<usize>]) -> Option<usize> {
+fn nearest_common_base(alternatives: &[DraftType], bases: &Bases) -> Option<usize> {
     let types: Vec<usize> = alternatives
         .iter()
         .map(|alternative| match alternative {
@@ -69,9 +68,9 @@ fn nearest_common_base(alternatives: &[DraftType], bases: &[Option<usize>]) -> O
         })
         .collect::<Option<_>>()?;
     let (first, others) = types.split_first()?;
-    ancestors(bases, *first).find(|&candidate| {
+    bases.ancestors(*first).find(|&candidate| {
         others
             .iter()
-            .all(|&other| ancestors(bases, other).any(|a| a == candidate))
+            .all(|&other| bases.derives_from(other, candidate))
     })
 }

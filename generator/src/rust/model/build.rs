@@ -10,6 +10,7 @@
 //! - variants of a polymorphic enum: the base, then its concrete descendants in schema order.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::iter::once;
 
 use super::{
     Ancestor, CrateModel, Enum, Field, FieldType, Item, ItemPath, Member, Module, Parent,
@@ -22,7 +23,7 @@ use crate::rust::features::{crate_features, features, type_feature};
 use crate::rust::modules::{module_tree, ModuleTree};
 use crate::rust::names::{pascal_case, snake_case, Case, Scope};
 use crate::rust::primitives::primitive_for;
-use crate::schema::{Kind, Property, Schema, TypeDef};
+use crate::schema::{Kind, Property, TypeDef, TypeLookup};
 
 /// One of a struct type's own properties, resolved once while the model is built.
 struct OwnField {
@@ -33,10 +34,8 @@ struct OwnField {
 }
 
 struct Builder<'a> {
+    lookup: &'a TypeLookup<'a>,
     types: &'a [TypeDef],
-    /// Exact qualified name -> index, and lower-cased -> first index.
-    exact: BTreeMap<String, usize>,
-    folded: BTreeMap<String, usize>,
     /// The item names taken in each module.
     item_scopes: BTreeMap<Vec<String>, Scope>,
     /// Per type, where its item is.
@@ -82,13 +81,6 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn resolve(&self, qualified: &str) -> Option<usize> {
-        self.exact
-            .get(qualified)
-            .or_else(|| self.folded.get(&qualified.to_ascii_lowercase()))
-            .copied()
-    }
-
     fn is_struct(&self, index: usize) -> bool {
         self.types[index].kind != Kind::Enum && !self.is_untyped(index)
     }
@@ -104,20 +96,16 @@ impl<'a> Builder<'a> {
 
     /// The struct base of a struct type, if it has one the schema knows.
     fn base(&self, index: usize) -> Option<usize> {
-        let base = self.types[index].base.as_deref()?;
-        self.resolve(base)
-            .filter(|&b| self.is_struct(b) && b != index)
+        self.lookup.base(index).filter(|&b| self.is_struct(b))
     }
 
-    /// From the root of the inheritance chain down to `index` itself.
+    /// From the root of the inheritance chain down to `index` itself: its lineage, as far as
+    /// it runs through structs.
     fn chain(&self, index: usize) -> Vec<usize> {
-        let mut chain = vec![index];
-        while let Some(base) = chain.last().and_then(|&last| self.base(last)) {
-            if chain.contains(&base) {
-                break; // an inheritance cycle, reported by the schema stage
-            }
-            chain.push(base);
-        }
+        let ancestors = self.lookup.lineage(index)[1..].iter().copied();
+        let mut chain: Vec<usize> = once(index)
+            .chain(ancestors.take_while(|&a| self.is_struct(a)))
+            .collect();
         chain.reverse();
         chain
     }
@@ -133,7 +121,8 @@ impl<'a> Builder<'a> {
                 .or_else(|| first_source(ty));
             let (field_type, holds) = self.field_type(property, &location, ty);
             let feature = self
-                .resolve(&property.ty)
+                .lookup
+                .position(&property.ty)
                 .and_then(|target| self.features[target].clone());
             fields.push(OwnField {
                 field: Field {
@@ -185,7 +174,7 @@ impl<'a> Builder<'a> {
                 }
             };
         }
-        let Some(target) = self.resolve(name) else {
+        let Some(target) = self.lookup.position(name) else {
             self.diagnostics.push(unknown("which no page describes"));
             return (FieldType::Json, None);
         };
@@ -202,29 +191,21 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Builds the model of the crate for `schema`, with a diagnostic for every type it could not
-/// resolve and every name it had to change to avoid a collision.
-pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
-    let types = &schema.types;
+/// Builds the model of the crate for the schema `lookup` reads, with a diagnostic for every
+/// type it could not resolve and every name it had to change to avoid a collision.
+pub fn build(lookup: &TypeLookup<'_>) -> (CrateModel, Vec<Diagnostic>) {
+    let types = lookup.types();
     let tree = module_tree(types.iter().map(|t| t.namespace.as_str()));
     let mut builder = Builder {
+        lookup,
         types,
-        exact: BTreeMap::new(),
-        folded: BTreeMap::new(),
         item_scopes: BTreeMap::new(),
         paths: Vec::new(),
         polymorphic: BTreeMap::new(),
         features: types.iter().map(type_feature).collect(),
-        has_subtypes: has_subtypes(types),
+        has_subtypes: has_subtypes(lookup),
         diagnostics: Vec::new(),
     };
-    for (index, ty) in types.iter().enumerate() {
-        builder.exact.insert(ty.qualified_name(), index);
-        builder
-            .folded
-            .entry(ty.qualified_name().to_ascii_lowercase())
-            .or_insert(index);
-    }
     let children = name_items(&mut builder, &tree);
     let fields = struct_fields(&mut builder);
 
@@ -286,21 +267,20 @@ pub fn build(schema: &Schema) -> (CrateModel, Vec<Diagnostic>) {
             items: items.remove(path).unwrap_or_default(),
         })
         .collect();
-    let features = crate_features(schema);
+    let features = crate_features(types);
     (CrateModel { modules, features }, builder.diagnostics)
 }
 
 /// Per type, whether any type names it (exactly or but for case) as its base.
-fn has_subtypes(types: &[TypeDef]) -> Vec<bool> {
-    let bases: BTreeSet<String> = types
-        .iter()
-        .filter_map(|ty| ty.base.as_deref())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    types
-        .iter()
-        .map(|ty| bases.contains(&ty.qualified_name().to_ascii_lowercase()))
-        .collect()
+fn has_subtypes(lookup: &TypeLookup<'_>) -> Vec<bool> {
+    let types = lookup.types();
+    let mut has_subtypes = vec![false; types.len()];
+    for base in types.iter().filter_map(|ty| ty.base.as_deref()) {
+        for named in lookup.positions_ignoring_case(base) {
+            has_subtypes[named] = true;
+        }
+    }
+    has_subtypes
 }
 
 /// Claims every item name (see the claim order in the module documentation) and returns each
