@@ -23,6 +23,7 @@ mod examples;
 mod model;
 mod requests;
 mod resource;
+mod stated_names;
 mod tables;
 mod type_cell;
 mod value_hints;
@@ -30,19 +31,20 @@ mod value_hints;
 use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
-use crate::doc_text::{is_qualified_name, IDENTIFIER_RULE};
+use crate::doc_text::is_qualified_name;
 use crate::page::Page;
 
 use api::extract_api_page;
 use enums::{extract_enum_page, extract_enum_sections};
 use resource::{extract_resource_page, resource_comment};
+use stated_names::not_an_odata_name;
 
 pub use api_version::{most_addressed, PageVersion};
 pub use examples::{Example, ExampleRole, Placement, PlacementSource};
 pub use model::{
-    Evidence, KindHint, MemberFact, PageFacts, PropertyFact, PropertyType, TypeFact, TypeRef,
+    Evidence, KindHint, MemberFact, PageFacts, PropertyFact, PropertyType, RequestPath, Requests,
+    TypeFact, TypeRef,
 };
-pub use requests::{RequestPath, Requests};
 pub use tables::possible_values;
 pub use type_cell::{parse_type_cell, TypeCell};
 pub use value_hints::example_value_hint;
@@ -169,27 +171,5 @@ fn page_namespace(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Arc<str> {
             Arc::from(DEFAULT_NAMESPACE)
         }
         None => Arc::from(DEFAULT_NAMESPACE),
-    }
-}
-
-/// A name the page states (`what`: where it stands) that is not an OData name, and what the
-/// page gives `instead`.
-fn not_an_odata_name(page: &Page, line: u32, what: &str, name: &str, instead: &str) -> Diagnostic {
-    Diagnostic::warning(
-        DiagnosticKind::Malformed,
-        page.location(line),
-        format!(
-            "{what} {name:?} is not an OData name: expected identifiers joined by dots \
-             (`microsoft.graph.callRecords`, `user`), each {IDENTIFIER_RULE}; {instead}"
-        ),
-    )
-}
-
-/// A type name as a page states it, as a simple name and its namespace: the one it is qualified
-/// with, else the page's.
-fn split_qualified(name: &str, namespace: &Arc<str>) -> (TypeRef, Arc<str>) {
-    match name.rsplit_once('.') {
-        Some((ns, simple)) if !ns.is_empty() => (TypeRef::named(simple), Arc::from(ns)),
-        _ => (TypeRef::named(name), Arc::clone(namespace)),
     }
 }

@@ -9,7 +9,7 @@
 //! escaped character, markup in between) is a copy. Most text is one stretch, and copying every
 //! piece of every page was the largest cost of this stage after Markdown parsing itself.
 //!
-//! Here are the model and its entry, [`parse_page`]; `front_matter.rs` reads the front matter and
+//! Here is the stage's entry, [`parse_page`]; the model is in `model.rs`, `front_matter.rs` reads the front matter and
 //! `builder.rs` the Markdown body, event by event, collecting text as a stretch or a copy
 //! (`collected_text.rs`) and looking up line numbers (`lines.rs`).
 
@@ -17,203 +17,15 @@ mod builder;
 mod collected_text;
 mod front_matter;
 mod lines;
+mod model;
 
-use std::borrow::Cow;
-use std::sync::Arc;
-
-use serde_json::Value;
-
-use crate::diagnostic::{Diagnostic, Location};
-use crate::doc_text::starts_with_ignore_ascii_case;
+use crate::diagnostic::Diagnostic;
 use crate::read::SourceText;
 use builder::build_page;
 use front_matter::parse_front_matter;
-
-/// One page; `'a` is the page's text, which the model borrows.
-#[derive(Debug, Clone)]
-pub struct Page<'a> {
-    pub path: Arc<str>,
-    pub front_matter: FrontMatter<'a>,
-    /// The first level-1 heading.
-    pub title: Option<Heading<'a>>,
-    /// The `Namespace: x.y` line, if the page has one.
-    pub namespace: Option<(String, u32)>,
-    /// Metadata comments that precede no code block (e.g. a resource comment before prose).
-    pub loose_metadata: Vec<Metadata>,
-    /// Every block of the page, in order: one list for the page rather than one per section.
-    blocks: Vec<Block<'a>>,
-    /// The sections' headings, each with where its blocks end in `blocks`.
-    headings: Vec<(Option<Heading<'a>>, usize)>,
-}
-
-impl<'a> Page<'a> {
-    pub fn location(&self, line: u32) -> Location {
-        Location::new(&self.path, line)
-    }
-
-    /// The sections in order; everything before the first heading is a section without one.
-    pub fn sections(&self) -> impl Iterator<Item = Section<'_, 'a>> {
-        let mut start = 0;
-        self.headings.iter().map(move |(heading, end)| {
-            let blocks = &self.blocks[start..*end];
-            start = *end;
-            Section {
-                heading: heading.as_ref(),
-                blocks,
-            }
-        })
-    }
-
-    /// The sections whose title starts with `prefix` (lower case), ignoring ASCII case.
-    pub fn sections_titled<'p>(
-        &'p self,
-        prefix: &'p str,
-    ) -> impl Iterator<Item = Section<'p, 'a>> + 'p {
-        self.sections()
-            .filter(move |section| starts_with_ignore_ascii_case(section.title(), prefix))
-    }
-
-    /// Every block of the page, in order.
-    pub fn blocks(&self) -> &[Block<'a>] {
-        &self.blocks
-    }
-
-    pub fn code_blocks(&self) -> impl Iterator<Item = &CodeBlock<'a>> {
-        self.blocks.iter().filter_map(|block| match block {
-            Block::Code(code) => Some(code),
-            _ => None,
-        })
-    }
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct FrontMatter<'a> {
-    pub entries: Vec<(&'a str, &'a str)>,
-}
-
-impl FrontMatter<'_> {
-    /// The value of `key` (case-insensitive), quotes and spaces removed.
-    pub fn get(&self, key: &str) -> Option<&str> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(key))
-            .map(|(_, v)| *v)
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Heading<'a> {
-    pub level: u8,
-    pub text: Cow<'a, str>,
-    pub line: u32,
-}
-
-/// A heading and the blocks under it, up to the next heading; `'p` is the page.
-#[derive(Debug, Clone, Copy)]
-pub struct Section<'p, 'a> {
-    pub heading: Option<&'p Heading<'a>>,
-    pub blocks: &'p [Block<'a>],
-}
-
-impl<'p, 'a> Section<'p, 'a> {
-    pub fn title(&self) -> &'p str {
-        self.heading.map_or("", |h| &h.text)
-    }
-
-    /// The section's tables, in order.
-    pub fn tables(&self) -> impl Iterator<Item = &'p Table<'a>> {
-        self.blocks.iter().filter_map(|block| match block {
-            Block::Table(table) => Some(table),
-            _ => None,
-        })
-    }
-}
-
-#[derive(Debug, Clone)]
-pub enum Block<'a> {
-    Text(Text<'a>),
-    Table(Table<'a>),
-    Code(CodeBlock<'a>),
-}
-
-/// Inline text with its links. Inline code keeps its backticks; line breaks are `\n`.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Text<'a> {
-    pub line: u32,
-    pub text: Cow<'a, str>,
-    pub links: Vec<Link<'a>>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Link<'a> {
-    pub text: Cow<'a, str>,
-    pub target: Cow<'a, str>,
-}
-
-#[derive(Debug, Clone)]
-pub struct Table<'a> {
-    pub line: u32,
-    pub header: Vec<Text<'a>>,
-    /// The body's cells, row after row: one allocation for the table rather than one per row.
-    cells: Vec<Text<'a>>,
-    /// Where each row ends in `cells`.
-    row_ends: Vec<usize>,
-}
-
-impl<'a> Table<'a> {
-    /// The body rows, top to bottom.
-    pub fn rows(&self) -> impl ExactSizeIterator<Item = &[Text<'a>]> {
-        (0..self.row_ends.len()).map(|row| self.row(row))
-    }
-
-    /// Body row `row` (0 is the first row below the header).
-    pub fn row(&self, row: usize) -> &[Text<'a>] {
-        let start = if row == 0 { 0 } else { self.row_ends[row - 1] };
-        &self.cells[start..self.row_ends[row]]
-    }
-
-    /// Index of the first header cell whose text, lower-cased, is one of `names` (which are
-    /// lower-case).
-    pub fn column(&self, names: &[&str]) -> Option<usize> {
-        self.header.iter().position(|cell| {
-            let header = cell.text.trim().trim_matches('*').trim();
-            names.iter().any(|name| header.eq_ignore_ascii_case(name))
-        })
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct CodeBlock<'a> {
-    /// Line of the opening fence.
-    pub line: u32,
-    /// The info string (`json`, `http`, ...), lower-cased.
-    pub info: Cow<'a, str>,
-    pub text: Cow<'a, str>,
-    pub metadata: Option<Metadata>,
-}
-
-/// A `<!-- { "blockType": ... } -->` comment.
-#[derive(Debug, Clone)]
-pub struct Metadata {
-    pub line: u32,
-    pub value: Value,
-}
-
-impl Metadata {
-    pub fn get_str(&self, key: &str) -> Option<&str> {
-        self.value.get(key).and_then(Value::as_str)
-    }
-
-    pub fn block_type(&self) -> Option<&str> {
-        self.get_str("blockType")
-    }
-
-    /// Whether the comment's `blockType` is `block_type` (`resource`, `response`), in any case.
-    pub fn is_block_type(&self, block_type: &str) -> bool {
-        self.block_type()
-            .is_some_and(|t| t.eq_ignore_ascii_case(block_type))
-    }
-}
+pub use model::{
+    Block, CodeBlock, FrontMatter, Heading, Link, Metadata, Page, Section, Table, Text,
+};
 
 /// Parses one page. Problems (malformed front matter or metadata) become diagnostics.
 pub fn parse_page(source: &SourceText) -> (Page<'_>, Vec<Diagnostic>) {
@@ -224,6 +36,9 @@ pub fn parse_page(source: &SourceText) -> (Page<'_>, Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+    use std::sync::Arc;
+
     use super::*;
 
     /// A page as read from `resources/x.md`, for the tests that parse Markdown.

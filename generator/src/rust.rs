@@ -115,7 +115,7 @@ pub fn render_crate(
     options: &CrateOptions,
 ) -> (Vec<GeneratedFile>, Vec<Diagnostic>) {
     let lookup = TypeLookup::new(schema);
-    let (model, mut diagnostics) = model::build(&lookup);
+    let (model, mut diagnostics) = model::build::build(&lookup);
     let (mut files, mut more) = crate_files::source_files(&model, options);
     diagnostics.append(&mut more);
     let cases = example_cases(&lookup, examples);

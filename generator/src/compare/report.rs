@@ -2,7 +2,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::{Comparison, Counts, Disagreement, FactClass, Finding, Universe};
+use super::comparison::{Comparison, Counts, Disagreement, FactClass, Finding, Universe};
 
 /// The summary table of every universe, then at most `misses_per_class` disagreements of each
 /// class, the docs' page:line first.

@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use super::comparison::{Counts, Disagreement, FactClass, Finding};
 use super::model::{self, Model, PropertyFacts, TypeFacts};
-use super::{Counts, Disagreement, FactClass, Finding};
 use crate::diagnostic::Location;
 use crate::schema::Kind;
 

@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use super::model::{Evidence, PageFacts, PropertyFact, PropertyType, TypeFact, TypeRef};
 use super::tables::property_rows;
-use super::{Evidence, PageFacts, PropertyFact, PropertyType, TypeFact, TypeRef};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::doc_text::{is_identifier, is_qualified_name};
 use crate::page::{Block, Link, Page};

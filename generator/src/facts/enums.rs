@@ -5,11 +5,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::model::{Evidence, KindHint, MemberFact, PageFacts, PropertyType, TypeFact};
+use super::stated_names::{not_an_odata_name, split_qualified};
 use super::tables::member_rows;
-use super::{
-    not_an_odata_name, split_qualified, Evidence, KindHint, MemberFact, PageFacts, PropertyType,
-    TypeFact,
-};
 use crate::doc_text::is_qualified_name;
 use crate::page::Page;
 

@@ -5,7 +5,8 @@
 
 use std::sync::Arc;
 
-use super::{Example, PageVersion, Requests};
+use super::api_version::PageVersion;
+use super::examples::Example;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::doc_text::{link_page_stem, linked_type_name};
 
@@ -166,4 +167,31 @@ pub struct PageFacts {
     /// The API version the page says it belongs to.
     pub version: PageVersion,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What an API page's `GET` requests say: the paths, and the type the response names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requests {
+    /// The `GET` paths of the HTTP request section, in page order.
+    pub paths: Vec<RequestPath>,
+    /// The type the response's metadata comment names (`"@odata.type"`), or else the
+    /// resource the "Response" section links to.
+    pub response_type: TypeRef,
+    /// The response is a collection: the comment says `"isCollection": true` or names
+    /// `Collection(x)`, the prose speaks of a collection, or a response body wraps its items
+    /// in `value`.
+    pub response_is_collection: bool,
+    /// The operation a title such as "workbookTable: range" names: a function or action,
+    /// whose path segment is not a navigation property.
+    pub operation: Option<String>,
+    /// Names that the page's `GET` requests, examples included, call with arguments
+    /// (`delta(token='…')`): functions, lower-cased, in page order.
+    pub functions: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestPath {
+    /// The path's segments; a key (`{id}`, `{id | userPrincipalName}`) is `None`.
+    pub segments: Vec<Option<String>>,
+    pub location: Location,
 }

@@ -7,36 +7,9 @@
 use serde_json::Value;
 
 use super::examples::{response_resource, Example, ExampleRole};
-use super::TypeRef;
-use crate::diagnostic::Location;
+use super::model::{RequestPath, Requests, TypeRef};
 use crate::doc_text::{collection_item, is_qualified_name};
 use crate::page::{Block, Page};
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Requests {
-    /// The `GET` paths of the HTTP request section, in page order.
-    pub paths: Vec<RequestPath>,
-    /// The type the response's metadata comment names (`"@odata.type"`), or else the
-    /// resource the "Response" section links to.
-    pub response_type: TypeRef,
-    /// The response is a collection: the comment says `"isCollection": true` or names
-    /// `Collection(x)`, the prose speaks of a collection, or a response body wraps its items
-    /// in `value`.
-    pub response_is_collection: bool,
-    /// The operation a title such as "workbookTable: range" names: a function or action,
-    /// whose path segment is not a navigation property.
-    pub operation: Option<String>,
-    /// Names that the page's `GET` requests, examples included, call with arguments
-    /// (`delta(token='…')`): functions, lower-cased, in page order.
-    pub functions: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RequestPath {
-    /// The path's segments; a key (`{id}`, `{id | userPrincipalName}`) is `None`.
-    pub segments: Vec<Option<String>>,
-    pub location: Location,
-}
 
 /// The page's requests, if it lists `GET` paths and its response names a type.
 pub fn extract_requests(page: &Page, examples: &[Example]) -> Option<Requests> {

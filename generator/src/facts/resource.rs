@@ -9,11 +9,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
+use super::model::{Evidence, KindHint, PageFacts, PropertyFact, PropertyType, TypeFact, TypeRef};
+use super::stated_names::{not_an_odata_name, split_qualified};
 use super::tables::property_rows;
-use super::{
-    not_an_odata_name, split_qualified, value_hints, Evidence, KindHint, PageFacts, PropertyFact,
-    PropertyType, TypeFact, TypeRef,
-};
+use super::value_hints;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::doc_text::{is_identifier, is_qualified_name, singular};
 use crate::page::{Block, CodeBlock, Link, Metadata, Page, Section, Text};

@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{parse_type_cell, Evidence, MemberFact, PropertyFact, TypeRef};
+use super::model::{Evidence, MemberFact, PropertyFact, TypeRef};
+use super::type_cell::parse_type_cell;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::doc_text::{clean_name, is_identifier, is_member_name};
 use crate::page::{Page, Table, Text};

@@ -2,7 +2,7 @@
 //! `String collection`, `Collection(x)`, `Enumeration`, `**x**`, `x (deprecated)`, and types
 //! joined by "or" (`[a](a.md) or [b](b.md)`, `(boolean or string) collection`).
 
-use super::{PropertyType, TypeRef};
+use super::model::{PropertyType, TypeRef};
 use crate::doc_text::{
     ends_with_ignore_ascii_case, find_ignore_ascii_case, is_qualified_name, leading_name,
     primitive_type, starts_with_ignore_ascii_case,

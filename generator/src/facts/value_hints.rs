@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::{PropertyType, TypeRef};
+use super::model::{PropertyType, TypeRef};
 use crate::doc_text::{is_member_name, is_qualified_name, leading_name, primitive_type};
 
 /// What an example value says about its property's type. Strings are only ever `Edm.String`:

@@ -8,7 +8,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd}
 
 use super::collected_text::{stretch_of, CollectedText};
 use super::lines::LineIndex;
-use super::{Block, CodeBlock, FrontMatter, Heading, Link, Metadata, Page, Table, Text};
+use super::model::{Block, CodeBlock, FrontMatter, Heading, Link, Metadata, Page, Table, Text};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::lenient_json::parse_lenient_json;
 

@@ -1,6 +1,6 @@
 //! Reads the front matter at the top of a page: `key: value` lines between `---` lines.
 
-use super::FrontMatter;
+use super::model::FrontMatter;
 
 /// Front matter between `---` lines at the very top. Tolerant: quoted or unquoted values,
 /// stray spaces, lines that are not `key: value` are skipped. Returns where the body starts.

@@ -1,8 +1,8 @@
 //! The crate as data: every module, struct, enum and polymorphic enum, with its Rust names and
-//! field types settled. [`build`] (`model/build.rs`) makes it from the schema; the render
+//! field types settled. [`build::build`] (`model/build.rs`) makes it from the schema; the render
 //! modules only print it.
 
-mod build;
+pub(super) mod build;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -10,8 +10,6 @@ use quote::quote;
 use super::features::Features;
 use super::names::ident;
 use super::primitives::Primitive;
-
-pub use build::build;
 
 /// The Rust field that holds `@odata.type`.
 pub const ODATA_TYPE_FIELD: &str = "odata_type";

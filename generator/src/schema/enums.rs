@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::index::{DraftType, TypeIndex};
-use super::EnumMember;
+use super::model::EnumMember;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 
 pub(super) fn resolve_enum_properties(

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::EnumMember;
+use super::model::EnumMember;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::facts::{
     Evidence, KindHint, PageFacts, PropertyFact, PropertyType, TypeFact, TypeRef, DEFAULT_NAMESPACE,

@@ -5,7 +5,7 @@
 
 use super::bases::Bases;
 use super::index::TypeIndex;
-use super::Kind;
+use super::model::Kind;
 use crate::facts::KindHint;
 
 /// The kind of every type of the index, by id.

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{position_ignoring_case, positions_ignoring_case, Schema, TypeDef};
+use super::model::{position_ignoring_case, positions_ignoring_case, Schema, TypeDef};
 
 /// The schema's types by name, lineage and page.
 #[derive(Debug)]

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 
 use super::bases::chain;
 use super::index::{Candidate, DraftType, PropertyDraft, TypeIndex};
-use super::EnumMember;
+use super::model::EnumMember;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::facts::{Evidence, PropertyType};
 

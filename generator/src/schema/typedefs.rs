@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::bases::Bases;
 use super::index::{DraftType, TypeIndex};
-use super::{schema_order, Kind, Property, TypeDef};
+use super::model::{schema_order, Kind, Property, TypeDef};
 use crate::facts::PageFacts;
 
 /// The types of the index with their resolved `bases` and `kinds`, sorted.
