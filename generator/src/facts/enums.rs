@@ -23,7 +23,7 @@ pub(super) fn extract_enum_page(page: &Page, facts: &mut PageFacts) {
     let name = captures.get(1).map_or("", |m| m.as_str());
     let mut members = Vec::new();
     for table in page.sections().flat_map(|section| section.tables()) {
-        member_rows(page, table, &mut members);
+        member_rows(page, table, &mut members, &mut facts.diagnostics);
     }
     let Some(mut ty) = named_enum(page, facts, name, title.line, "title", members) else {
         return;
@@ -72,7 +72,7 @@ pub(super) fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
         };
         let mut members = Vec::new();
         for table in section.tables() {
-            member_rows(page, table, &mut members);
+            member_rows(page, table, &mut members, &mut facts.diagnostics);
         }
         if string_properties.contains(&captures[1].to_ascii_lowercase()) {
             continue;

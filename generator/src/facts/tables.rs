@@ -238,7 +238,14 @@ fn inherited_from(description: &Text) -> Option<TypeRef> {
 
 /// Rows of a member table: the Member (or Name / Value) column first, optional Value and
 /// Description columns.
-pub(super) fn member_rows(page: &Page, table: &Table, out: &mut Vec<MemberFact>) {
+/// The members a member table lists; a row whose member cell is not a member name is reported
+/// and left out.
+pub(super) fn member_rows(
+    page: &Page,
+    table: &Table,
+    out: &mut Vec<MemberFact>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let named = table.column(&["member", "name", "enum member", "member name"]);
     // `| Value | Description |` tables name the members in the Value column.
     let value_names = named.is_none().then(|| table.column(&["value"])).flatten();
@@ -261,6 +268,15 @@ pub(super) fn member_rows(page: &Page, table: &Table, out: &mut Vec<MemberFact>)
         };
         let name = clean_name(&cell.text);
         if !is_member_name(&name) {
+            if !name.is_empty() {
+                diagnostics.push(Diagnostic::warning(
+                    DiagnosticKind::Malformed,
+                    page.location(cell.line),
+                    format!(
+                        "enum member {name:?} is not a member name: expected ASCII letters, digits and `_`; the row is left out"
+                    ),
+                ));
+            }
             continue;
         }
         let value = value_col
@@ -369,6 +385,24 @@ mod tests {
                 .any(|d| d.starts_with("resources/dish.md:10: warning")
                     && d.contains("property name \"größe\" is not an identifier")),
             "{reported:?}"
+        );
+    }
+
+    #[test]
+    fn an_enum_member_with_a_letter_outside_ascii_is_reported_and_left_out() {
+        let text = "---\ndoc_type: enumPageType\n---\n# portionSize enum type\n\nNamespace: microsoft.graph\n\n| Member | Value | Description |\n|:--|:--|:--|\n| small | 0 | A starter. |\n| größer | 1 | A main course. |\n|  |  |  |\n";
+        let source = crate::read::SourceText::for_test("resources/portionsize.md", text);
+        let facts = crate::facts::extract(&crate::page::parse_page(&source).0);
+        let names: Vec<&str> = facts.types[0]
+            .members
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(names, ["small"]);
+        let reported: Vec<String> = facts.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            reported,
+            ["resources/portionsize.md:11: warning[malformed]: enum member \"größer\" is not a member name: expected ASCII letters, digits and `_`; the row is left out"],
         );
     }
 }
