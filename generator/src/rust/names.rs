@@ -6,13 +6,12 @@
 //! lower-case one (`HTMLContent` -> `HTML`, `Content`). Digits stay with the word before them.
 //! A one-letter word is a prefix of the word after it, not a word of its own: `eTag` -> `eTag`,
 //! `iCalUId` -> `iCal`, `UId`, `iPhoneAndIPod` -> `iPhone`, `And`, `IPod`, `oAuth2Grant` ->
-//! `oAuth2`, `Grant`, `cloudPCs` -> `cloud`, `PCs`. This reads a one-letter name part the way
-//! these names mean it (a brand's `i`, `e` for electronic, an acronym's single capital), at the
-//! cost of the rarer part that belongs to the word before (`hyperVNotAvailable` -> `hyper`, `VNot`,
-//! `Available`). A
-//! one-letter word that ends its run stays a word (`pointX` -> `point`, `X`), and a digit is not
-//! a letter (`x509Certificate` -> `x509`, `Certificate`; `ipV4Address` -> `ip`, `V4`,
-//! `Address`).
+//! `oAuth2`, `Grant`, `cloudPCs` -> `cloud`, `PCs`. This reads a one-letter part the way most
+//! names mean it (a brand's `i`, `e` for electronic, an acronym's lone capital), at the cost of
+//! the rarer one that belongs to the word before (`hyperVNotAvailable` -> `hyper`, `VNot`,
+//! `Available`): the letters alone cannot tell the two apart. A one-letter word that ends its
+//! run stays a word (`pointX` -> `point`, `X`), and a digit is not a letter (`x509Certificate`
+//! -> `x509`, `Certificate`; `ipV4Address` -> `ip`, `V4`, `Address`).
 //!
 //! - Fields and modules are `snake_case` (`iCalUId` -> `ical_uid`), types and variants
 //!   `PascalCase` (every word capitalised, the rest lower-cased: `HTMLContent` -> `HtmlContent`,
