@@ -299,7 +299,14 @@ fn every_stated_base_is_the_schema_base_or_overruled_at_its_page() {
                 .iter()
                 .find(|ty| ty.evidence == Evidence::TypePage)
                 .map(|ty| format!("{}.{}", ty.namespace, ty.name.name));
-            let Some(ty) = described.as_deref().and_then(|name| docs.schema.get(name)) else {
+            // The schema may spell the type otherwise than its comment does (an all-lower-case
+            // name takes the camelCase of its title), never two types alike but for case.
+            let Some(ty) = described.as_deref().and_then(|name| {
+                docs.schema
+                    .types
+                    .iter()
+                    .find(|ty| ty.qualified_name().eq_ignore_ascii_case(name))
+            }) else {
                 if !reported_at(&path, 1, Severity::Note) {
                     lost.push(format!("{path}:{line}: {described:?} is not in the schema"));
                 }

@@ -1093,3 +1093,47 @@ fn a_property_of_one_type_or_another_is_their_nearest_common_base() {
         ]
     );
 }
+
+#[test]
+fn an_all_lower_case_comment_name_takes_the_camel_case_of_its_title() {
+    // The comment writes `contactcard` where the title and the links write `contactCard`; a
+    // title in PascalCase (`Gizmo`) is no camelCase spelling, so `gizmo` keeps its name.
+    let card = resource_page(
+        "contactCard",
+        "A card.",
+        &["Get"],
+        &["| label | String | The label. |"],
+        "",
+    )
+    .replace("microsoft.graph.contactCard", "microsoft.graph.contactcard");
+    let gizmo = resource_page(
+        "Gizmo",
+        "A gizmo.",
+        &[],
+        &["| card | [contactCard](contactcard.md) | Its card. |"],
+        "",
+    )
+    .replace("microsoft.graph.Gizmo", "microsoft.graph.gizmo");
+    let (schema, diagnostics) = schema_of(&[
+        ("resources/contactcard.md", &card),
+        ("resources/gizmo.md", &gizmo),
+    ]);
+    let names: Vec<String> = schema.types.iter().map(|t| t.qualified_name()).collect();
+    assert_eq!(
+        names,
+        ["microsoft.graph.contactCard", "microsoft.graph.gizmo"]
+    );
+    let gizmo = schema.get("microsoft.graph.gizmo").unwrap();
+    assert_eq!(gizmo.properties[0].ty, "microsoft.graph.contactCard");
+    let reported: Vec<String> = diagnostics
+        .iter()
+        .filter(|d| d.message.contains("lower case"))
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            "resources/contactcard.md:21: note[inferred]: type `microsoft.graph.contactcard` is written all in lower case here and `contactCard` elsewhere: named `contactCard`, the lower-case spelling taken to have lost its capitals\n    resources/contactcard.md:1: `contactCard`"
+        ]
+    );
+}

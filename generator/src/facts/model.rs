@@ -119,6 +119,9 @@ pub struct TypeFact {
     pub key_property: Option<String>,
     /// Types a "Derived types" section lists: this type is their base.
     pub derived: Vec<(TypeRef, Location)>,
+    /// The type name a resource page's title writes, with where, when the page names its type
+    /// by its resource comment: a spelling the schema weighs against the comment's.
+    pub title_name: Option<(String, Location)>,
     pub description: String,
     pub properties: Vec<PropertyFact>,
     pub members: Vec<MemberFact>,
@@ -142,6 +145,7 @@ impl TypeFact {
             is_abstract: false,
             key_property: None,
             derived: Vec::new(),
+            title_name: None,
             description: String::new(),
             properties: Vec::new(),
             members: Vec::new(),

@@ -1,7 +1,8 @@
-//! Resource pages: the type a page describes (named by its resource comment or its title), its
-//! base (stated in the comment, or in prose: "Inherits from [x](x.md)"), the subtypes and
-//! methods it lists, and its properties: from its tables, else from its JSON representation,
-//! and the navigation properties its resource comment lists.
+//! Resource pages: the type a page describes (named by its resource comment, the title's
+//! spelling kept beside it, or else by its title), its base (stated in the comment, or in
+//! prose: "Inherits from [x](x.md)"), the subtypes and methods it lists, and its properties:
+//! from its tables, else from its JSON representation, and the navigation properties its
+//! resource comment lists.
 
 use std::cmp::Reverse;
 use std::sync::LazyLock;
@@ -24,11 +25,19 @@ pub(super) fn extract_resource_page(
     facts: &mut PageFacts,
 ) {
     let resource = comment.map(|comment| comment.metadata);
-    let Some((name, line)) = described_type(page, resource, &mut facts.diagnostics) else {
+    let title = page
+        .title
+        .as_ref()
+        .and_then(|title| Some((title_type_name(&title.text)?, title.line)));
+    let Some((name, line)) = described_type(page, title, resource, &mut facts.diagnostics) else {
         return;
     };
     let (name, namespace) = split_qualified(&name, &facts.namespace);
     let mut ty = TypeFact::new(name, &namespace, Evidence::TypePage, page.location(line));
+    // A title that is not where the name came from is a second spelling of it.
+    ty.title_name = title
+        .filter(|&(name, title_line)| title_line != line && is_qualified_name(name))
+        .map(|(name, title_line)| (name.to_string(), page.location(title_line)));
     ty.description = page
         .front_matter
         .get("description")
@@ -126,17 +135,14 @@ pub(super) fn extract_resource_page(
 }
 
 /// The type a resource page describes: its resource comment's `@odata.type` (or `@type`, as
-/// older pages write it), else its title. A name that is not an OData name is reported; in
-/// place of the comment's, the title's is taken.
+/// older pages write it), else the type name of its `title`. A name that is not an OData name
+/// is reported; in place of the comment's, the title's is taken.
 fn described_type(
     page: &Page,
+    title: Option<(&str, u32)>,
     resource: Option<&Metadata>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(String, u32)> {
-    let title = page
-        .title
-        .as_ref()
-        .and_then(|title| Some((title_type_name(&title.text)?, title.line)));
     let stated = resource.and_then(|metadata| {
         let (key, stated) = ["@odata.type", "@type"]
             .into_iter()

@@ -4,9 +4,18 @@
 //! digit, before an upper-case letter that follows a lower-case letter or a digit
 //! (`createdDateTime`), and before the last upper-case letter of an acronym followed by a
 //! lower-case one (`HTMLContent` -> `HTML`, `Content`). Digits stay with the word before them.
+//! A one-letter word is a prefix of the word after it, not a word of its own: `eTag` -> `eTag`,
+//! `iCalUId` -> `iCal`, `UId`, `iPhoneAndIPod` -> `iPhone`, `And`, `IPod`, `oAuth2Grant` ->
+//! `oAuth2`, `Grant`, `cloudPCs` -> `cloud`, `PCs`. This reads a one-letter part the way most
+//! names mean it (a brand's `i`, `e` for electronic, an acronym's lone capital), at the cost of
+//! the rarer one that belongs to the word before (`hyperVNotAvailable` -> `hyper`, `VNot`,
+//! `Available`): the letters alone cannot tell the two apart. A one-letter word that ends its
+//! run stays a word (`pointX` -> `point`, `X`), and a digit is not a letter (`x509Certificate`
+//! -> `x509`, `Certificate`; `ipV4Address` -> `ip`, `V4`, `Address`).
 //!
-//! - Fields and modules are `snake_case`, types and variants `PascalCase` (every word capitalised,
-//!   the rest lower-cased: `HTMLContent` -> `HtmlContent`).
+//! - Fields and modules are `snake_case` (`iCalUId` -> `ical_uid`), types and variants
+//!   `PascalCase` (every word capitalised, the rest lower-cased: `HTMLContent` -> `HtmlContent`,
+//!   `iCalUId` -> `IcalUid`).
 //! - A name that starts with a digit gets a leading `_` (`1080p` -> `_1080p`); a name with no
 //!   letter or digit at all becomes `unnamed` / `Unnamed`.
 //! - Keywords become raw identifiers (`type` -> `r#type`); the ones that cannot be raw (`self`,
@@ -47,7 +56,8 @@ fn words(name: &str) -> Vec<String> {
                         || p.is_ascii_digit()
                         || (p.is_ascii_uppercase() && next.is_some_and(char::is_ascii_lowercase))
                 });
-            if starts_word && !word.is_empty() {
+            let is_prefix = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_alphabetic());
+            if starts_word && !word.is_empty() && !is_prefix {
                 words.push(std::mem::take(&mut word));
             }
             word.push(c);
@@ -168,6 +178,38 @@ mod tests {
         assert_eq!(words("@odata.nextLink"), ["odata", "next", "Link"]);
         assert_eq!(words("x-ms-foo"), ["x", "ms", "foo"]);
         assert_eq!(words("1080p"), ["1080p"]);
+    }
+
+    #[test]
+    fn a_one_letter_word_is_a_prefix_of_the_next() {
+        assert_eq!(words("iCalUId"), ["iCal", "UId"]);
+        assert_eq!(words("eTag"), ["eTag"]);
+        assert_eq!(words("iPhoneAndIPod"), ["iPhone", "And", "IPod"]);
+        assert_eq!(words("cloudPCs"), ["cloud", "PCs"]);
+        assert_eq!(words("hyperVNotAvailable"), ["hyper", "VNot", "Available"]);
+        // Not across a separator, not at the end of a run, not for a digit.
+        assert_eq!(words("x-ms-foo"), ["x", "ms", "foo"]);
+        assert_eq!(words("pointX"), ["point", "X"]);
+        assert_eq!(words("windows10X"), ["windows10", "X"]);
+        assert_eq!(words("2Fa"), ["2", "Fa"]);
+
+        assert_eq!(snake_case("iCalUId"), "ical_uid");
+        assert_eq!(snake_case("eTag"), "etag");
+        assert_eq!(snake_case("iPhoneAndIPod"), "iphone_and_ipod");
+        assert_eq!(snake_case("HTTPServer"), "http_server");
+        assert_eq!(snake_case("x509Certificate"), "x509_certificate");
+        assert_eq!(snake_case("ipV4Address"), "ip_v4_address");
+        assert_eq!(
+            snake_case("oAuth2PermissionGrant"),
+            "oauth2_permission_grant"
+        );
+        assert_eq!(snake_case("frequency24GHz"), "frequency24_ghz");
+        assert_eq!(pascal_case("iCalUId"), "IcalUid");
+        assert_eq!(pascal_case("iPhoneAndIPod"), "IphoneAndIpod");
+        assert_eq!(
+            pascal_case("oAuth2PermissionGrant"),
+            "Oauth2PermissionGrant"
+        );
     }
 
     #[test]

@@ -7,6 +7,12 @@
 //!
 //! A name that resolves to nothing gets an entry of its own, marked as described by no page.
 //!
+//! A type's spelling is the one its strongest evidence writes (the page that describes it,
+//! then API pages, ...). When that spelling is all lower case and another the type's pages write
+//! (a fact's name, a resource page's title) differs from it only in case and is camelCase, the
+//! camelCase one is taken, with a note: `orgcontact` in a resource comment whose title says
+//! `orgContact` has lost its capitals, while camelCase is how OData names types.
+//!
 //! The entries hold what the phases fill in: the drafts of each type's properties, its enum
 //! members, and the base its pages state (the schema's bases are resolved in
 //! [`super::bases`]).
@@ -88,6 +94,44 @@ impl TypeEntry<'_> {
             .or(self.mentioned_at.as_ref())
     }
 
+    /// Takes the camelCase spelling of an all-lower-case name, if the type's pages write one
+    /// (see the module documentation); says so in a note.
+    fn restore_camel_case(&mut self) -> Option<Diagnostic> {
+        if self.name.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let simple = |name: &str| name.rsplit('.').next().unwrap_or(name).to_string();
+        let spellings: Vec<(String, &Location)> = self
+            .facts
+            .iter()
+            .flat_map(|fact| {
+                let title = fact.title_name.iter().map(|(name, at)| (simple(name), at));
+                std::iter::once((simple(&fact.name.name), &fact.location)).chain(title)
+            })
+            .collect();
+        let (camel_case, camel_case_at) = spellings.iter().find(|(spelling, _)| {
+            spelling.starts_with(|c: char| c.is_ascii_lowercase())
+                && spelling.bytes().any(|b| b.is_ascii_uppercase())
+                && spelling.eq_ignore_ascii_case(&self.name)
+        })?;
+        let lower_case_at = spellings
+            .iter()
+            .find(|(spelling, _)| *spelling == self.name)
+            .map_or(*camel_case_at, |&(_, at)| at);
+        let note = Diagnostic::note(
+            DiagnosticKind::Inferred,
+            lower_case_at.clone(),
+            format!(
+                "type `{}.{}` is written all in lower case here and `{camel_case}` elsewhere: \
+                 named `{camel_case}`, the lower-case spelling taken to have lost its capitals",
+                self.namespace, self.name
+            ),
+        )
+        .with_related((*camel_case_at).clone(), format!("`{camel_case}`"));
+        self.name = camel_case.clone();
+        Some(note)
+    }
+
     /// Whether the type itself declares `property` (ignoring case).
     pub fn declares(&self, property: &str) -> bool {
         self.properties
@@ -156,6 +200,7 @@ impl<'a> TypeIndex<'a> {
         }
         for entry in &mut index.entries {
             entry.facts.sort_by_key(|f| std::cmp::Reverse(f.evidence));
+            diagnostics.extend(entry.restore_camel_case());
         }
         index
     }
