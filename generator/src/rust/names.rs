@@ -4,14 +4,17 @@
 //! digit, before an upper-case letter that follows a lower-case letter or a digit
 //! (`createdDateTime`), and before the last upper-case letter of an acronym followed by a
 //! lower-case one (`HTMLContent` -> `HTML`, `Content`). Digits stay with the word before them.
-//! A one-letter word is a prefix of the word after it, not a word of its own: `eTag` -> `eTag`,
-//! `iCalUId` -> `iCal`, `UId`, `iPhoneAndIPod` -> `iPhone`, `And`, `IPod`, `oAuth2Grant` ->
-//! `oAuth2`, `Grant`, `cloudPCs` -> `cloud`, `PCs`. This reads a one-letter part the way most
-//! names mean it (a brand's `i`, `e` for electronic, an acronym's lone capital), at the cost of
-//! the rarer one that belongs to the word before (`hyperVNotAvailable` -> `hyper`, `VNot`,
-//! `Available`): the letters alone cannot tell the two apart. A one-letter word that ends its
-//! run stays a word (`pointX` -> `point`, `X`), and a digit is not a letter (`x509Certificate`
-//! -> `x509`, `Certificate`; `ipV4Address` -> `ip`, `V4`, `Address`).
+//! A one-letter word joins the word after it in the same run when it is lower case (`eTag` ->
+//! `eTag`, `iCalUId` -> `iCal`, ..., `oAuth2Grant` -> `oAuth2`, `Grant`: a brand's `i`, `e`
+//! for electronic), or when it is upper case and the word after it has at most two letters
+//! (`iCalUId` -> `iCal`, `UId`; `cloudPCs` -> `cloud`, `PCs`; `speedInMHz` -> `speed`, `In`,
+//! `MHz`: an acronym whose last letters read as a word of their own). A capital before a longer
+//! word stays a word (`hyperVNotAvailable` -> `hyper`, `V`, `Not`, `Available`;
+//! `windows10XVpn`; `activeXControl`), since the letters alone cannot tell `IPod` from `VNot`
+//! and a wrong join reads worse than a split: so `iPhoneAndIPod` is `iphone_and_i_pod`. A
+//! one-letter word that ends its run stays a word (`pointX` -> `point`, `X`), and a digit is
+//! not a letter (`x509Certificate` -> `x509`, `Certificate`; `ipV4Address` -> `ip`, `V4`,
+//! `Address`).
 //!
 //! - Fields and modules are `snake_case` (`iCalUId` -> `ical_uid`), types and variants
 //!   `PascalCase` (every word capitalised, the rest lower-cased: `HTMLContent` -> `HtmlContent`,
@@ -45,26 +48,56 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super"];
 fn words(name: &str) -> Vec<String> {
     let mut words = Vec::new();
     for run in name.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let chars: Vec<char> = run.chars().collect();
-        let mut word = String::new();
-        for (i, &c) in chars.iter().enumerate() {
-            let previous = i.checked_sub(1).map(|p| chars[p]);
-            let next = chars.get(i + 1);
-            let starts_word = c.is_ascii_uppercase()
-                && previous.is_some_and(|p| {
-                    p.is_ascii_lowercase()
-                        || p.is_ascii_digit()
-                        || (p.is_ascii_uppercase() && next.is_some_and(char::is_ascii_lowercase))
-                });
-            let is_prefix = word.len() == 1 && word.starts_with(|c: char| c.is_ascii_alphabetic());
-            if starts_word && !word.is_empty() && !is_prefix {
-                words.push(std::mem::take(&mut word));
+        let mut pending: Option<String> = None;
+        for word in run_words(run) {
+            let word = match pending.take() {
+                Some(letter) if joins(&letter, &word) => letter + &word,
+                Some(letter) => {
+                    words.push(letter);
+                    word
+                }
+                None => word,
+            };
+            if word.len() == 1 && word.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                pending = Some(word);
+            } else {
+                words.push(word);
             }
-            word.push(c);
         }
-        if !word.is_empty() {
-            words.push(word);
+        words.extend(pending);
+    }
+    words
+}
+
+/// Whether a one-letter word is a prefix of the word after it (see the module documentation).
+fn joins(letter: &str, next: &str) -> bool {
+    letter.starts_with(|c: char| c.is_ascii_lowercase())
+        || next.chars().filter(char::is_ascii_alphabetic).count() <= 2
+}
+
+/// A run of letters and digits split before an upper-case letter that follows a lower-case
+/// letter or a digit, and before the last upper-case letter of an acronym followed by a
+/// lower-case one.
+fn run_words(run: &str) -> Vec<String> {
+    let chars: Vec<char> = run.chars().collect();
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let previous = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1);
+        let starts_word = c.is_ascii_uppercase()
+            && previous.is_some_and(|p| {
+                p.is_ascii_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_ascii_uppercase() && next.is_some_and(char::is_ascii_lowercase))
+            });
+        if starts_word && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
         }
+        word.push(c);
+    }
+    if !word.is_empty() {
+        words.push(word);
     }
     words
 }
@@ -184,9 +217,14 @@ mod tests {
     fn a_one_letter_word_is_a_prefix_of_the_next() {
         assert_eq!(words("iCalUId"), ["iCal", "UId"]);
         assert_eq!(words("eTag"), ["eTag"]);
-        assert_eq!(words("iPhoneAndIPod"), ["iPhone", "And", "IPod"]);
+        assert_eq!(words("iPhoneAndIPod"), ["iPhone", "And", "I", "Pod"]);
         assert_eq!(words("cloudPCs"), ["cloud", "PCs"]);
-        assert_eq!(words("hyperVNotAvailable"), ["hyper", "VNot", "Available"]);
+        assert_eq!(words("speedInMHz"), ["speed", "In", "MHz"]);
+        // A capital before a word of three letters or more stays a word of its own.
+        assert_eq!(words("hyperVNotAvailable"), ["hyper", "V", "Not", "Available"]);
+        assert_eq!(words("windows10XVpn"), ["windows10", "X", "Vpn"]);
+        assert_eq!(words("activeXControl"), ["active", "X", "Control"]);
+        assert_eq!(words("windowsSMode"), ["windows", "S", "Mode"]);
         // Not across a separator, not at the end of a run, not for a digit.
         assert_eq!(words("x-ms-foo"), ["x", "ms", "foo"]);
         assert_eq!(words("pointX"), ["point", "X"]);
@@ -195,7 +233,8 @@ mod tests {
 
         assert_eq!(snake_case("iCalUId"), "ical_uid");
         assert_eq!(snake_case("eTag"), "etag");
-        assert_eq!(snake_case("iPhoneAndIPod"), "iphone_and_ipod");
+        assert_eq!(snake_case("iPhoneAndIPod"), "iphone_and_i_pod");
+        assert_eq!(snake_case("hyperVNotAvailable"), "hyper_v_not_available");
         assert_eq!(snake_case("HTTPServer"), "http_server");
         assert_eq!(snake_case("x509Certificate"), "x509_certificate");
         assert_eq!(snake_case("ipV4Address"), "ip_v4_address");
@@ -205,7 +244,8 @@ mod tests {
         );
         assert_eq!(snake_case("frequency24GHz"), "frequency24_ghz");
         assert_eq!(pascal_case("iCalUId"), "IcalUid");
-        assert_eq!(pascal_case("iPhoneAndIPod"), "IphoneAndIpod");
+        assert_eq!(pascal_case("iPhoneAndIPod"), "IphoneAndIPod");
+        assert_eq!(pascal_case("hyperVNotAvailable"), "HyperVNotAvailable");
         assert_eq!(
             pascal_case("oAuth2PermissionGrant"),
             "Oauth2PermissionGrant"
