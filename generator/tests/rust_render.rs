@@ -277,6 +277,7 @@ fn generated_files_snapshot() {
             "src/graph.rs",
             "src/graph/call_records.rs",
             "src/lib.rs",
+            "src/odata.rs",
             "src/support.rs",
             "tests/docs_examples.rs",
             "tests/docs_examples/cases.rs",
@@ -460,10 +461,10 @@ fn the_manifest_declares_a_feature_per_area_and_full_by_default() {
 }
 
 #[test]
-fn an_empty_schema_gives_only_the_crate_root() {
+fn an_empty_schema_gives_the_crate_root_and_the_shared_odata_types() {
     let (files, diagnostics) = render_crate(&Schema::default(), &examples(), &options());
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(paths, ["src/lib.rs"]);
+    assert_eq!(paths, ["src/lib.rs", "src/odata.rs", "src/support.rs"]);
     assert!(diagnostics.is_empty());
 }
 
