@@ -51,6 +51,39 @@
 //! | `Edm.Geography*` | `serde_json::Value` | GeoJSON |
 //! | `Edm.Geometry*` | `serde_json::Value` | GeoJSON |
 //!
+//! # Lists and errors
+//!
+//! The [`odata`] module holds what every response shares, whatever its types. A list
+//! response comes a page at a time: [`odata::Collection<T>`] holds a page's items in
+//! `value`, the link to the next page in `next_link` (`None` on the last page), and
+//! `@odata.count`, `@odata.deltaLink` and `@odata.context`. `T` is the items' struct, or its
+//! `Any...` enum when the type has subtypes (each item is then read by its own `@odata.type`).
+//! An error body is an [`odata::ErrorResponse`], whose `GraphError` displays as
+//! `code: message`. Both keep every other member, so that a body read and written back is the
+//! same JSON.
+//!
+//! ```
+//! use graph_models::odata::{Collection, ErrorResponse};
+//! use serde_json::Value;
+//!
+//! let body = r#"{
+//!     "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
+//!     "@odata.nextLink": "https://graph.microsoft.com/v1.0/users?$skiptoken=X",
+//!     "value": [{"id": "1"}, {"id": "2"}]
+//! }"#;
+//! let page: Collection<Value> = serde_json::from_str(body).unwrap();
+//! assert_eq!(page.len(), 2);
+//! assert!(!page.is_last_page());
+//! let ids: Vec<&Value> = page.iter().map(|user| &user["id"]).collect();
+//! assert_eq!(ids, ["1", "2"]);
+//! let written = serde_json::to_value(&page).unwrap();
+//! assert_eq!(written, serde_json::from_str::<Value>(body).unwrap());
+//!
+//! let body = r#"{"error": {"code": "Request_ResourceNotFound", "message": "No user '1'."}}"#;
+//! let error: ErrorResponse = serde_json::from_str(body).unwrap();
+//! assert_eq!(error.to_string(), "Request_ResourceNotFound: No user '1'.");
+//! ```
+//!
 //! # Features
 //!
 //! Each product area of the pages (their `ms.prod`) is a feature:
@@ -65,6 +98,9 @@
 
 #[rustfmt::skip]
 pub mod graph;
+
+#[rustfmt::skip]
+pub mod odata;
 
 #[rustfmt::skip]
 #[cfg_attr(not(feature = "full"), allow(dead_code, unused_imports, unused_macros))]

@@ -37,5 +37,5 @@ fn docs_examples_round_trip() {
 /// Lists, as ignored, the examples a build without `cloud-communications` skips.
 #[cfg(not(feature = "cloud-communications"))]
 #[test]
-#[ignore = "11 examples skipped: feature `cloud-communications` off"]
+#[ignore = "12 examples skipped: feature `cloud-communications` off"]
 fn examples_of_cloud_communications() {}

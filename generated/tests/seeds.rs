@@ -51,6 +51,7 @@ fn seed_examples_round_trip() {
             at: &case.at,
             type_name: case.type_name.as_deref().unwrap_or(""),
             values,
+            collection: case.collection,
             doc_defect: case.doc_defect.as_ref().map(|defect| DocDefect {
                 class: defect.class.as_str(),
                 explains_failure: defect.class.explains_failure(),

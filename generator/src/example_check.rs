@@ -7,7 +7,8 @@
 //! Which type an example is read as: the one it names (its metadata's `@odata.type`, else the
 //! body's), else the one its page's prose implies ([`Example::implied_type_page`]). A list body
 //! (`{"@odata.context": ..., "value": [...]}`, for a type that has no `value` property, or a
-//! top-level array) is read element by element.
+//! top-level array) is checked element by element; the generated types read a top-level array
+//! element by element and an OData collection object whole, as the crate's `Collection<T>`.
 //!
 //! What counts as a doc defect, most serious first: a body that is not valid JSON; a named type
 //! no page describes; a placeholder (`"Int32"`, `"String"`, `"datetime-value"`) where the
@@ -36,8 +37,11 @@ pub struct ExampleCase {
     /// none of the schema's structured types, or holds no property to read (only annotations,
     /// or an empty list).
     pub type_name: Option<String>,
-    /// The values to read, as compact JSON: the body, or each element of a list body.
+    /// The values to read, as compact JSON: the body, or each element of a top-level array.
     pub values: Vec<String>,
+    /// Whether the body is an OData collection (an object whose `value` holds the items): its
+    /// one value is the whole body, read as `Collection<T>`.
+    pub collection: bool,
     pub doc_defect: Option<DocDefect>,
 }
 
@@ -102,6 +106,7 @@ fn example_case(lookup: &TypeLookup<'_>, example: &Example) -> ExampleCase {
         at: format!("{}:{}", example.location.file, example.location.line),
         type_name: None,
         values: Vec::new(),
+        collection: false,
         doc_defect: None,
     };
     if let Some(error) = &example.invalid {
@@ -138,7 +143,12 @@ fn example_case(lookup: &TypeLookup<'_>, example: &Example) -> ExampleCase {
         walk.structured(&path, value, ty);
     }
     case.type_name = Some(lookup.types()[ty].qualified_name());
-    case.values = values.iter().map(|v| v.to_string()).collect();
+    case.collection = list && example.json.is_object();
+    case.values = if case.collection {
+        vec![example.json.to_string()]
+    } else {
+        values.iter().map(|v| v.to_string()).collect()
+    };
     case.doc_defect = walk.most_serious();
     case
 }

@@ -2,7 +2,8 @@
 //!
 //! The schema is first turned into a model of the crate ([`model`], made by `model/build.rs`),
 //! where every name and field type is settled; then each kind of item renders itself with
-//! `quote` ([`structs`], [`enums`], [`polymorphism`], [`untyped`], [`support`]), and
+//! `quote` ([`structs`], [`enums`], [`polymorphism`], [`untyped`], [`support`]; the shared
+//! list and error types of [`odata`] need no model), and
 //! [`crate_files`] parses each file into a `syn::File` and formats it with prettyplease (pinned
 //! by `Cargo.lock`, so the output cannot drift with a rustfmt version). The same schema always
 //! gives byte-identical files: every collection is ordered, and every name comes from a fixed
@@ -23,7 +24,8 @@
 //! - Enums keep unknown values in a catch-all `Unrecognized` variant ([`enums`]).
 //! - A Cargo feature per product area gates the items of that area ([`features`]).
 //!
-//! Generated files: `src/lib.rs`, a file per module, `src/support.rs` (helpers, crate-private),
+//! Generated files: `src/lib.rs`, a file per module, `src/odata.rs` (the list and error body
+//! types every area shares), `src/support.rs` (helpers, crate-private),
 //! and the round-trip tests of the pages' JSON examples ([`example_tests`], which renders the
 //! cases of [`crate::example_check`]); [`render_manifest`] adds a `Cargo.toml` for a standalone
 //! crate.
@@ -37,6 +39,7 @@ mod features;
 mod model;
 mod modules;
 mod names;
+mod odata;
 mod polymorphism;
 mod primitives;
 mod structs;

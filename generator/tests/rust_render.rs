@@ -277,6 +277,7 @@ fn generated_files_snapshot() {
             "src/graph.rs",
             "src/graph/call_records.rs",
             "src/lib.rs",
+            "src/odata.rs",
             "src/support.rs",
             "tests/docs_examples.rs",
             "tests/docs_examples/cases.rs",
@@ -361,12 +362,13 @@ fn diagnostics_name_the_unknown_type_and_the_renames() {
 fn examples_are_read_as_their_named_or_implied_type_and_their_defects_classed() {
     let schema = schema();
     let cases = example_cases(&TypeLookup::new(&schema), &examples());
-    let summary: Vec<(Option<&str>, usize, Option<DefectClass>)> = cases
+    let summary: Vec<(Option<&str>, usize, bool, Option<DefectClass>)> = cases
         .iter()
         .map(|case| {
             (
                 case.type_name.as_deref(),
                 case.values.len(),
+                case.collection,
                 case.doc_defect.as_ref().map(|d| d.class),
             )
         })
@@ -375,13 +377,14 @@ fn examples_are_read_as_their_named_or_implied_type_and_their_defects_classed() 
     assert_eq!(
         summary,
         [
-            (operation, 2, None),
-            (Some("microsoft.graph.call"), 1, None),
-            (operation, 1, Some(DefectClass::Placeholder)),
-            (None, 0, Some(DefectClass::InvalidJson)),
-            (None, 0, Some(DefectClass::UndocumentedType)),
-            (None, 0, None),
-            (operation, 1, Some(DefectClass::WrappedValue)),
+            // A list response is read whole, as a collection.
+            (operation, 1, true, None),
+            (Some("microsoft.graph.call"), 1, false, None),
+            (operation, 1, false, Some(DefectClass::Placeholder)),
+            (None, 0, false, Some(DefectClass::InvalidJson)),
+            (None, 0, false, Some(DefectClass::UndocumentedType)),
+            (None, 0, false, None),
+            (operation, 1, false, Some(DefectClass::WrappedValue)),
         ]
     );
     let detail = cases[2].doc_defect.as_ref().map(|d| d.detail.as_str());
@@ -460,10 +463,10 @@ fn the_manifest_declares_a_feature_per_area_and_full_by_default() {
 }
 
 #[test]
-fn an_empty_schema_gives_only_the_crate_root() {
+fn an_empty_schema_gives_the_crate_root_and_the_shared_odata_types() {
     let (files, diagnostics) = render_crate(&Schema::default(), &examples(), &options());
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(paths, ["src/lib.rs"]);
+    assert_eq!(paths, ["src/lib.rs", "src/odata.rs", "src/support.rs"]);
     assert!(diagnostics.is_empty());
 }
 

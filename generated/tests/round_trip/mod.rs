@@ -13,8 +13,11 @@ pub struct Case<'a> {
     /// The qualified type the values are read as; empty when the example names and
     /// implies none, or holds no property to read.
     pub type_name: &'a str,
-    /// The values to read, as JSON: the body, or each element of a list body.
+    /// The values to read, as JSON: the body, or each element of a top-level array.
     pub values: &'a [&'a str],
+    /// Whether the body is an OData collection (`{"value": [...]}`), read whole as
+    /// `Collection<T>` of the type.
+    pub collection: bool,
     /// The most serious thing the docs get wrong in the example.
     pub doc_defect: Option<DocDefect<'a>>,
 }
@@ -110,7 +113,7 @@ fn outcome(case: &Case<'_>) -> (Outcome, String) {
     let read = if case.type_name.is_empty() {
         None
     } else {
-        match reader(case.type_name) {
+        match reader(case.type_name, case.collection) {
             Reader::Compiled(read_and_write) => {
                 Some(
                     case
@@ -152,44 +155,58 @@ enum Reader {
     Missing,
 }
 
-/// The reader of the type named `type_name` (any case).
-fn reader(type_name: &str) -> Reader {
-    match type_name.to_ascii_lowercase().as_str() {
+/// The reader of the type named `type_name` (any case), or of a collection of it.
+fn reader(type_name: &str, collection: bool) -> Reader {
+    match (type_name.to_ascii_lowercase().as_str(), collection) {
         #[cfg(feature = "cloud-communications")]
-        "microsoft.graph.commsoperation" => {
+        ("microsoft.graph.commsoperation", false) => {
             Reader::Compiled(through::<graph_models::graph::AnyCommsOperation>)
         }
+        #[cfg(feature = "cloud-communications")]
+        ("microsoft.graph.commsoperation", true) => {
+            Reader::Compiled(
+                through::<
+                    graph_models::odata::Collection<
+                        graph_models::graph::AnyCommsOperation,
+                    >,
+                >,
+            )
+        }
         #[cfg(not(feature = "cloud-communications"))]
-        "microsoft.graph.commsoperation" => Reader::FeatureOff("cloud-communications"),
-        "microsoft.graph.entity" => {
+        ("microsoft.graph.commsoperation", _) => {
+            Reader::FeatureOff("cloud-communications")
+        }
+        ("microsoft.graph.entity", false) => {
             Reader::Compiled(through::<graph_models::graph::AnyEntity>)
         }
         #[cfg(feature = "cloud-communications")]
-        "microsoft.graph.operation" => {
+        ("microsoft.graph.operation", false) => {
             Reader::Compiled(through::<graph_models::graph::Operation>)
         }
         #[cfg(not(feature = "cloud-communications"))]
-        "microsoft.graph.operation" => Reader::FeatureOff("cloud-communications"),
+        ("microsoft.graph.operation", _) => Reader::FeatureOff("cloud-communications"),
         #[cfg(feature = "cloud-communications")]
-        "microsoft.graph.playpromptoperation" => {
+        ("microsoft.graph.playpromptoperation", false) => {
             Reader::Compiled(through::<graph_models::graph::PlayPromptOperation>)
         }
         #[cfg(not(feature = "cloud-communications"))]
-        "microsoft.graph.playpromptoperation" => {
+        ("microsoft.graph.playpromptoperation", _) => {
             Reader::FeatureOff("cloud-communications")
         }
         #[cfg(feature = "cloud-communications")]
-        "microsoft.graph.recordoperation" => {
+        ("microsoft.graph.recordoperation", false) => {
             Reader::Compiled(through::<graph_models::graph::RecordOperation>)
         }
         #[cfg(not(feature = "cloud-communications"))]
-        "microsoft.graph.recordoperation" => Reader::FeatureOff("cloud-communications"),
+        ("microsoft.graph.recordoperation", _) => {
+            Reader::FeatureOff("cloud-communications")
+        }
         #[cfg(feature = "cloud-communications")]
-        "microsoft.graph.resultinfo" => {
+        ("microsoft.graph.resultinfo", false) => {
             Reader::Compiled(through::<graph_models::graph::ResultInfo>)
         }
         #[cfg(not(feature = "cloud-communications"))]
-        "microsoft.graph.resultinfo" => Reader::FeatureOff("cloud-communications"),
+        ("microsoft.graph.resultinfo", _) => Reader::FeatureOff("cloud-communications"),
         _ => Reader::Missing,
     }
 }

@@ -1,5 +1,5 @@
-//! The model as files: a file per module (`src/lib.rs` for the root), the support module, the
-//! manifest, each formatted by prettyplease and headed by the `@generated` line.
+//! The model as files: a file per module (`src/lib.rs` for the root), the `odata` and support
+//! modules, the manifest, each formatted by prettyplease and headed by the `@generated` line.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -10,6 +10,7 @@ use super::features::{Features, FULL};
 use super::model::{CrateModel, Item, Module, CATCH_ALL};
 use super::modules::SUPPORT_MODULE;
 use super::names::{ident, unraw};
+use super::odata::{render_odata, ODATA_MODULE};
 use super::polymorphism::render_polymorphic;
 use super::primitives::PRIMITIVES;
 use super::structs::render_struct;
@@ -47,8 +48,9 @@ fn rust_file(source: RustSource, options: &CrateOptions) -> Result<GeneratedFile
 }
 
 /// prettyplease prints top-level items on consecutive lines. This adds the blank line rustfmt'd
-/// code has after each top-level item that ends on a line of its own (`}` or `...;`) and after
-/// the inner doc comment, keeping runs of `mod` and `use` lines together.
+/// code has after each top-level item that ends on a line of its own (`}` or `...;`, but not a
+/// comment's line, such as a doc example's `use ...;`) and after the inner doc comment, keeping
+/// runs of `mod` and `use` lines together.
 fn space_items(code: &str) -> String {
     let is_declaration = |line: &str| {
         ["mod ", "pub mod ", "use ", "pub use "]
@@ -63,7 +65,8 @@ fn space_items(code: &str) -> String {
         let Some(next) = lines.get(i + 1) else {
             continue;
         };
-        let ends_item = *line == "}" || (!line.starts_with(' ') && line.ends_with(';'));
+        let ends_item = *line == "}"
+            || (!line.starts_with(' ') && !line.starts_with("//") && line.ends_with(';'));
         let ends_inner_docs = line.starts_with("//!") && !next.starts_with("//!");
         let grouped = is_declaration(line) && is_declaration(next);
         if (ends_item || ends_inner_docs) && !next.is_empty() && !grouped {
@@ -82,7 +85,7 @@ fn module_file(path: &[String]) -> String {
     format!("src/{}.rs", segments.join("/"))
 }
 
-/// The files of every module and of the support module.
+/// The files of every module and of the `odata` and support modules.
 pub fn source_files(
     model: &CrateModel,
     options: &CrateOptions,
@@ -93,21 +96,24 @@ pub fn source_files(
         .iter()
         .map(|module| RustSource {
             path: module_file(&module.path),
-            tokens: render_module(module, needs, &model.features),
+            tokens: render_module(module, &model.features, options),
             trailing: "",
         })
         .collect();
-    if needs.any() {
-        sources.push(RustSource {
-            path: format!("src/{SUPPORT_MODULE}.rs"),
-            tokens: render_support(needs),
-            trailing: if needs.string_enums {
-                STRING_ENUM_MACRO
-            } else {
-                ""
-            },
-        });
-    }
+    sources.push(RustSource {
+        path: format!("src/{ODATA_MODULE}.rs"),
+        tokens: render_odata(),
+        trailing: "",
+    });
+    sources.push(RustSource {
+        path: format!("src/{SUPPORT_MODULE}.rs"),
+        tokens: render_support(needs),
+        trailing: if needs.string_enums {
+            STRING_ENUM_MACRO
+        } else {
+            ""
+        },
+    });
     rust_files(sources, options)
 }
 
@@ -134,9 +140,9 @@ pub fn rust_files(
     (files, diagnostics)
 }
 
-fn render_module(module: &Module, needs: SupportNeeds, features: &Features) -> TokenStream {
+fn render_module(module: &Module, features: &Features, options: &CrateOptions) -> TokenStream {
     let docs = match (&module.namespace, module.path.is_empty()) {
-        (_, true) => inner_doc_attrs(&crate_docs(features)),
+        (_, true) => inner_doc_attrs(&crate_docs(features, options)),
         (Some(namespace), false) => {
             inner_doc_attrs(&format!("Types of the `{namespace}` namespace."))
         }
@@ -150,8 +156,9 @@ fn render_module(module: &Module, needs: SupportNeeds, features: &Features) -> T
     } else {
         TokenStream::new()
     };
+    let odata = ident(ODATA_MODULE);
     let support = ident(SUPPORT_MODULE);
-    let support = if module.path.is_empty() && needs.any() {
+    let shared_modules = if module.path.is_empty() {
         // With some areas' features off, some of its items have no user left: functions, and
         // `impl_string_enum!` with its `use` when every enum is in an area that is off.
         let allow = if features.is_empty() {
@@ -160,7 +167,7 @@ fn render_module(module: &Module, needs: SupportNeeds, features: &Features) -> T
             let unused = quote!(dead_code, unused_imports, unused_macros);
             quote!(#[cfg_attr(not(feature = #FULL), allow(#unused))])
         };
-        quote!(#[rustfmt::skip] #allow mod #support;)
+        quote!(#[rustfmt::skip] pub mod #odata; #[rustfmt::skip] #allow mod #support;)
     } else {
         TokenStream::new()
     };
@@ -173,13 +180,14 @@ fn render_module(module: &Module, needs: SupportNeeds, features: &Features) -> T
     quote! {
         #docs
         #(#skip pub mod #submodules;)*
-        #support
+        #shared_modules
         #(#items)*
     }
 }
 
-/// The crate root's documentation: how documented types become Rust types, and the features.
-fn crate_docs(features: &Features) -> String {
+/// The crate root's documentation: how documented types become Rust types, list and error
+/// bodies, and the features.
+fn crate_docs(features: &Features, options: &CrateOptions) -> String {
     let mut docs = format!(
         "Typed models of the types described in a set of API reference pages (Microsoft Graph \
 format), generated by graph-docgen.
@@ -222,6 +230,7 @@ format), generated by graph-docgen.
             primitive.edm, primitive.note
         ));
     }
+    docs.push_str(&odata_docs(&options.crate_name.rust_name()));
     if !features.is_empty() {
         let list: Vec<String> = features.iter().map(|f| format!("`{f}`")).collect();
         docs.push_str(&format!(
@@ -242,6 +251,46 @@ base type. Types of pages that name no area are always there.
         ));
     }
     docs
+}
+
+/// The section on the `odata` module, with an example that runs as a doctest.
+fn odata_docs(krate: &str) -> String {
+    format!(
+        r##"
+# Lists and errors
+
+The [`{ODATA_MODULE}`] module holds what every response shares, whatever its types. A list
+response comes a page at a time: [`{ODATA_MODULE}::Collection<T>`] holds a page's items in
+`value`, the link to the next page in `next_link` (`None` on the last page), and
+`@odata.count`, `@odata.deltaLink` and `@odata.context`. `T` is the items' struct, or its
+`Any...` enum when the type has subtypes (each item is then read by its own `@odata.type`).
+An error body is an [`{ODATA_MODULE}::ErrorResponse`], whose `GraphError` displays as
+`code: message`. Both keep every other member, so that a body read and written back is the
+same JSON.
+
+```
+use {krate}::{ODATA_MODULE}::{{Collection, ErrorResponse}};
+use serde_json::Value;
+
+let body = r#"{{
+    "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users",
+    "@odata.nextLink": "https://graph.microsoft.com/v1.0/users?$skiptoken=X",
+    "value": [{{"id": "1"}}, {{"id": "2"}}]
+}}"#;
+let page: Collection<Value> = serde_json::from_str(body).unwrap();
+assert_eq!(page.len(), 2);
+assert!(!page.is_last_page());
+let ids: Vec<&Value> = page.iter().map(|user| &user["id"]).collect();
+assert_eq!(ids, ["1", "2"]);
+let written = serde_json::to_value(&page).unwrap();
+assert_eq!(written, serde_json::from_str::<Value>(body).unwrap());
+
+let body = r#"{{"error": {{"code": "Request_ResourceNotFound", "message": "No user '1'."}}}}"#;
+let error: ErrorResponse = serde_json::from_str(body).unwrap();
+assert_eq!(error.to_string(), "Request_ResourceNotFound: No user '1'.");
+```
+"##
+    )
 }
 
 /// A TOML basic string.

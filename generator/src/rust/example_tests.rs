@@ -4,7 +4,8 @@
 //! the generated types are (a generator fault: the docs are right and the types fail).
 //!
 //! - `tests/round_trip/mod.rs`: `check_examples` and its report, with a match from qualified
-//!   type name to the type that reads it (the `Any...` enum for a type with subtypes). Other
+//!   type name to the type that reads it (the `Any...` enum for a type with subtypes), and to
+//!   the `odata::Collection` of it for a type that has an OData collection body. Other
 //!   test files of the crate (hand-written ones too) share it with `#[rustfmt::skip] mod
 //!   round_trip;` (the files are formatted by prettyplease, not rustfmt).
 //! - `tests/docs_examples/cases.rs`: the examples themselves, as data: the crate is tested
@@ -24,6 +25,7 @@ use super::doc_comments::inner_doc_attrs;
 use super::features::{cfg, features, Features};
 use super::model::{CrateModel, Item, ItemPath};
 use super::names::{ident, snake_case, Case, Scope};
+use super::odata::ODATA_MODULE;
 use super::{CrateOptions, GeneratedFile};
 use crate::diagnostic::Diagnostic;
 use crate::example_check::ExampleCase;
@@ -37,7 +39,7 @@ pub fn test_files(
     cases: &[ExampleCase],
     options: &CrateOptions,
 ) -> (Vec<GeneratedFile>, Vec<Diagnostic>) {
-    let readers = readers(model, options);
+    let readers = readers(model, cases, options);
     if readers.is_empty() || cases.is_empty() {
         return (Vec::new(), Vec::new());
     }
@@ -73,12 +75,22 @@ struct ReadType {
     key: String,
     /// The type that reads it: the struct, or its `Any...` enum when it has subtypes.
     reads_as: TokenStream,
+    /// `odata::Collection<reads_as>`, for a type with OData collection bodies among the
+    /// examples; only those types instantiate it.
+    reads_collections: Option<TokenStream>,
     /// The feature of its area; `None` when it is always compiled.
     feature: Option<String>,
 }
 
 /// The types examples are read as, one per qualified name but for case (the first struct of it).
-fn readers(model: &CrateModel, options: &CrateOptions) -> Vec<ReadType> {
+fn readers(model: &CrateModel, cases: &[ExampleCase], options: &CrateOptions) -> Vec<ReadType> {
+    let collection_keys: BTreeSet<String> = cases
+        .iter()
+        .filter(|case| case.collection)
+        .filter_map(|case| Some(case.type_name.as_deref()?.to_ascii_lowercase()))
+        .collect();
+    let krate = ident(&options.crate_name.rust_name());
+    let odata = ident(ODATA_MODULE);
     let mut keys = BTreeSet::new();
     model
         .modules
@@ -100,9 +112,14 @@ fn readers(model: &CrateModel, options: &CrateOptions) -> Vec<ReadType> {
                     },
                 ),
             };
+            let key = item.qualified.to_ascii_lowercase();
+            let reads_collections = collection_keys
+                .contains(&key)
+                .then(|| quote!(#krate::#odata::Collection<#reads_as>));
             ReadType {
-                key: item.qualified.to_ascii_lowercase(),
+                key,
                 reads_as,
+                reads_collections,
                 feature: item.feature.clone(),
             }
         })
@@ -196,6 +213,7 @@ fn case_data(cases: &[ExampleCase]) -> TokenStream {
         let at = &case.at;
         let type_name = case.type_name.as_deref().unwrap_or("");
         let values = case.values.iter().map(|value| raw_string(value));
+        let collection = case.collection;
         let doc_defect = match &case.doc_defect {
             Some(defect) => {
                 let class = defect.class.as_str();
@@ -206,7 +224,7 @@ fn case_data(cases: &[ExampleCase]) -> TokenStream {
             None => quote!(None),
         };
         quote! {
-            Case { at: #at, type_name: #type_name, values: &[#(#values),*], doc_defect: #doc_defect },
+            Case { at: #at, type_name: #type_name, values: &[#(#values),*], collection: #collection, doc_defect: #doc_defect },
         }
     });
     let any_defect = cases.iter().any(|case| case.doc_defect.is_some());
@@ -221,7 +239,8 @@ fn case_data(cases: &[ExampleCase]) -> TokenStream {
     };
     quote! {
         //! The JSON examples of the pages, as the generator found them: the type each one is
-        //! read as, the values to read (a list body's elements), and the doc defect found.
+        //! read as, the values to read (a top-level array's elements), whether the body is an
+        //! OData collection, and the doc defect found.
 
         #imports
 
@@ -247,14 +266,18 @@ fn round_trip(readers: &[ReadType]) -> TokenStream {
         let ReadType {
             key,
             reads_as,
+            reads_collections,
             feature,
         } = reader;
         // A type whose area's feature is off is not compiled: its examples are skipped.
         let gate = cfg(&features([feature]), &Features::new());
-        let off = feature.iter().map(
-            |feature| quote!(#[cfg(not(feature = #feature))] #key => Reader::FeatureOff(#feature),),
+        let collections = reads_collections.iter().map(
+            |collection| quote!(#gate (#key, true) => Reader::Compiled(through::<#collection>),),
         );
-        quote!(#gate #key => Reader::Compiled(through::<#reads_as>), #(#off)*)
+        let off = feature.iter().map(
+            |feature| quote!(#[cfg(not(feature = #feature))] (#key, _) => Reader::FeatureOff(#feature),),
+        );
+        quote!(#gate (#key, false) => Reader::Compiled(through::<#reads_as>), #(#collections)* #(#off)*)
     });
     quote! {
         //! Reads JSON examples as their types and writes them back, and classes each one: it
@@ -272,8 +295,11 @@ fn round_trip(readers: &[ReadType]) -> TokenStream {
             /// The qualified type the values are read as; empty when the example names and
             /// implies none, or holds no property to read.
             pub type_name: &'a str,
-            /// The values to read, as JSON: the body, or each element of a list body.
+            /// The values to read, as JSON: the body, or each element of a top-level array.
             pub values: &'a [&'a str],
+            /// Whether the body is an OData collection (`{"value": [...]}`), read whole as
+            /// `Collection<T>` of the type.
+            pub collection: bool,
             /// The most serious thing the docs get wrong in the example.
             pub doc_defect: Option<DocDefect<'a>>,
         }
@@ -367,7 +393,7 @@ fn round_trip(readers: &[ReadType]) -> TokenStream {
             let read = if case.type_name.is_empty() {
                 None
             } else {
-                match reader(case.type_name) {
+                match reader(case.type_name, case.collection) {
                     Reader::Compiled(read_and_write) => Some(
                         case.values.iter().try_for_each(|json| round_trip(read_and_write, json)),
                     ),
@@ -398,9 +424,9 @@ fn round_trip(readers: &[ReadType]) -> TokenStream {
             Missing,
         }
 
-        /// The reader of the type named `type_name` (any case).
-        fn reader(type_name: &str) -> Reader {
-            match type_name.to_ascii_lowercase().as_str() {
+        /// The reader of the type named `type_name` (any case), or of a collection of it.
+        fn reader(type_name: &str, collection: bool) -> Reader {
+            match (type_name.to_ascii_lowercase().as_str(), collection) {
                 #(#arms)*
                 _ => Reader::Missing,
             }

@@ -9,18 +9,20 @@
 //! Collisions (`microsoft.graph` and `graph`, or `callRecords` and `CallRecords`): namespaces are
 //! taken in schema order (case-insensitive, then as written) and the submodules of one module
 //! are claimed in that order, so the later one is numbered (`graph_2`). At the crate root the
-//! names `support` (the generated support module), `lib`, `main` and `bin` are taken first.
+//! names `odata` and `support` (the generated shared and support modules), `lib`, `main` and
+//! `bin` are taken first.
 
 use std::collections::BTreeMap;
 
 use super::names::{snake_case, Case, Scope};
+use super::odata::ODATA_MODULE;
 
 /// The name of the crate-private module of helpers the generated code calls.
 pub const SUPPORT_MODULE: &str = "support";
 
-/// Names no namespace module may take at the crate root: the support module, and the file names
-/// Cargo gives a meaning in `src/` (`lib.rs`, `main.rs`, `bin/`).
-const RESERVED_AT_ROOT: [&str; 4] = [SUPPORT_MODULE, "lib", "main", "bin"];
+/// Names no namespace module may take at the crate root: the shared and support modules, and the
+/// file names Cargo gives a meaning in `src/` (`lib.rs`, `main.rs`, `bin/`).
+const RESERVED_AT_ROOT: [&str; 5] = [ODATA_MODULE, SUPPORT_MODULE, "lib", "main", "bin"];
 
 /// The module path of every namespace, and the submodules of every module.
 #[derive(Debug, Default)]
@@ -107,7 +109,7 @@ mod tests {
     }
 
     #[test]
-    fn module_collisions_are_numbered_and_support_is_reserved() {
+    fn module_collisions_are_numbered_and_odata_and_support_are_reserved() {
         let tree = module_tree([
             "contoso.widgets",
             "graph",
@@ -115,6 +117,7 @@ mod tests {
             "microsoft.support",
             "microsoft.type",
             "microsoft.lib",
+            "odata",
         ]);
         assert_eq!(path(&tree, "contoso.widgets"), "contoso::widgets");
         assert_eq!(path(&tree, "graph"), "graph");
@@ -122,6 +125,7 @@ mod tests {
         assert_eq!(path(&tree, "microsoft.support"), "support_2");
         assert_eq!(path(&tree, "microsoft.type"), "r#type");
         assert_eq!(path(&tree, "microsoft.lib"), "lib_2");
+        assert_eq!(path(&tree, "odata"), "odata_2");
         assert_eq!(
             tree.children[&Vec::new()],
             [
@@ -130,7 +134,8 @@ mod tests {
                 "graph_2",
                 "support_2",
                 "r#type",
-                "lib_2"
+                "lib_2",
+                "odata_2"
             ]
         );
         assert!(tree.children[&vec!["contoso".to_string()]] == ["widgets"]);

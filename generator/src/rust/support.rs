@@ -1,17 +1,16 @@
 //! The generated crate's private `support` module: the few helpers the generated items call,
-//! written once here instead of in every item. Only the helpers the crate uses are emitted, so
-//! it never holds dead code.
+//! written once here instead of in every item. `ObjectReader` and `ObjectWriter` are always
+//! emitted (the `odata` module's types read and write through them); the other helpers only
+//! when the crate uses them, so it never holds dead code.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::model::{CrateModel, Item};
 
-/// Which helpers a crate needs.
+/// Which helpers a crate needs beyond `ObjectReader` and `ObjectWriter`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SupportNeeds {
-    /// Any struct: `ObjectReader` and `ObjectWriter`.
-    pub objects: bool,
     /// Any enum: `impl_string_enum!`.
     pub string_enums: bool,
     /// Any polymorphic enum: reading and writing by `@odata.type`.
@@ -29,7 +28,6 @@ impl SupportNeeds {
                 Item::Polymorphic(_) => needs.polymorphism = true,
                 Item::Untyped(_) => {}
                 Item::Struct(item) => {
-                    needs.objects = true;
                     needs.upcasts_with_extra_fields |= item
                         .parent
                         .as_ref()
@@ -39,21 +37,17 @@ impl SupportNeeds {
         }
         needs
     }
-
-    pub fn any(self) -> bool {
-        self.objects || self.string_enums || self.polymorphism || self.upcasts_with_extra_fields
-    }
 }
 
 /// The support module's items, but for [`STRING_ENUM_MACRO`], which goes at the end of the file
 /// when `needs.string_enums`.
 pub fn render_support(needs: SupportNeeds) -> TokenStream {
-    let mut items = vec![quote! {
-        //! Helpers the generated types call; not part of the crate's API.
-    }];
-    if needs.objects {
-        items.push(object_helpers());
-    }
+    let mut items = vec![
+        quote! {
+            //! Helpers the generated types call; not part of the crate's API.
+        },
+        object_helpers(),
+    ];
     if needs.polymorphism {
         items.push(polymorphism_helpers());
     }
