@@ -52,6 +52,52 @@ impl<E: ::serde::de::Error> ObjectReader<E> {
     }
 }
 
+/// A struct's `Debug`: the fields that are `Some` (their values, without `Some`), then
+/// `additional_properties` if there are any, then `..` if anything was left out.
+pub(crate) struct DebugObject<'a, 'b> {
+    fields: ::std::fmt::DebugStruct<'a, 'b>,
+    left_out: bool,
+}
+
+impl<'a, 'b> DebugObject<'a, 'b> {
+    pub(crate) fn new(f: &'a mut ::std::fmt::Formatter<'b>, name: &str) -> Self {
+        Self {
+            fields: f.debug_struct(name),
+            left_out: false,
+        }
+    }
+    pub(crate) fn field<T: ::std::fmt::Debug>(
+        &mut self,
+        name: &str,
+        value: &::std::option::Option<T>,
+    ) {
+        match value {
+            Some(value) => {
+                self.fields.field(name, value);
+            }
+            None => self.left_out = true,
+        }
+    }
+    pub(crate) fn finish(
+        mut self,
+        additional_properties: &::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
+    ) -> ::std::fmt::Result {
+        if additional_properties.is_empty() {
+            self.left_out = true;
+        } else {
+            self.fields.field("additional_properties", additional_properties);
+        }
+        if self.left_out {
+            self.fields.finish_non_exhaustive()
+        } else {
+            self.fields.finish()
+        }
+    }
+}
+
 /// Writes a struct as a JSON object: `@odata.type`, the properties that are `Some`, then
 /// `additional_properties`. Like `ObjectReader`, it keeps the first error for `finish`.
 pub(crate) struct ObjectWriter<S: ::serde::Serializer> {
@@ -123,6 +169,34 @@ where
     E: ::serde::de::Error,
 {
     ::serde_json::from_value(value).map(::std::boxed::Box::new).map_err(E::custom)
+}
+
+/// A value that is none of an enum's members, as it was written. Only reading makes
+/// one, and only for a value no member has (ignoring case), so an enum has one variant
+/// for each wire value.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownValue(::std::string::String);
+
+impl UnknownValue {
+    pub(crate) fn new(value: &str) -> Self {
+        Self(value.into())
+    }
+    /// The value as it was written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl ::std::fmt::Debug for UnknownValue {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        ::std::fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl ::std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// Moves a property that a base type does not declare into its

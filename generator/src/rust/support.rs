@@ -10,9 +10,9 @@ use super::model::{CrateModel, Item};
 /// Which helpers a crate needs.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SupportNeeds {
-    /// Any struct: `ObjectReader` and `ObjectWriter`.
+    /// Any struct: `ObjectReader`, `ObjectWriter` and `DebugObject`.
     pub objects: bool,
-    /// Any enum: `impl_string_enum!`.
+    /// Any enum: `impl_string_enum!` and `UnknownValue`.
     pub string_enums: bool,
     /// Any polymorphic enum: reading and writing by `@odata.type`.
     pub polymorphism: bool,
@@ -56,6 +56,9 @@ pub fn render_support(needs: SupportNeeds) -> TokenStream {
     }
     if needs.polymorphism {
         items.push(polymorphism_helpers());
+    }
+    if needs.string_enums {
+        items.push(unknown_value());
     }
     if needs.upcasts_with_extra_fields {
         items.push(quote! {
@@ -121,6 +124,40 @@ macro_rules! impl_string_enum {
 
 pub(crate) use impl_string_enum;
 "#;
+
+/// The catch-all's value; the crate root re-exports it.
+fn unknown_value() -> TokenStream {
+    quote! {
+        /// A value that is none of an enum's members, as it was written. Only reading makes
+        /// one, and only for a value no member has (ignoring case), so an enum has one variant
+        /// for each wire value.
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct UnknownValue(::std::string::String);
+
+        impl UnknownValue {
+            pub(crate) fn new(value: &str) -> Self {
+                Self(value.into())
+            }
+
+            /// The value as it was written.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl ::std::fmt::Debug for UnknownValue {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+
+        impl ::std::fmt::Display for UnknownValue {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    }
+}
 
 fn polymorphism_helpers() -> TokenStream {
     quote! {
@@ -201,6 +238,44 @@ fn object_helpers() -> TokenStream {
                 match self.error {
                     Some(error) => Err(error),
                     None => Ok(value),
+                }
+            }
+        }
+
+        /// A struct's `Debug`: the fields that are `Some` (their values, without `Some`), then
+        /// `additional_properties` if there are any, then `..` if anything was left out.
+        pub(crate) struct DebugObject<'a, 'b> {
+            fields: ::std::fmt::DebugStruct<'a, 'b>,
+            left_out: bool,
+        }
+
+        impl<'a, 'b> DebugObject<'a, 'b> {
+            pub(crate) fn new(f: &'a mut ::std::fmt::Formatter<'b>, name: &str) -> Self {
+                Self { fields: f.debug_struct(name), left_out: false }
+            }
+
+            pub(crate) fn field<T: ::std::fmt::Debug>(&mut self, name: &str, value: &::std::option::Option<T>) {
+                match value {
+                    Some(value) => {
+                        self.fields.field(name, value);
+                    }
+                    None => self.left_out = true,
+                }
+            }
+
+            pub(crate) fn finish(
+                mut self,
+                additional_properties: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            ) -> ::std::fmt::Result {
+                if additional_properties.is_empty() {
+                    self.left_out = true;
+                } else {
+                    self.fields.field("additional_properties", additional_properties);
+                }
+                if self.left_out {
+                    self.fields.finish_non_exhaustive()
+                } else {
+                    self.fields.finish()
                 }
             }
         }
