@@ -1,6 +1,6 @@
 //! The generated crate's private `support` module: the few helpers the generated items call,
-//! written once here instead of in every item. Only the helpers the crate uses are emitted, so
-//! it never holds dead code.
+//! written once here instead of in every item, and the enums' `UnknownValue`, which the crate
+//! root re-exports. Only the helpers the crate uses are emitted, so it never holds dead code.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -49,7 +49,8 @@ impl SupportNeeds {
 /// when `needs.string_enums`.
 pub fn render_support(needs: SupportNeeds) -> TokenStream {
     let mut items = vec![quote! {
-        //! Helpers the generated types call; not part of the crate's API.
+        //! Helpers the generated types call; not part of the crate's API but for
+        //! `UnknownValue`, which the crate root re-exports.
     }];
     if needs.objects {
         items.push(object_helpers());
