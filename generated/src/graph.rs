@@ -3,7 +3,7 @@
 
 /// Reports the state of a long-running communications action.
 #[cfg(feature = "cloud-communications")]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct CommsOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.commsOperation`.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -42,6 +42,19 @@ impl CommsOperation {
         object.field("id", &self.id);
         object.field("clientContext", &self.client_context);
         object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.finish(&self.additional_properties)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::fmt::Debug for CommsOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut object = crate::support::DebugObject::new(f, "CommsOperation");
+        object.field("odata_type", &self.odata_type);
+        object.field("id", &self.id);
+        object.field("client_context", &self.client_context);
+        object.field("result_info", &self.result_info);
         object.field("status", &self.status);
         object.finish(&self.additional_properties)
     }
@@ -147,6 +160,202 @@ impl ::serde::Serialize for AnyCommsOperation {
     }
 }
 
+#[cfg(feature = "cloud-communications")]
+#[allow(unreachable_patterns)]
+impl AnyCommsOperation {
+    /// `odata_type` of the value, whichever variant it is.
+    pub fn odata_type(&self) -> &::std::option::Option<::std::string::String> {
+        match self {
+            Self::CommsOperation(value) => &value.odata_type,
+            Self::PlayPromptOperation(value) => &value.odata_type,
+            Self::RecordOperation(value) => &value.odata_type,
+        }
+    }
+    /// `odata_type` of the value, whichever variant it is.
+    pub fn odata_type_mut(
+        &mut self,
+    ) -> &mut ::std::option::Option<::std::string::String> {
+        match self {
+            Self::CommsOperation(value) => &mut value.odata_type,
+            Self::PlayPromptOperation(value) => &mut value.odata_type,
+            Self::RecordOperation(value) => &mut value.odata_type,
+        }
+    }
+    /// `additional_properties` of the value, whichever variant it is.
+    pub fn additional_properties(
+        &self,
+    ) -> &::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        match self {
+            Self::CommsOperation(value) => &value.additional_properties,
+            Self::PlayPromptOperation(value) => &value.additional_properties,
+            Self::RecordOperation(value) => &value.additional_properties,
+        }
+    }
+    /// `additional_properties` of the value, whichever variant it is.
+    pub fn additional_properties_mut(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        match self {
+            Self::CommsOperation(value) => &mut value.additional_properties,
+            Self::PlayPromptOperation(value) => &mut value.additional_properties,
+            Self::RecordOperation(value) => &mut value.additional_properties,
+        }
+    }
+    /// `id` of the value, whichever variant it is.
+    pub fn id(&self) -> &::std::option::Option<::std::string::String> {
+        match self {
+            Self::CommsOperation(value) => &value.id,
+            Self::PlayPromptOperation(value) => &value.id,
+            Self::RecordOperation(value) => &value.id,
+        }
+    }
+    /// `id` of the value, whichever variant it is.
+    pub fn id_mut(&mut self) -> &mut ::std::option::Option<::std::string::String> {
+        match self {
+            Self::CommsOperation(value) => &mut value.id,
+            Self::PlayPromptOperation(value) => &mut value.id,
+            Self::RecordOperation(value) => &mut value.id,
+        }
+    }
+    /// `client_context` of the value, whichever variant it is.
+    pub fn client_context(&self) -> &::std::option::Option<::std::string::String> {
+        match self {
+            Self::CommsOperation(value) => &value.client_context,
+            Self::PlayPromptOperation(value) => &value.client_context,
+            Self::RecordOperation(value) => &value.client_context,
+        }
+    }
+    /// `client_context` of the value, whichever variant it is.
+    pub fn client_context_mut(
+        &mut self,
+    ) -> &mut ::std::option::Option<::std::string::String> {
+        match self {
+            Self::CommsOperation(value) => &mut value.client_context,
+            Self::PlayPromptOperation(value) => &mut value.client_context,
+            Self::RecordOperation(value) => &mut value.client_context,
+        }
+    }
+    /// `result_info` of the value, whichever variant it is.
+    pub fn result_info(&self) -> &::std::option::Option<ResultInfo> {
+        match self {
+            Self::CommsOperation(value) => &value.result_info,
+            Self::PlayPromptOperation(value) => &value.result_info,
+            Self::RecordOperation(value) => &value.result_info,
+        }
+    }
+    /// `result_info` of the value, whichever variant it is.
+    pub fn result_info_mut(&mut self) -> &mut ::std::option::Option<ResultInfo> {
+        match self {
+            Self::CommsOperation(value) => &mut value.result_info,
+            Self::PlayPromptOperation(value) => &mut value.result_info,
+            Self::RecordOperation(value) => &mut value.result_info,
+        }
+    }
+    /// `status` of the value, whichever variant it is.
+    pub fn status(&self) -> &::std::option::Option<OperationStatus> {
+        match self {
+            Self::CommsOperation(value) => &value.status,
+            Self::PlayPromptOperation(value) => &value.status,
+            Self::RecordOperation(value) => &value.status,
+        }
+    }
+    /// `status` of the value, whichever variant it is.
+    pub fn status_mut(&mut self) -> &mut ::std::option::Option<OperationStatus> {
+        match self {
+            Self::CommsOperation(value) => &mut value.status,
+            Self::PlayPromptOperation(value) => &mut value.status,
+            Self::RecordOperation(value) => &mut value.status,
+        }
+    }
+    /// The value if it is this variant: a `CommsOperation` itself, not a subtype.
+    pub fn as_comms_operation(&self) -> ::std::option::Option<&CommsOperation> {
+        match self {
+            Self::CommsOperation(value) => Some(value),
+            _ => None,
+        }
+    }
+    /// The value if it is this variant, or itself if not.
+    pub fn into_comms_operation(self) -> ::std::result::Result<CommsOperation, Self> {
+        match self {
+            Self::CommsOperation(value) => Ok(*value),
+            other => Err(other),
+        }
+    }
+    /// The value if it is this variant: a `PlayPromptOperation` itself, not a subtype.
+    pub fn as_play_prompt_operation(
+        &self,
+    ) -> ::std::option::Option<&PlayPromptOperation> {
+        match self {
+            Self::PlayPromptOperation(value) => Some(value),
+            _ => None,
+        }
+    }
+    /// The value if it is this variant, or itself if not.
+    pub fn into_play_prompt_operation(
+        self,
+    ) -> ::std::result::Result<PlayPromptOperation, Self> {
+        match self {
+            Self::PlayPromptOperation(value) => Ok(*value),
+            other => Err(other),
+        }
+    }
+    /// The value if it is this variant: a `RecordOperation` itself, not a subtype.
+    pub fn as_record_operation(&self) -> ::std::option::Option<&RecordOperation> {
+        match self {
+            Self::RecordOperation(value) => Some(value),
+            _ => None,
+        }
+    }
+    /// The value if it is this variant, or itself if not.
+    pub fn into_record_operation(self) -> ::std::result::Result<RecordOperation, Self> {
+        match self {
+            Self::RecordOperation(value) => Ok(*value),
+            other => Err(other),
+        }
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::convert::From<CommsOperation> for AnyCommsOperation {
+    fn from(value: CommsOperation) -> Self {
+        Self::CommsOperation(::std::boxed::Box::new(value))
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::convert::From<PlayPromptOperation> for AnyCommsOperation {
+    fn from(value: PlayPromptOperation) -> Self {
+        Self::PlayPromptOperation(::std::boxed::Box::new(value))
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::convert::TryFrom<AnyCommsOperation> for PlayPromptOperation {
+    type Error = AnyCommsOperation;
+    fn try_from(
+        value: AnyCommsOperation,
+    ) -> ::std::result::Result<Self, AnyCommsOperation> {
+        value.into_play_prompt_operation()
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::convert::From<RecordOperation> for AnyCommsOperation {
+    fn from(value: RecordOperation) -> Self {
+        Self::RecordOperation(::std::boxed::Box::new(value))
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::convert::TryFrom<AnyCommsOperation> for RecordOperation {
+    type Error = AnyCommsOperation;
+    fn try_from(
+        value: AnyCommsOperation,
+    ) -> ::std::result::Result<Self, AnyCommsOperation> {
+        value.into_record_operation()
+    }
+}
+
 /// The value as the base type: a subtype's own properties move into
 /// `additional_properties`.
 #[cfg(feature = "cloud-communications")]
@@ -161,7 +370,7 @@ impl ::std::convert::From<AnyCommsOperation> for CommsOperation {
 }
 
 /// The base type from which most Microsoft Graph entity types derive.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Entity {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.entity`.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -190,6 +399,15 @@ impl Entity {
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
         let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("id", &self.id);
+        object.finish(&self.additional_properties)
+    }
+}
+
+impl ::std::fmt::Debug for Entity {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut object = crate::support::DebugObject::new(f, "Entity");
+        object.field("odata_type", &self.odata_type);
         object.field("id", &self.id);
         object.finish(&self.additional_properties)
     }
@@ -288,6 +506,248 @@ impl ::serde::Serialize for AnyEntity {
     }
 }
 
+#[allow(unreachable_patterns)]
+impl AnyEntity {
+    /// `odata_type` of the value, whichever variant it is.
+    pub fn odata_type(&self) -> &::std::option::Option<::std::string::String> {
+        match self {
+            Self::Entity(value) => &value.odata_type,
+            #[cfg(feature = "cloud-communications")]
+            Self::CommsOperation(value) => &value.odata_type,
+            #[cfg(feature = "cloud-communications")]
+            Self::Operation(value) => &value.odata_type,
+            #[cfg(feature = "cloud-communications")]
+            Self::PlayPromptOperation(value) => &value.odata_type,
+            #[cfg(feature = "cloud-communications")]
+            Self::RecordOperation(value) => &value.odata_type,
+        }
+    }
+    /// `odata_type` of the value, whichever variant it is.
+    pub fn odata_type_mut(
+        &mut self,
+    ) -> &mut ::std::option::Option<::std::string::String> {
+        match self {
+            Self::Entity(value) => &mut value.odata_type,
+            #[cfg(feature = "cloud-communications")]
+            Self::CommsOperation(value) => &mut value.odata_type,
+            #[cfg(feature = "cloud-communications")]
+            Self::Operation(value) => &mut value.odata_type,
+            #[cfg(feature = "cloud-communications")]
+            Self::PlayPromptOperation(value) => &mut value.odata_type,
+            #[cfg(feature = "cloud-communications")]
+            Self::RecordOperation(value) => &mut value.odata_type,
+        }
+    }
+    /// `additional_properties` of the value, whichever variant it is.
+    pub fn additional_properties(
+        &self,
+    ) -> &::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        match self {
+            Self::Entity(value) => &value.additional_properties,
+            #[cfg(feature = "cloud-communications")]
+            Self::CommsOperation(value) => &value.additional_properties,
+            #[cfg(feature = "cloud-communications")]
+            Self::Operation(value) => &value.additional_properties,
+            #[cfg(feature = "cloud-communications")]
+            Self::PlayPromptOperation(value) => &value.additional_properties,
+            #[cfg(feature = "cloud-communications")]
+            Self::RecordOperation(value) => &value.additional_properties,
+        }
+    }
+    /// `additional_properties` of the value, whichever variant it is.
+    pub fn additional_properties_mut(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        match self {
+            Self::Entity(value) => &mut value.additional_properties,
+            #[cfg(feature = "cloud-communications")]
+            Self::CommsOperation(value) => &mut value.additional_properties,
+            #[cfg(feature = "cloud-communications")]
+            Self::Operation(value) => &mut value.additional_properties,
+            #[cfg(feature = "cloud-communications")]
+            Self::PlayPromptOperation(value) => &mut value.additional_properties,
+            #[cfg(feature = "cloud-communications")]
+            Self::RecordOperation(value) => &mut value.additional_properties,
+        }
+    }
+    /// `id` of the value, whichever variant it is.
+    pub fn id(&self) -> &::std::option::Option<::std::string::String> {
+        match self {
+            Self::Entity(value) => &value.id,
+            #[cfg(feature = "cloud-communications")]
+            Self::CommsOperation(value) => &value.id,
+            #[cfg(feature = "cloud-communications")]
+            Self::Operation(value) => &value.id,
+            #[cfg(feature = "cloud-communications")]
+            Self::PlayPromptOperation(value) => &value.id,
+            #[cfg(feature = "cloud-communications")]
+            Self::RecordOperation(value) => &value.id,
+        }
+    }
+    /// `id` of the value, whichever variant it is.
+    pub fn id_mut(&mut self) -> &mut ::std::option::Option<::std::string::String> {
+        match self {
+            Self::Entity(value) => &mut value.id,
+            #[cfg(feature = "cloud-communications")]
+            Self::CommsOperation(value) => &mut value.id,
+            #[cfg(feature = "cloud-communications")]
+            Self::Operation(value) => &mut value.id,
+            #[cfg(feature = "cloud-communications")]
+            Self::PlayPromptOperation(value) => &mut value.id,
+            #[cfg(feature = "cloud-communications")]
+            Self::RecordOperation(value) => &mut value.id,
+        }
+    }
+    /// The value if it is this variant: a `Entity` itself, not a subtype.
+    pub fn as_entity(&self) -> ::std::option::Option<&Entity> {
+        match self {
+            Self::Entity(value) => Some(value),
+            _ => None,
+        }
+    }
+    /// The value if it is this variant, or itself if not.
+    pub fn into_entity(self) -> ::std::result::Result<Entity, Self> {
+        match self {
+            Self::Entity(value) => Ok(*value),
+            other => Err(other),
+        }
+    }
+    /// The value if it is this variant: a `CommsOperation` itself, not a subtype.
+    #[cfg(feature = "cloud-communications")]
+    pub fn as_comms_operation(&self) -> ::std::option::Option<&CommsOperation> {
+        match self {
+            Self::CommsOperation(value) => Some(value),
+            _ => None,
+        }
+    }
+    /// The value if it is this variant, or itself if not.
+    #[cfg(feature = "cloud-communications")]
+    pub fn into_comms_operation(self) -> ::std::result::Result<CommsOperation, Self> {
+        match self {
+            Self::CommsOperation(value) => Ok(*value),
+            other => Err(other),
+        }
+    }
+    /// The value if it is this variant: a `Operation` itself, not a subtype.
+    #[cfg(feature = "cloud-communications")]
+    pub fn as_operation(&self) -> ::std::option::Option<&Operation> {
+        match self {
+            Self::Operation(value) => Some(value),
+            _ => None,
+        }
+    }
+    /// The value if it is this variant, or itself if not.
+    #[cfg(feature = "cloud-communications")]
+    pub fn into_operation(self) -> ::std::result::Result<Operation, Self> {
+        match self {
+            Self::Operation(value) => Ok(*value),
+            other => Err(other),
+        }
+    }
+    /// The value if it is this variant: a `PlayPromptOperation` itself, not a subtype.
+    #[cfg(feature = "cloud-communications")]
+    pub fn as_play_prompt_operation(
+        &self,
+    ) -> ::std::option::Option<&PlayPromptOperation> {
+        match self {
+            Self::PlayPromptOperation(value) => Some(value),
+            _ => None,
+        }
+    }
+    /// The value if it is this variant, or itself if not.
+    #[cfg(feature = "cloud-communications")]
+    pub fn into_play_prompt_operation(
+        self,
+    ) -> ::std::result::Result<PlayPromptOperation, Self> {
+        match self {
+            Self::PlayPromptOperation(value) => Ok(*value),
+            other => Err(other),
+        }
+    }
+    /// The value if it is this variant: a `RecordOperation` itself, not a subtype.
+    #[cfg(feature = "cloud-communications")]
+    pub fn as_record_operation(&self) -> ::std::option::Option<&RecordOperation> {
+        match self {
+            Self::RecordOperation(value) => Some(value),
+            _ => None,
+        }
+    }
+    /// The value if it is this variant, or itself if not.
+    #[cfg(feature = "cloud-communications")]
+    pub fn into_record_operation(self) -> ::std::result::Result<RecordOperation, Self> {
+        match self {
+            Self::RecordOperation(value) => Ok(*value),
+            other => Err(other),
+        }
+    }
+}
+
+impl ::std::convert::From<Entity> for AnyEntity {
+    fn from(value: Entity) -> Self {
+        Self::Entity(::std::boxed::Box::new(value))
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::convert::From<CommsOperation> for AnyEntity {
+    fn from(value: CommsOperation) -> Self {
+        Self::CommsOperation(::std::boxed::Box::new(value))
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::convert::TryFrom<AnyEntity> for CommsOperation {
+    type Error = AnyEntity;
+    fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
+        value.into_comms_operation()
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::convert::From<Operation> for AnyEntity {
+    fn from(value: Operation) -> Self {
+        Self::Operation(::std::boxed::Box::new(value))
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::convert::TryFrom<AnyEntity> for Operation {
+    type Error = AnyEntity;
+    fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
+        value.into_operation()
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::convert::From<PlayPromptOperation> for AnyEntity {
+    fn from(value: PlayPromptOperation) -> Self {
+        Self::PlayPromptOperation(::std::boxed::Box::new(value))
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::convert::TryFrom<AnyEntity> for PlayPromptOperation {
+    type Error = AnyEntity;
+    fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
+        value.into_play_prompt_operation()
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::convert::From<RecordOperation> for AnyEntity {
+    fn from(value: RecordOperation) -> Self {
+        Self::RecordOperation(::std::boxed::Box::new(value))
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::convert::TryFrom<AnyEntity> for RecordOperation {
+    type Error = AnyEntity;
+    fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
+        value.into_record_operation()
+    }
+}
+
 /// The value as the base type: a subtype's own properties move into
 /// `additional_properties`.
 impl ::std::convert::From<AnyEntity> for Entity {
@@ -308,7 +768,7 @@ impl ::std::convert::From<AnyEntity> for Entity {
 
 /// Tracks the progress of a long-running operation.
 #[cfg(feature = "cloud-communications")]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Operation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.operation`.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -351,6 +811,19 @@ impl Operation {
         object.field("id", &self.id);
         object.field("createdDateTime", &self.created_date_time);
         object.field("lastActionDateTime", &self.last_action_date_time);
+        object.field("status", &self.status);
+        object.finish(&self.additional_properties)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::fmt::Debug for Operation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut object = crate::support::DebugObject::new(f, "Operation");
+        object.field("odata_type", &self.odata_type);
+        object.field("id", &self.id);
+        object.field("created_date_time", &self.created_date_time);
+        object.field("last_action_date_time", &self.last_action_date_time);
         object.field("status", &self.status);
         object.finish(&self.additional_properties)
     }
@@ -418,8 +891,8 @@ pub enum OperationStatus {
     Completed,
     /// The operation stopped because of an error.
     Failed,
-    /// A value this crate does not know, kept as it was written.
-    Unrecognized(::std::string::String),
+    /// A value that is none of the members, kept as it was written.
+    Unrecognized(crate::UnknownValue),
 }
 
 impl OperationStatus {
@@ -430,7 +903,7 @@ impl OperationStatus {
             Self::Running => "running",
             Self::Completed => "completed",
             Self::Failed => "failed",
-            Self::Unrecognized(value) => value,
+            Self::Unrecognized(value) => value.as_str(),
         }
     }
 }
@@ -443,7 +916,7 @@ impl ::std::convert::From<&str> for OperationStatus {
             "running" => Self::Running,
             "completed" => Self::Completed,
             "failed" => Self::Failed,
-            _ => Self::Unrecognized(value.into()),
+            _ => Self::Unrecognized(crate::support::UnknownValue::new(value)),
         }
     }
 }
@@ -460,8 +933,8 @@ pub enum PlayPromptCompletionReason {
     MediaOperationCanceled,
     /// Marks the end of the evolvable enumeration. Do not use this value.
     UnknownFutureValue,
-    /// A value this crate does not know, kept as it was written.
-    Unrecognized(::std::string::String),
+    /// A value that is none of the members, kept as it was written.
+    Unrecognized(crate::UnknownValue),
 }
 
 impl PlayPromptCompletionReason {
@@ -472,7 +945,7 @@ impl PlayPromptCompletionReason {
             Self::CompletedSuccessfully => "completedSuccessfully",
             Self::MediaOperationCanceled => "mediaOperationCanceled",
             Self::UnknownFutureValue => "unknownFutureValue",
-            Self::Unrecognized(value) => value,
+            Self::Unrecognized(value) => value.as_str(),
         }
     }
 }
@@ -485,7 +958,7 @@ impl ::std::convert::From<&str> for PlayPromptCompletionReason {
             "completedsuccessfully" => Self::CompletedSuccessfully,
             "mediaoperationcanceled" => Self::MediaOperationCanceled,
             "unknownfuturevalue" => Self::UnknownFutureValue,
-            _ => Self::Unrecognized(value.into()),
+            _ => Self::Unrecognized(crate::support::UnknownValue::new(value)),
         }
     }
 }
@@ -494,7 +967,7 @@ crate::support::impl_string_enum!(PlayPromptCompletionReason);
 
 /// Reports the outcome of a playPrompt action on a call.
 #[cfg(feature = "cloud-communications")]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct PlayPromptOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.playPromptOperation`.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -537,6 +1010,20 @@ impl PlayPromptOperation {
         object.field("resultInfo", &self.result_info);
         object.field("status", &self.status);
         object.field("completionReason", &self.completion_reason);
+        object.finish(&self.additional_properties)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::fmt::Debug for PlayPromptOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut object = crate::support::DebugObject::new(f, "PlayPromptOperation");
+        object.field("odata_type", &self.odata_type);
+        object.field("id", &self.id);
+        object.field("client_context", &self.client_context);
+        object.field("result_info", &self.result_info);
+        object.field("status", &self.status);
+        object.field("completion_reason", &self.completion_reason);
         object.finish(&self.additional_properties)
     }
 }
@@ -620,8 +1107,8 @@ pub enum RecordCompletionReason {
     MediaReceiveTimeout,
     /// The recording failed for a reason that was not specified.
     UnspecifiedError,
-    /// A value this crate does not know, kept as it was written.
-    Unrecognized(::std::string::String),
+    /// A value that is none of the members, kept as it was written.
+    Unrecognized(crate::UnknownValue),
 }
 
 impl RecordCompletionReason {
@@ -637,7 +1124,7 @@ impl RecordCompletionReason {
             Self::PlayBeepFailed => "playBeepFailed",
             Self::MediaReceiveTimeout => "mediaReceiveTimeout",
             Self::UnspecifiedError => "unspecifiedError",
-            Self::Unrecognized(value) => value,
+            Self::Unrecognized(value) => value.as_str(),
         }
     }
 }
@@ -655,7 +1142,7 @@ impl ::std::convert::From<&str> for RecordCompletionReason {
             "playbeepfailed" => Self::PlayBeepFailed,
             "mediareceivetimeout" => Self::MediaReceiveTimeout,
             "unspecifiederror" => Self::UnspecifiedError,
-            _ => Self::Unrecognized(value.into()),
+            _ => Self::Unrecognized(crate::support::UnknownValue::new(value)),
         }
     }
 }
@@ -664,7 +1151,7 @@ crate::support::impl_string_enum!(RecordCompletionReason);
 
 /// Describes the result of recording audio from a call participant.
 #[cfg(feature = "cloud-communications")]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RecordOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.recordOperation`.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -713,6 +1200,22 @@ impl RecordOperation {
         object.field("completionReason", &self.completion_reason);
         object.field("recordingAccessToken", &self.recording_access_token);
         object.field("recordingLocation", &self.recording_location);
+        object.finish(&self.additional_properties)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::fmt::Debug for RecordOperation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut object = crate::support::DebugObject::new(f, "RecordOperation");
+        object.field("odata_type", &self.odata_type);
+        object.field("id", &self.id);
+        object.field("client_context", &self.client_context);
+        object.field("result_info", &self.result_info);
+        object.field("status", &self.status);
+        object.field("completion_reason", &self.completion_reason);
+        object.field("recording_access_token", &self.recording_access_token);
+        object.field("recording_location", &self.recording_location);
         object.finish(&self.additional_properties)
     }
 }
@@ -790,7 +1293,7 @@ impl ::std::convert::From<RecordOperation> for Entity {
 
 /// Carries the result of an operation, whether it succeeded or failed.
 #[cfg(feature = "cloud-communications")]
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ResultInfo {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.resultInfo`.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -824,6 +1327,18 @@ impl ResultInfo {
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
         let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        object.field("code", &self.code);
+        object.field("message", &self.message);
+        object.field("subcode", &self.subcode);
+        object.finish(&self.additional_properties)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl ::std::fmt::Debug for ResultInfo {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut object = crate::support::DebugObject::new(f, "ResultInfo");
+        object.field("odata_type", &self.odata_type);
         object.field("code", &self.code);
         object.field("message", &self.message);
         object.field("subcode", &self.subcode);

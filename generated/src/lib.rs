@@ -19,8 +19,18 @@
 //!   missing or unknown). Writing a subtype's variant adds its `@odata.type` if the value has
 //!   none. A struct that contains itself, directly or through others, holds the field that
 //!   closes the loop in a `Box`.
+//! - An `Any...` enum lends the base type's fields whatever its variant, by methods named after
+//!   them (`id()`, `id_mut()`; a subtype's struct holds its inherited fields itself, so there is
+//!   no base struct to lend whole), and views one variant with `as_...` (`Option<&T>`) and
+//!   `into_...` (`Result<T, Self>`, as does `TryFrom`); `From` puts a value in its variant, and
+//!   converts the enum to the base type.
+//! - `Debug` of a struct shows only the fields that are set, then `..` if any is not.
 //! - An enum reads its members ignoring case and writes their documented spelling; any other
-//!   value is kept in its `Unrecognized` variant.
+//!   value is kept in its `Unrecognized` variant, as an `UnknownValue` that only reading
+//!   makes, so a documented value is always its member and `==` compares values as written.
+//!   The enums are not `Copy`, since that variant holds a string read at run time: use
+//!   `as_str()` or `clone()`. A member named like a prelude variant (`None`) is named with its
+//!   enum (`Status::None`).
 //! - A type whose page documents no property, with no base or subtype (`Json`), is an alias of
 //!   `serde_json::Value`: its values are whatever the service sends.
 //! - Modules follow namespaces: `microsoft.graph` is `graph`, `microsoft.graph.callRecords` is
@@ -84,6 +94,29 @@
 //! assert_eq!(error.to_string(), "Request_ResourceNotFound: No user '1'.");
 //! ```
 //!
+//! # Reaching into an `Any...` enum
+//!
+//! ```
+//! # #[cfg(all(feature = "cloud-communications"))] {
+//! use graph_models::graph::AnyCommsOperation;
+//! use graph_models::graph::PlayPromptOperation;
+//!
+//! let json = serde_json::json!({"@odata.type": PlayPromptOperation::ODATA_TYPE});
+//! let mut value: AnyCommsOperation = serde_json::from_value(json).unwrap();
+//! // The base type's fields, whatever the variant.
+//! assert_eq!(value.odata_type().as_deref(), Some(PlayPromptOperation::ODATA_TYPE));
+//! value.additional_properties_mut().insert("note".into(), "kept".into());
+//! // One variant, checked.
+//! assert!(value.as_comms_operation().is_none());
+//! let variant: &PlayPromptOperation = value.as_play_prompt_operation().unwrap();
+//! assert_eq!(variant.additional_properties["note"], "kept");
+//! let variant: PlayPromptOperation = value.try_into().unwrap();
+//! // And back.
+//! let value = AnyCommsOperation::from(variant);
+//! assert!(value.into_play_prompt_operation().is_ok());
+//! # }
+//! ```
+//!
 //! # Features
 //!
 //! Each product area of the pages (their `ms.prod`) is a feature:
@@ -105,3 +138,4 @@ pub mod odata;
 #[rustfmt::skip]
 #[cfg_attr(not(feature = "full"), allow(dead_code, unused_imports, unused_macros))]
 mod support;
+pub use self::support::UnknownValue;

@@ -1,9 +1,44 @@
 //! What the generated models promise, checked on the types made from docs-input/: reading by
-//! `@odata.type`, writing it back, evolvable enums, timestamps, and lossless upcasts.
+//! `@odata.type`, writing it back, reaching a polymorphic value's fields and variants, evolvable
+//! enums, `Debug` of what is set, timestamps, and lossless upcasts.
 //! The comms types are in the `cloud-communications` area; `entity`, shared by every area, is
 //! always compiled, so its checks run in a build without any area's feature too.
 
-use graph_models::graph::Entity;
+use graph_models::graph::{AnyEntity, Entity};
+
+#[test]
+fn debug_shows_only_the_fields_that_are_set() {
+    let mut entity = Entity::default();
+    assert_eq!(format!("{entity:?}"), "Entity { .. }");
+    entity.id = Some("e1".to_string());
+    assert_eq!(format!("{entity:?}"), r#"Entity { id: "e1", .. }"#);
+    assert_eq!(
+        format!("{entity:#?}"),
+        "Entity {\n    id: \"e1\",\n    ..\n}"
+    );
+    // With every field set there is nothing to elide.
+    entity.odata_type = Some(Entity::ODATA_TYPE.to_string());
+    entity.additional_properties.insert("a".into(), 1.into());
+    assert_eq!(
+        format!("{entity:?}"),
+        r##"Entity { odata_type: "#microsoft.graph.entity", id: "e1", additional_properties: {"a": Number(1)} }"##
+    );
+}
+
+#[test]
+fn a_polymorphic_value_lends_the_base_fields_and_converts_from_and_to_its_variants() {
+    let mut any = AnyEntity::from(Entity {
+        id: Some("e1".to_string()),
+        ..Entity::default()
+    });
+    assert_eq!(any.id().as_deref(), Some("e1"));
+    *any.id_mut() = Some("e2".to_string());
+    any.additional_properties_mut().insert("z".into(), 1.into());
+    let entity = any.as_entity().unwrap();
+    assert_eq!(entity.id.as_deref(), Some("e2"));
+    assert_eq!(entity.additional_properties["z"], 1);
+    assert_eq!(any.into_entity().unwrap().id.as_deref(), Some("e2"));
+}
 
 #[test]
 fn undeclared_properties_are_written_back_in_the_order_they_were_read() {
@@ -20,8 +55,9 @@ fn undeclared_properties_are_written_back_in_the_order_they_were_read() {
 #[cfg(feature = "cloud-communications")]
 mod comms {
     use graph_models::graph::{
-        AnyCommsOperation, CommsOperation, Entity, Operation, OperationStatus,
-        PlayPromptCompletionReason, RecordCompletionReason, RecordOperation, ResultInfo,
+        AnyCommsOperation, AnyEntity, CommsOperation, Entity, Operation, OperationStatus,
+        PlayPromptCompletionReason, PlayPromptOperation, RecordCompletionReason, RecordOperation,
+        ResultInfo,
     };
     use serde_json::{json, Value};
 
@@ -90,10 +126,11 @@ mod comms {
         assert_eq!(serde_json::to_value(&status).unwrap(), json!("notStarted"));
 
         let placeholder: OperationStatus = serde_json::from_value(json!("String")).unwrap();
-        assert_eq!(
-            placeholder,
-            OperationStatus::Unrecognized("String".to_string())
-        );
+        let OperationStatus::Unrecognized(unknown) = &placeholder else {
+            panic!("an unknown value reads as the catch-all: {placeholder:?}");
+        };
+        assert_eq!(unknown.as_str(), "String");
+        assert_eq!(format!("{placeholder:?}"), r#"Unrecognized("String")"#);
         assert_eq!(serde_json::to_value(&placeholder).unwrap(), json!("String"));
 
         assert_eq!(
@@ -108,10 +145,51 @@ mod comms {
             RecordCompletionReason::PlayBeepFailed.to_string(),
             "playBeepFailed"
         );
-        assert_eq!(
-            RecordCompletionReason::Unrecognized("new".into()).as_str(),
-            "new"
-        );
+        assert_eq!(RecordCompletionReason::from("new").as_str(), "new");
+    }
+
+    #[test]
+    fn a_known_value_is_its_member_however_it_is_read_so_equal_values_compare_equal() {
+        let by_json: OperationStatus = serde_json::from_value(json!("Running")).unwrap();
+        let by_parse: OperationStatus = "RUNNING".parse().unwrap();
+        for read in [by_json, by_parse, OperationStatus::from("running")] {
+            assert_eq!(read, OperationStatus::Running);
+            assert!(!matches!(read, OperationStatus::Unrecognized(_)));
+        }
+        assert_eq!(OperationStatus::from("new"), OperationStatus::from("new"));
+        assert_ne!(OperationStatus::from("new"), OperationStatus::from("old"));
+    }
+
+    #[test]
+    fn nested_polymorphic_values_are_reached_without_a_match() {
+        let mut operation = read(json!({
+            "@odata.type": "#microsoft.graph.recordOperation",
+            "id": "r1",
+            "clientContext": "c",
+            "status": "running",
+        }));
+        assert_eq!(operation.id().as_deref(), Some("r1"));
+        assert_eq!(operation.client_context().as_deref(), Some("c"));
+        assert_eq!(operation.status(), &Some(OperationStatus::Running));
+        *operation.client_context_mut() = Some("d".to_string());
+
+        assert!(operation.as_comms_operation().is_none());
+        assert!(operation.as_play_prompt_operation().is_none());
+        let record = operation.as_record_operation().unwrap();
+        assert_eq!(record.client_context.as_deref(), Some("d"));
+
+        // A failed conversion gives the value back.
+        let operation = operation.into_play_prompt_operation().unwrap_err();
+        let operation = PlayPromptOperation::try_from(operation).unwrap_err();
+        let record = RecordOperation::try_from(operation).unwrap();
+        assert_eq!(record.id.as_deref(), Some("r1"));
+
+        // Any subtype goes into the enum of any of its bases, as its own variant.
+        let any = AnyEntity::from(record.clone());
+        assert_eq!(any.id().as_deref(), Some("r1"));
+        assert_eq!(any.as_record_operation(), Some(&record));
+        let any = AnyCommsOperation::from(record);
+        assert!(matches!(any, AnyCommsOperation::RecordOperation(_)));
     }
 
     #[test]

@@ -20,12 +20,16 @@
 //!   `Edm` primitives as in [`primitives::PRIMITIVES`], unknown types as `serde_json::Value`
 //!   with a diagnostic; fields that make a type contain itself boxed ([`cycles`]).
 //! - A type with subtypes gets an `Any...` enum (its name with `Any` in front), used wherever a
-//!   property has that type ([`polymorphism`]).
-//! - Enums keep unknown values in a catch-all `Unrecognized` variant ([`enums`]).
+//!   property has that type, which lends the base's fields and views each variant
+//!   ([`polymorphism`]).
+//! - Enums keep unknown values in a catch-all `Unrecognized` variant, as an `UnknownValue` that
+//!   only reading makes ([`enums`]).
+//! - Structs' `Debug` shows only the fields that are set ([`structs`]).
 //! - A Cargo feature per product area gates the items of that area ([`features`]).
 //!
 //! Generated files: `src/lib.rs`, a file per module, `src/odata.rs` (the list and error body
-//! types every area shares), `src/support.rs` (helpers, crate-private),
+//! types every area shares), `src/support.rs` (helpers, crate-private but for `UnknownValue`,
+//! which the root re-exports),
 //! and the round-trip tests of the pages' JSON examples ([`example_tests`], which renders the
 //! cases of [`crate::example_check`]); [`render_manifest`] adds a `Cargo.toml` for a standalone
 //! crate.

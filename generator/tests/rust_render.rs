@@ -1,6 +1,6 @@
 //! The Rust stage on a small hand-built schema: an inheritance chain under a polymorphic base
 //! (with an abstract type and a subtype in another namespace), an enum with members named
-//! `unknown` and `unrecognized`, keyword properties, properties whose field names are taken, a
+//! `unknown` and `unrecognized` and one with a member `none`, keyword properties, properties whose field names are taken, a
 //! recursive complex type, a collection of a base type and a type no page describes; and JSON
 //! examples of each outcome of the round-trip test. Types are spread over product areas (so
 //! features gate items, fields, variants and upcasts) and some have none. Every generated file
@@ -161,7 +161,7 @@ fn schema() -> Schema {
         ),
         enum_type(
             &g("operationStatus"),
-            &[("notStarted", ""), ("running", "")],
+            &[("notStarted", ""), ("running", ""), ("none", "No status.")],
         ),
         enum_type(
             &g("playPromptCompletionReason"),
@@ -483,6 +483,8 @@ fn collisions_are_numbered_in_claim_order_and_noted() {
                 property("fooBar", "Edm.String", false, ""),
                 property("FooBar", "Edm.Int32", false, ""),
                 property("odataType", "Edm.String", false, ""),
+                property("fooBarMut", "Edm.String", false, ""),
+                property("asAnyEntity", "Edm.String", false, ""),
             ],
         ),
         struct_type(
@@ -509,6 +511,12 @@ fn collisions_are_numbered_in_claim_order_and_noted() {
         "pub foo_bar: ",
         "pub foo_bar_2: ::std::option::Option<i32>",
         "pub odata_type_2: ",
+        // The enum's methods: a field's setter and a variant's view are numbered when a field
+        // took their names.
+        "pub fn foo_bar_mut(&self)",
+        "pub fn foo_bar_mut_2(\n        &mut self,",
+        "pub fn as_any_entity(&self) -> &::std::option::Option<::std::string::String>",
+        "pub fn as_any_entity_2(&self) -> ::std::option::Option<&AnyEntity>",
     ] {
         assert!(graph.contains(expected), "{expected}");
     }
@@ -525,6 +533,10 @@ fn collisions_are_numbered_in_claim_order_and_noted() {
              taken",
             "property `odataType` of `microsoft.graph.entity` is field `odata_type_2`: \
              `odata_type` is taken",
+            "the `Any...` enum of `microsoft.graph.entity` has method `foo_bar_mut_2`: \
+             `foo_bar_mut` is taken",
+            "the `Any...` enum of `microsoft.graph.entity` has method `as_any_entity_2`: \
+             `as_any_entity` is taken",
         ]
     );
 }

@@ -164,6 +164,19 @@ pub struct Polymorphic {
     pub feature: Option<String>,
     /// The base's variant comes first and is the fallback for absent or unknown types.
     pub variants: Vec<Variant>,
+    /// The accessors of the base's property fields, in field order.
+    pub accessors: Vec<Accessor>,
+}
+
+/// The methods of a polymorphic enum that reach one of the base's fields in any variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Accessor {
+    /// The base's field (every variant's struct has it, under the same name).
+    pub field: Field,
+    /// `display_name`
+    pub getter: String,
+    /// `display_name_mut`
+    pub setter: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -175,4 +188,8 @@ pub struct Variant {
     pub key: Option<String>,
     /// The features of the types from this one up to the base, the base's own left out.
     pub features: Features,
+    /// `as_group`: the variant's value by reference, if it is this variant.
+    pub as_method: String,
+    /// `into_group`: the variant's value, if it is this variant.
+    pub into_method: String,
 }

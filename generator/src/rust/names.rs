@@ -221,7 +221,10 @@ mod tests {
         assert_eq!(words("cloudPCs"), ["cloud", "PCs"]);
         assert_eq!(words("speedInMHz"), ["speed", "In", "MHz"]);
         // A capital before a word of three letters or more stays a word of its own.
-        assert_eq!(words("hyperVNotAvailable"), ["hyper", "V", "Not", "Available"]);
+        assert_eq!(
+            words("hyperVNotAvailable"),
+            ["hyper", "V", "Not", "Available"]
+        );
         assert_eq!(words("windows10XVpn"), ["windows10", "X", "Vpn"]);
         assert_eq!(words("activeXControl"), ["active", "X", "Control"]);
         assert_eq!(words("windowsSMode"), ["windows", "S", "Mode"]);

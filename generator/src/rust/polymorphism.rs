@@ -4,13 +4,23 @@
 //! carries none (the base needs none: a value without one is read as the base). The dispatch is
 //! one match arm per variant, and everything else lives in the support module and the structs'
 //! `serialize_object`, so a base with hundreds of descendants stays a flat list.
+//!
+//! Without a match: a method per field of the base (`id()`, `id_mut()`, with `odata_type` and
+//! `additional_properties`) that reaches it in whichever variant the value is, and per variant a
+//! checked view (`as_group`, `into_group`, `TryFrom`) and `From` the variant's type. A struct
+//! holds its inherited fields itself rather than a struct of its base (so that it reads and
+//! writes as one flat object, and each field is one step away), so there is no base value in a
+//! subtype to lend out as a `&Base`: the accessors lend the base's fields one by one instead.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::features::{cfg, features, Features};
-use super::model::Polymorphic;
-use super::names::ident;
+use super::model::{Accessor, CrateModel, Item, Polymorphic};
+use super::model::{ADDITIONAL_PROPERTIES_FIELD, ODATA_TYPE_FIELD};
+use super::names::{ident, unraw};
+use super::structs::field_type;
+use super::CrateOptions;
 
 pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream {
     let name = ident(&item.name);
@@ -90,6 +100,70 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
                     quote!(#gate #name::#variant_name(value) => Self::from(*value),)
                 }
             });
+    let accessors = render_accessors(item, &variant_gates, &own, module);
+    let views = item
+        .variants
+        .iter()
+        .zip(&variant_gates)
+        .map(|(variant, gate)| {
+            let variant_name = ident(&variant.name);
+            let path = variant.path.tokens(module);
+            let as_method = ident(&variant.as_method);
+            let into_method = ident(&variant.into_method);
+            let as_doc = format!(
+                " The value if it is this variant: a `{}` itself, not a subtype.",
+                variant.path.name
+            );
+            quote! {
+                #[doc = #as_doc]
+                #gate
+                pub fn #as_method(&self) -> ::std::option::Option<&#path> {
+                    match self {
+                        Self::#variant_name(value) => Some(value),
+                        _ => None,
+                    }
+                }
+
+                /// The value if it is this variant, or itself if not.
+                #gate
+                pub fn #into_method(self) -> ::std::result::Result<#path, Self> {
+                    match self {
+                        Self::#variant_name(value) => Ok(*value),
+                        other => Err(other),
+                    }
+                }
+            }
+        });
+    let conversions = item.variants.iter().enumerate().map(|(position, variant)| {
+        let variant_name = ident(&variant.name);
+        let path = variant.path.tokens(module);
+        let into_method = ident(&variant.into_method);
+        let needed: Features = own.union(&variant.features).cloned().collect();
+        let gate = cfg(&needed, &Features::new());
+        // The base converts back with the upcast below, which no `TryFrom` may overlap.
+        let try_from = (position > 0).then(|| {
+            quote! {
+                #gate
+                impl ::std::convert::TryFrom<#name> for #path {
+                    type Error = #name;
+
+                    fn try_from(value: #name) -> ::std::result::Result<Self, #name> {
+                        value.#into_method()
+                    }
+                }
+            }
+        });
+        quote! {
+            #gate
+            impl ::std::convert::From<#path> for #name {
+                fn from(value: #path) -> Self {
+                    Self::#variant_name(::std::boxed::Box::new(value))
+                }
+            }
+
+            #try_from
+        }
+    });
     quote! {
         #[doc = #doc]
         #gate
@@ -121,6 +195,16 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
             }
         }
 
+        #gate
+        // With some features off, one variant may be all that is left for the views' `_`.
+        #[allow(unreachable_patterns)]
+        impl #name {
+            #accessors
+            #(#views)*
+        }
+
+        #(#conversions)*
+
         /// The value as the base type: a subtype's own properties move into
         /// `additional_properties`.
         #gate
@@ -132,4 +216,146 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
             }
         }
     }
+}
+
+/// The getter and `_mut` setter of `odata_type`, `additional_properties` and each field of the
+/// base: one match arm per variant, each lending the variant's own field of that name.
+fn render_accessors(
+    item: &Polymorphic,
+    variant_gates: &[TokenStream],
+    own: &Features,
+    module: &[String],
+) -> TokenStream {
+    let variants: Vec<_> = item.variants.iter().map(|v| ident(&v.name)).collect();
+    let accessor = |field: &str, getter: &str, setter: &str, ty: TokenStream, gate| {
+        let field = ident(field);
+        let getter = ident(getter);
+        let setter = ident(setter);
+        let doc = format!(
+            " `{}` of the value, whichever variant it is.",
+            unraw(&field.to_string())
+        );
+        quote! {
+            #[doc = #doc]
+            #gate
+            pub fn #getter(&self) -> &#ty {
+                match self {
+                    #(#variant_gates Self::#variants(value) => &value.#field,)*
+                }
+            }
+
+            #[doc = #doc]
+            #gate
+            pub fn #setter(&mut self) -> &mut #ty {
+                match self {
+                    #(#variant_gates Self::#variants(value) => &mut value.#field,)*
+                }
+            }
+        }
+    };
+    let reserved = [
+        (
+            ODATA_TYPE_FIELD,
+            quote!(::std::option::Option<::std::string::String>),
+        ),
+        (
+            ADDITIONAL_PROPERTIES_FIELD,
+            quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+        ),
+    ]
+    .into_iter()
+    // The model claims these names first, so they are never numbered.
+    .map(|(field, ty)| {
+        accessor(
+            field,
+            field,
+            &format!("{field}_mut"),
+            ty,
+            TokenStream::new(),
+        )
+    });
+    let fields = item.accessors.iter().map(
+        |Accessor {
+             field,
+             getter,
+             setter,
+         }| {
+            let gate = cfg(&features([&field.feature]), own);
+            accessor(&field.name, getter, setter, field_type(field, module), gate)
+        },
+    );
+    reserved.chain(fields).collect()
+}
+
+/// The crate docs' example of an `Any...` enum: the first with a subtype, read from JSON, its
+/// base fields lent, a variant viewed and converted both ways. `None` when no enum has a
+/// subtype. The doctest is compiled only with the features the types need.
+pub fn polymorphism_example(model: &CrateModel, options: &CrateOptions) -> Option<String> {
+    let (module, item) = model.modules.iter().find_map(|module| {
+        module.items.iter().find_map(|item| match item {
+            // A subtype named like the enum (in another module) would clash in the `use`s.
+            Item::Polymorphic(item)
+                if item
+                    .variants
+                    .get(1)
+                    .is_some_and(|sub| sub.path.name != item.name) =>
+            {
+                Some((module, item))
+            }
+            _ => None,
+        })
+    })?;
+    let base = &item.variants[0];
+    let variant = &item.variants[1];
+    let crate_name = options.crate_name.rust_name();
+    let path = |module: &[String], name: &str| {
+        std::iter::once(crate_name.as_str())
+            .chain(module.iter().map(String::as_str))
+            .chain([name])
+            .collect::<Vec<_>>()
+            .join("::")
+    };
+    let any = &item.name;
+    let sub = &variant.path.name;
+    let needed: Vec<String> = features([&item.feature])
+        .union(&variant.features)
+        .map(|feature| format!("feature = \"{feature}\""))
+        .collect();
+    let (open, close) = if needed.is_empty() {
+        (String::new(), String::new())
+    } else {
+        (
+            format!("# #[cfg(all({}))] {{\n", needed.join(", ")),
+            "# }\n".to_string(),
+        )
+    };
+    Some(format!(
+        "
+# Reaching into an `Any...` enum
+
+```
+{open}use {any_path};
+use {sub_path};
+
+let json = serde_json::json!({{\"@odata.type\": {sub}::ODATA_TYPE}});
+let mut value: {any} = serde_json::from_value(json).unwrap();
+// The base type's fields, whatever the variant.
+assert_eq!(value.odata_type().as_deref(), Some({sub}::ODATA_TYPE));
+value.additional_properties_mut().insert(\"note\".into(), \"kept\".into());
+// One variant, checked.
+assert!(value.{as_base}().is_none());
+let variant: &{sub} = value.{as_sub}().unwrap();
+assert_eq!(variant.additional_properties[\"note\"], \"kept\");
+let variant: {sub} = value.try_into().unwrap();
+// And back.
+let value = {any}::from(variant);
+assert!(value.{into_sub}().is_ok());
+{close}```
+",
+        any_path = path(&module.path, any),
+        sub_path = path(&variant.path.module, sub),
+        as_base = base.as_method,
+        as_sub = variant.as_method,
+        into_sub = variant.into_method,
+    ))
 }

@@ -1,6 +1,9 @@
 //! A struct per entity or complex type: every own and inherited property as an `Option` field,
 //! `@odata.type`, a catch-all for undeclared properties, the `ODATA_TYPE` constant, `Serialize`
-//! and `Deserialize`, and `From` conversions to every ancestor.
+//! and `Deserialize`, `Debug`, and `From` conversions to every ancestor.
+//!
+//! `Debug` shows only the fields that are set (a value usually has a few of dozens), then `..`
+//! if any is not; it is one line per field calling the support module's `DebugObject`.
 //!
 //! `Serialize` and `Deserialize` are written out rather than derived: with hundreds of structs
 //! of dozens of fields, serde's derive (a field enum, a visitor and, for the flattened
@@ -14,8 +17,8 @@ use quote::quote;
 
 use super::doc_comments::doc_attrs;
 use super::features::{cfg, features, Features};
-use super::model::{Field, FieldType, Struct, ODATA_TYPE_WIRE};
-use super::names::ident;
+use super::model::{Field, FieldType, Struct, ODATA_TYPE_FIELD, ODATA_TYPE_WIRE};
+use super::names::{ident, unraw};
 
 /// The Rust type of a field: always an `Option`, of a `Vec` for a collection.
 pub fn field_type(field: &Field, module: &[String]) -> TokenStream {
@@ -103,11 +106,13 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             }
         });
     let let_object = let_mutated_by("object", &gates);
+    let debug_names = item.fields.iter().map(|field| unraw(&field.name));
+    let name_text = &item.name;
     let upcasts = render_upcasts(item, module);
     quote! {
         #docs
         #gate
-        #[derive(Clone, Debug, Default, PartialEq)]
+        #[derive(Clone, Default, PartialEq)]
         pub struct #name {
             #[doc = #odata_type_doc]
             pub odata_type: ::std::option::Option<::std::string::String>,
@@ -135,6 +140,16 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
                 let odata_type = self.odata_type.as_deref().or(type_if_missing);
                 #let_object = crate::support::ObjectWriter::new(serializer, odata_type);
                 #(#gates object.field(#wire_names, &self.#names);)*
+                object.finish(&self.additional_properties)
+            }
+        }
+
+        #gate
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                let mut object = crate::support::DebugObject::new(f, #name_text);
+                object.field(#ODATA_TYPE_FIELD, &self.odata_type);
+                #(#gates object.field(#debug_names, &self.#names);)*
                 object.finish(&self.additional_properties)
             }
         }

@@ -1,7 +1,8 @@
 //! The generated crate's private `support` module: the few helpers the generated items call,
-//! written once here instead of in every item. `ObjectReader` and `ObjectWriter` are always
-//! emitted (the `odata` module's types read and write through them); the other helpers only
-//! when the crate uses them, so it never holds dead code.
+//! written once here instead of in every item, and the enums' `UnknownValue`, which the crate
+//! root re-exports. `ObjectReader` and `ObjectWriter` are always emitted (the `odata` module's
+//! types read and write through them); the other helpers only when the crate uses them, so it
+//! never holds dead code.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -11,7 +12,9 @@ use super::model::{CrateModel, Item};
 /// Which helpers a crate needs beyond `ObjectReader` and `ObjectWriter`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SupportNeeds {
-    /// Any enum: `impl_string_enum!`.
+    /// Any struct: `DebugObject`.
+    pub structs: bool,
+    /// Any enum: `impl_string_enum!` and `UnknownValue`.
     pub string_enums: bool,
     /// Any polymorphic enum: reading and writing by `@odata.type`.
     pub polymorphism: bool,
@@ -28,6 +31,7 @@ impl SupportNeeds {
                 Item::Polymorphic(_) => needs.polymorphism = true,
                 Item::Untyped(_) => {}
                 Item::Struct(item) => {
+                    needs.structs = true;
                     needs.upcasts_with_extra_fields |= item
                         .parent
                         .as_ref()
@@ -44,12 +48,19 @@ impl SupportNeeds {
 pub fn render_support(needs: SupportNeeds) -> TokenStream {
     let mut items = vec![
         quote! {
-            //! Helpers the generated types call; not part of the crate's API.
+            //! Helpers the generated types call; not part of the crate's API but for
+            //! `UnknownValue`, which the crate root re-exports.
         },
         object_helpers(),
     ];
+    if needs.structs {
+        items.push(debug_helpers());
+    }
     if needs.polymorphism {
         items.push(polymorphism_helpers());
+    }
+    if needs.string_enums {
+        items.push(unknown_value());
     }
     if needs.upcasts_with_extra_fields {
         items.push(quote! {
@@ -116,6 +127,40 @@ macro_rules! impl_string_enum {
 pub(crate) use impl_string_enum;
 "#;
 
+/// The catch-all's value; the crate root re-exports it.
+fn unknown_value() -> TokenStream {
+    quote! {
+        /// A value that is none of an enum's members, as it was written. Only reading makes
+        /// one, and only for a value no member has (ignoring case), so an enum has one variant
+        /// for each wire value.
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct UnknownValue(::std::string::String);
+
+        impl UnknownValue {
+            pub(crate) fn new(value: &str) -> Self {
+                Self(value.into())
+            }
+
+            /// The value as it was written.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl ::std::fmt::Debug for UnknownValue {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+
+        impl ::std::fmt::Display for UnknownValue {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    }
+}
+
 fn polymorphism_helpers() -> TokenStream {
     quote! {
         /// Reads a value as JSON, with its `@odata.type` lower-cased and without `#`, to choose
@@ -143,6 +188,49 @@ fn polymorphism_helpers() -> TokenStream {
             ::serde_json::from_value(value).map(::std::boxed::Box::new).map_err(E::custom)
         }
 
+    }
+}
+
+/// `DebugObject`, which every struct's `Debug` prints with.
+fn debug_helpers() -> TokenStream {
+    quote! {
+        /// A struct's `Debug`: the fields that are `Some` (their values, without `Some`), then
+        /// `additional_properties` if there are any, then `..` if anything was left out.
+        pub(crate) struct DebugObject<'a, 'b> {
+            fields: ::std::fmt::DebugStruct<'a, 'b>,
+            left_out: bool,
+        }
+
+        impl<'a, 'b> DebugObject<'a, 'b> {
+            pub(crate) fn new(f: &'a mut ::std::fmt::Formatter<'b>, name: &str) -> Self {
+                Self { fields: f.debug_struct(name), left_out: false }
+            }
+
+            pub(crate) fn field<T: ::std::fmt::Debug>(&mut self, name: &str, value: &::std::option::Option<T>) {
+                match value {
+                    Some(value) => {
+                        self.fields.field(name, value);
+                    }
+                    None => self.left_out = true,
+                }
+            }
+
+            pub(crate) fn finish(
+                mut self,
+                additional_properties: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            ) -> ::std::fmt::Result {
+                if additional_properties.is_empty() {
+                    self.left_out = true;
+                } else {
+                    self.fields.field("additional_properties", additional_properties);
+                }
+                if self.left_out {
+                    self.fields.finish_non_exhaustive()
+                } else {
+                    self.fields.finish()
+                }
+            }
+        }
     }
 }
 

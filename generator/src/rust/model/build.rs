@@ -7,13 +7,16 @@
 //! - fields of a struct: `odata_type` and `additional_properties`, then the properties from the
 //!   root of the inheritance chain down to the type itself, each type's in documented order;
 //! - variants of an enum: the members in documented order, then the catch-all `Unrecognized`;
-//! - variants of a polymorphic enum: the base, then its concrete descendants in schema order.
+//! - variants of a polymorphic enum: the base, then its concrete descendants in schema order;
+//! - methods of a polymorphic enum: the accessors of `odata_type`, `additional_properties` and
+//!   the base's fields in field order (`id`), then their `_mut` forms in the same order, then
+//!   per variant `as_...` and `into_...` (its name in `snake_case`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::iter::once;
 
 use super::{
-    Ancestor, CrateModel, Enum, Field, FieldType, Item, ItemPath, Member, Module, Parent,
+    Accessor, Ancestor, CrateModel, Enum, Field, FieldType, Item, ItemPath, Member, Module, Parent,
     Polymorphic, Struct, Untyped, Variant, ADDITIONAL_PROPERTIES_FIELD, CATCH_ALL,
     ODATA_TYPE_FIELD, ODATA_TYPE_WIRE,
 };
@@ -21,7 +24,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
 use crate::rust::cycles::{fields_to_box, Edge};
 use crate::rust::features::{crate_features, features, type_feature};
 use crate::rust::modules::{module_tree, ModuleTree};
-use crate::rust::names::{pascal_case, snake_case, Case, Scope};
+use crate::rust::names::{pascal_case, snake_case, unraw, Case, Scope};
 use crate::rust::primitives::primitive_for;
 use crate::schema::{Kind, Property, TypeDef, TypeLookup};
 
@@ -247,8 +250,9 @@ pub fn build(lookup: &TypeLookup<'_>) -> (CrateModel, Vec<Diagnostic>) {
             further_ancestors: ancestors.collect(),
             polymorphic: builder.polymorphic.get(&index).cloned(),
         }));
-        if let Some(any) = builder.polymorphic.get(&index) {
-            let item = polymorphic_item(&builder, index, &children, &any.name);
+        if let Some(any) = builder.polymorphic.get(&index).cloned() {
+            let base_fields = fields.get(&index).map_or(&[][..], Vec::as_slice);
+            let item = polymorphic_item(&mut builder, index, &children, &any.name, base_fields);
             module.push(Item::Polymorphic(item));
         }
     }
@@ -452,10 +456,11 @@ fn enum_item(
 }
 
 fn polymorphic_item(
-    builder: &Builder,
+    builder: &mut Builder,
     base: usize,
     children: &BTreeMap<usize, Vec<usize>>,
     name: &str,
+    base_fields: &[Field],
 ) -> Polymorphic {
     let mut descendants = BTreeSet::new();
     let mut pending = vec![base];
@@ -466,9 +471,31 @@ fn polymorphic_item(
             }
         }
     }
+    let types = builder.types;
     let concrete = descendants
         .into_iter()
-        .filter(|&d| d != base && !builder.types[d].is_abstract);
+        .filter(|&d| d != base && !types[d].is_abstract);
+    let mut methods = MethodScope::default();
+    let reserved = [ODATA_TYPE_FIELD, ADDITIONAL_PROPERTIES_FIELD];
+    let getters: Vec<String> = reserved
+        .into_iter()
+        .chain(base_fields.iter().map(|field| field.name.as_str()))
+        .map(|getter| methods.claim(getter.to_string()))
+        .collect();
+    let setters: Vec<String> = getters
+        .iter()
+        // `self_` (a keyword's name) gives `self_mut`.
+        .map(|getter| methods.claim(format!("{}_mut", unraw(getter).trim_end_matches('_'))))
+        .collect();
+    let accessors = base_fields
+        .iter()
+        .zip(getters.into_iter().zip(setters).skip(reserved.len()))
+        .map(|(field, (getter, setter))| Accessor {
+            field: field.clone(),
+            getter,
+            setter,
+        })
+        .collect();
     let mut scope = Scope::new(Case::Pascal);
     let mut keys = BTreeSet::new();
     let mut variants = Vec::new();
@@ -478,16 +505,55 @@ fn polymorphic_item(
         let fresh = keys.insert(key.clone());
         let between = builder.chain(index);
         let below_base = between.iter().skip_while(|&&a| a != base).skip(1);
+        let name = scope.claim(&path.name);
+        let stem = unraw(&snake_case(&name)).to_string();
         variants.push(Variant {
-            name: scope.claim(&path.name),
+            as_method: methods.claim(format!("as_{stem}")),
+            into_method: methods.claim(format!("into_{stem}")),
+            name,
             path,
             key: (index != base && fresh).then_some(key),
             features: features(below_base.map(|&a| &builder.features[a])),
         });
     }
+    for (claimed, wanted) in methods.numbered {
+        builder.diagnostics.push(note(
+            first_source(&types[base]),
+            format!(
+                "the `Any...` enum of `{}` has method `{claimed}`: `{wanted}` is taken",
+                types[base].qualified_name()
+            ),
+        ));
+    }
     Polymorphic {
         name: name.to_string(),
         feature: builder.features[base].clone(),
         variants,
+        accessors,
+    }
+}
+
+/// The method names of a polymorphic enum, and the ones numbered (claimed, wanted).
+struct MethodScope {
+    scope: Scope,
+    numbered: Vec<(String, String)>,
+}
+
+impl Default for MethodScope {
+    fn default() -> Self {
+        MethodScope {
+            scope: Scope::new(Case::Snake),
+            numbered: Vec::new(),
+        }
+    }
+}
+
+impl MethodScope {
+    fn claim(&mut self, wanted: String) -> String {
+        let claimed = self.scope.claim(&wanted);
+        if claimed != wanted {
+            self.numbered.push((claimed.clone(), wanted));
+        }
+        claimed
     }
 }
