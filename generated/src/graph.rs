@@ -76,16 +76,27 @@ impl<'de> ::serde::Deserialize<'de> for CommsOperation {
     where
         D: ::serde::Deserializer<'de>,
     {
-        let mut object = crate::support::ObjectReader::new(deserializer)?;
-        let value = Self {
-            odata_type: object.field("@odata.type"),
-            id: object.field("id"),
-            client_context: object.field("clientContext"),
-            result_info: object.field("resultInfo"),
-            status: object.field("status"),
-            additional_properties: object.rest(),
-        };
-        object.finish(value)
+        crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::ReadObject for CommsOperation {
+    fn read_property<'de, A>(
+        &mut self,
+        property: crate::support::PropertyReader<'_, A>,
+    ) -> ::std::result::Result<(), A::Error>
+    where
+        A: ::serde::de::MapAccess<'de>,
+    {
+        match property.name() {
+            "@odata.type" => property.read(&mut self.odata_type),
+            "id" => property.read(&mut self.id),
+            "clientContext" => property.read(&mut self.client_context),
+            "resultInfo" => property.read(&mut self.result_info),
+            "status" => property.read(&mut self.status),
+            _ => property.keep(&mut self.additional_properties),
+        }
     }
 }
 
@@ -427,13 +438,23 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
     where
         D: ::serde::Deserializer<'de>,
     {
-        let mut object = crate::support::ObjectReader::new(deserializer)?;
-        let value = Self {
-            odata_type: object.field("@odata.type"),
-            id: object.field("id"),
-            additional_properties: object.rest(),
-        };
-        object.finish(value)
+        crate::support::read_object(deserializer)
+    }
+}
+
+impl crate::support::ReadObject for Entity {
+    fn read_property<'de, A>(
+        &mut self,
+        property: crate::support::PropertyReader<'_, A>,
+    ) -> ::std::result::Result<(), A::Error>
+    where
+        A: ::serde::de::MapAccess<'de>,
+    {
+        match property.name() {
+            "@odata.type" => property.read(&mut self.odata_type),
+            "id" => property.read(&mut self.id),
+            _ => property.keep(&mut self.additional_properties),
+        }
     }
 }
 
@@ -845,16 +866,27 @@ impl<'de> ::serde::Deserialize<'de> for Operation {
     where
         D: ::serde::Deserializer<'de>,
     {
-        let mut object = crate::support::ObjectReader::new(deserializer)?;
-        let value = Self {
-            odata_type: object.field("@odata.type"),
-            id: object.field("id"),
-            created_date_time: object.field("createdDateTime"),
-            last_action_date_time: object.field("lastActionDateTime"),
-            status: object.field("status"),
-            additional_properties: object.rest(),
-        };
-        object.finish(value)
+        crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::ReadObject for Operation {
+    fn read_property<'de, A>(
+        &mut self,
+        property: crate::support::PropertyReader<'_, A>,
+    ) -> ::std::result::Result<(), A::Error>
+    where
+        A: ::serde::de::MapAccess<'de>,
+    {
+        match property.name() {
+            "@odata.type" => property.read(&mut self.odata_type),
+            "id" => property.read(&mut self.id),
+            "createdDateTime" => property.read_text(&mut self.created_date_time),
+            "lastActionDateTime" => property.read_text(&mut self.last_action_date_time),
+            "status" => property.read(&mut self.status),
+            _ => property.keep(&mut self.additional_properties),
+        }
     }
 }
 
@@ -1044,17 +1076,28 @@ impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
     where
         D: ::serde::Deserializer<'de>,
     {
-        let mut object = crate::support::ObjectReader::new(deserializer)?;
-        let value = Self {
-            odata_type: object.field("@odata.type"),
-            id: object.field("id"),
-            client_context: object.field("clientContext"),
-            result_info: object.field("resultInfo"),
-            status: object.field("status"),
-            completion_reason: object.field("completionReason"),
-            additional_properties: object.rest(),
-        };
-        object.finish(value)
+        crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::ReadObject for PlayPromptOperation {
+    fn read_property<'de, A>(
+        &mut self,
+        property: crate::support::PropertyReader<'_, A>,
+    ) -> ::std::result::Result<(), A::Error>
+    where
+        A: ::serde::de::MapAccess<'de>,
+    {
+        match property.name() {
+            "@odata.type" => property.read(&mut self.odata_type),
+            "id" => property.read(&mut self.id),
+            "clientContext" => property.read(&mut self.client_context),
+            "resultInfo" => property.read(&mut self.result_info),
+            "status" => property.read(&mut self.status),
+            "completionReason" => property.read(&mut self.completion_reason),
+            _ => property.keep(&mut self.additional_properties),
+        }
     }
 }
 
@@ -1236,19 +1279,30 @@ impl<'de> ::serde::Deserialize<'de> for RecordOperation {
     where
         D: ::serde::Deserializer<'de>,
     {
-        let mut object = crate::support::ObjectReader::new(deserializer)?;
-        let value = Self {
-            odata_type: object.field("@odata.type"),
-            id: object.field("id"),
-            client_context: object.field("clientContext"),
-            result_info: object.field("resultInfo"),
-            status: object.field("status"),
-            completion_reason: object.field("completionReason"),
-            recording_access_token: object.field("recordingAccessToken"),
-            recording_location: object.field("recordingLocation"),
-            additional_properties: object.rest(),
-        };
-        object.finish(value)
+        crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::ReadObject for RecordOperation {
+    fn read_property<'de, A>(
+        &mut self,
+        property: crate::support::PropertyReader<'_, A>,
+    ) -> ::std::result::Result<(), A::Error>
+    where
+        A: ::serde::de::MapAccess<'de>,
+    {
+        match property.name() {
+            "@odata.type" => property.read(&mut self.odata_type),
+            "id" => property.read(&mut self.id),
+            "clientContext" => property.read(&mut self.client_context),
+            "resultInfo" => property.read(&mut self.result_info),
+            "status" => property.read(&mut self.status),
+            "completionReason" => property.read(&mut self.completion_reason),
+            "recordingAccessToken" => property.read(&mut self.recording_access_token),
+            "recordingLocation" => property.read(&mut self.recording_location),
+            _ => property.keep(&mut self.additional_properties),
+        }
     }
 }
 
@@ -1362,14 +1416,25 @@ impl<'de> ::serde::Deserialize<'de> for ResultInfo {
     where
         D: ::serde::Deserializer<'de>,
     {
-        let mut object = crate::support::ObjectReader::new(deserializer)?;
-        let value = Self {
-            odata_type: object.field("@odata.type"),
-            code: object.field("code"),
-            message: object.field("message"),
-            subcode: object.field("subcode"),
-            additional_properties: object.rest(),
-        };
-        object.finish(value)
+        crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::ReadObject for ResultInfo {
+    fn read_property<'de, A>(
+        &mut self,
+        property: crate::support::PropertyReader<'_, A>,
+    ) -> ::std::result::Result<(), A::Error>
+    where
+        A: ::serde::de::MapAccess<'de>,
+    {
+        match property.name() {
+            "@odata.type" => property.read(&mut self.odata_type),
+            "code" => property.read(&mut self.code),
+            "message" => property.read(&mut self.message),
+            "subcode" => property.read(&mut self.subcode),
+            _ => property.keep(&mut self.additional_properties),
+        }
     }
 }

@@ -25,6 +25,13 @@
 //!   `into_...` (`Result<T, Self>`, as does `TryFrom`); `From` puts a value in its variant, and
 //!   converts the enum to the base type.
 //! - `Debug` of a struct shows only the fields that are set, then `..` if any is not.
+//! - A value that does not read fails with its path at the front of the message, list indexes
+//!   included (`` `value[1].createdBy.user.displayName`: invalid type: ... ``), and a timestamp,
+//!   date or time of day that does not parse shows its text and the format expected. Structs
+//!   read straight from the deserializer, so serde_json's line and column are those of the
+//!   failing value. An `Any...` value is read whole first, to find its `@odata.type`, and its
+//!   variant then from that JSON, which has no positions: an error inside it is placed where
+//!   reading stopped after it, at or past its end.
 //! - An enum reads its members ignoring case and writes their documented spelling; any other
 //!   value is kept in its `Unrecognized` variant, as an `UnknownValue` that only reading
 //!   makes, so a documented value is always its member and `==` compares values as written.

@@ -1,6 +1,7 @@
 //! What the generated models promise, checked on the types made from docs-input/: reading by
 //! `@odata.type`, writing it back, reaching a polymorphic value's fields and variants, evolvable
-//! enums, `Debug` of what is set, timestamps, and lossless upcasts.
+//! enums, `Debug` of what is set, timestamps, lossless upcasts, and errors that name the path and
+//! position of the value that does not read.
 //! The comms types are in the `cloud-communications` area; `entity`, shared by every area, is
 //! always compiled, so its checks run in a build without any area's feature too.
 
@@ -59,6 +60,7 @@ mod comms {
         PlayPromptCompletionReason, PlayPromptOperation, RecordCompletionReason, RecordOperation,
         ResultInfo,
     };
+    use graph_models::odata::Collection;
     use serde_json::{json, Value};
 
     fn read(value: Value) -> AnyCommsOperation {
@@ -245,16 +247,65 @@ mod comms {
     }
 
     #[test]
-    fn a_property_that_does_not_read_is_named_in_the_error() {
+    fn a_property_that_does_not_read_is_named_by_its_path_in_the_error() {
         let error = serde_json::from_value::<CommsOperation>(json!({
             "clientContext": "c",
             "resultInfo": {"code": "not a number"},
         }))
         .unwrap_err();
-        let message = error.to_string();
+        assert_eq!(
+            error.to_string(),
+            r#"`resultInfo.code`: invalid type: string "not a number", expected i32"#
+        );
+    }
+
+    /// A page of operations whose second item's `resultInfo.code` is not a number.
+    const BAD_SECOND_ITEM: &str = r##"{
+  "value": [
+    {"id": "1"},
+    {"@odata.type": "#microsoft.graph.recordOperation",
+     "resultInfo": {"code": "not a number"}, "status": "running"}
+  ]
+}"##;
+
+    #[test]
+    fn a_nested_value_that_does_not_read_reports_its_path_and_its_own_position() {
+        let error =
+            serde_json::from_str::<Collection<CommsOperation>>(BAD_SECOND_ITEM).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"`value[1].resultInfo.code`: invalid type: string "not a number", expected i32 at line 5 column 42"#
+        );
+        // Line 5, column 42 is the end of "not a number", not the end of the body.
+        let line = BAD_SECOND_ITEM.lines().nth(error.line() - 1).unwrap();
         assert!(
-            message.starts_with("`resultInfo`: `code`: invalid type"),
-            "{message}"
+            line[..error.column()].ends_with(r#""not a number""#),
+            "{line}"
+        );
+    }
+
+    #[test]
+    fn a_polymorphic_value_reports_the_path_inside_it_with_a_position_past_it() {
+        // An `Any...` value is read whole to find `@odata.type` before its variant, which then
+        // reads from JSON that has no positions: the position is where reading stopped once the
+        // error came out of the item, past the item (here the end of the list).
+        let error =
+            serde_json::from_str::<Collection<AnyCommsOperation>>(BAD_SECOND_ITEM).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"`value[1].resultInfo.code`: invalid type: string "not a number", expected i32 at line 6 column 3"#
+        );
+    }
+
+    #[test]
+    fn a_bad_timestamp_shows_the_value_and_what_was_expected() {
+        let error = serde_json::from_str::<Operation>(
+            r#"{"id": "o1", "createdDateTime": "2021-13-45T00:00:00Z"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"`createdDateTime`: "2021-13-45T00:00:00Z" is not a timestamp (expected RFC 3339, such as "2021-03-18T09:15:00Z"): input is out of range at line 1 column 55"#
         );
     }
 }

@@ -3,7 +3,7 @@
 //! (`{"@odata.nextLink": ..., "value": [...]}`, one page of it), `ErrorResponse` an error body
 //! (`{"error": {"code": ..., "message": ...}}`) with its `GraphError`, `InnerError` and details.
 //!
-//! Like the structs, they read and write through the support module's `ObjectReader` and
+//! Like the structs, they read and write through the support module's `read_object` and
 //! `ObjectWriter` and keep every member they do not declare, so reading a body and writing it
 //! back loses nothing. `Collection<T>` is instantiated in the user's crate for each `T`, so its
 //! impls stay a few calls each.
@@ -147,20 +147,42 @@ fn collection() -> TokenStream {
             where
                 D: ::serde::Deserializer<'de>,
             {
-                let mut object = crate::support::ObjectReader::new(deserializer)?;
-                let value = object.field("value");
-                let page = Self {
-                    context: object.field("@odata.context"),
-                    count: object.field("@odata.count"),
-                    next_link: object.field("@odata.nextLink"),
-                    value: ::std::vec::Vec::new(),
-                    delta_link: object.field("@odata.deltaLink"),
-                    additional_properties: object.rest(),
-                };
-                let page = object.finish(page)?;
+                let PageReader { page, value } = crate::support::read_object(deserializer)?;
                 match value {
                     Some(value) => Ok(Self { value, ..page }),
                     None => Err(<D::Error as ::serde::de::Error>::missing_field("value")),
+                }
+            }
+        }
+
+        /// A page as it is read: `value` stays `None` unless the body has one.
+        struct PageReader<T> {
+            page: Collection<T>,
+            value: ::std::option::Option<::std::vec::Vec<T>>,
+        }
+
+        impl<T> ::std::default::Default for PageReader<T> {
+            fn default() -> Self {
+                Self { page: Collection::default(), value: None }
+            }
+        }
+
+        impl<T: ::serde::de::DeserializeOwned> crate::support::ReadObject for PageReader<T> {
+            fn read_property<'de, A>(
+                &mut self,
+                property: crate::support::PropertyReader<'_, A>,
+            ) -> ::std::result::Result<(), A::Error>
+            where
+                A: ::serde::de::MapAccess<'de>,
+            {
+                let page = &mut self.page;
+                match property.name() {
+                    "@odata.context" => property.read(&mut page.context),
+                    "@odata.count" => property.read(&mut page.count),
+                    "@odata.nextLink" => property.read(&mut page.next_link),
+                    "value" => property.read_list(&mut self.value),
+                    "@odata.deltaLink" => property.read(&mut page.delta_link),
+                    _ => property.keep(&mut page.additional_properties),
                 }
             }
         }
@@ -253,12 +275,22 @@ fn errors() -> TokenStream {
             where
                 D: ::serde::Deserializer<'de>,
             {
-                let mut object = crate::support::ObjectReader::new(deserializer)?;
-                let value = Self {
-                    error: object.field("error"),
-                    additional_properties: object.rest(),
-                };
-                object.finish(value)
+                crate::support::read_object(deserializer)
+            }
+        }
+
+        impl crate::support::ReadObject for ErrorResponse {
+            fn read_property<'de, A>(
+                &mut self,
+                property: crate::support::PropertyReader<'_, A>,
+            ) -> ::std::result::Result<(), A::Error>
+            where
+                A: ::serde::de::MapAccess<'de>,
+            {
+                match property.name() {
+                    "error" => property.read(&mut self.error),
+                    _ => property.keep(&mut self.additional_properties),
+                }
             }
         }
 
@@ -282,16 +314,26 @@ fn errors() -> TokenStream {
             where
                 D: ::serde::Deserializer<'de>,
             {
-                let mut object = crate::support::ObjectReader::new(deserializer)?;
-                let value = Self {
-                    code: object.field("code"),
-                    message: object.field("message"),
-                    target: object.field("target"),
-                    inner_error: object.field("innerError"),
-                    details: object.field("details"),
-                    additional_properties: object.rest(),
-                };
-                object.finish(value)
+                crate::support::read_object(deserializer)
+            }
+        }
+
+        impl crate::support::ReadObject for GraphError {
+            fn read_property<'de, A>(
+                &mut self,
+                property: crate::support::PropertyReader<'_, A>,
+            ) -> ::std::result::Result<(), A::Error>
+            where
+                A: ::serde::de::MapAccess<'de>,
+            {
+                match property.name() {
+                    "code" => property.read(&mut self.code),
+                    "message" => property.read(&mut self.message),
+                    "target" => property.read(&mut self.target),
+                    "innerError" => property.read(&mut self.inner_error),
+                    "details" => property.read_list(&mut self.details),
+                    _ => property.keep(&mut self.additional_properties),
+                }
             }
         }
 
@@ -315,16 +357,26 @@ fn errors() -> TokenStream {
             where
                 D: ::serde::Deserializer<'de>,
             {
-                let mut object = crate::support::ObjectReader::new(deserializer)?;
-                let value = Self {
-                    code: object.field("code"),
-                    date: object.field("date"),
-                    request_id: object.field("request-id"),
-                    client_request_id: object.field("client-request-id"),
-                    inner_error: object.field("innerError"),
-                    additional_properties: object.rest(),
-                };
-                object.finish(value)
+                crate::support::read_object(deserializer)
+            }
+        }
+
+        impl crate::support::ReadObject for InnerError {
+            fn read_property<'de, A>(
+                &mut self,
+                property: crate::support::PropertyReader<'_, A>,
+            ) -> ::std::result::Result<(), A::Error>
+            where
+                A: ::serde::de::MapAccess<'de>,
+            {
+                match property.name() {
+                    "code" => property.read(&mut self.code),
+                    "date" => property.read(&mut self.date),
+                    "request-id" => property.read(&mut self.request_id),
+                    "client-request-id" => property.read(&mut self.client_request_id),
+                    "innerError" => property.read(&mut self.inner_error),
+                    _ => property.keep(&mut self.additional_properties),
+                }
             }
         }
     }

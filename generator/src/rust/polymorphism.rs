@@ -5,6 +5,11 @@
 //! one match arm per variant, and everything else lives in the support module and the structs'
 //! `serialize_object`, so a base with hundreds of descendants stays a flat list.
 //!
+//! Finding `@odata.type` means reading the value whole first, as JSON, and the variant then
+//! reads from that JSON, which has no positions: an error inside the variant keeps its path
+//! (the support module's reader puts it in the message) but is placed where the enclosing read
+//! stopped, at or past the value's end.
+//!
 //! Without a match: a method per field of the base (`id()`, `id_mut()`, with `odata_type` and
 //! `additional_properties`) that reaches it in whichever variant the value is, and per variant a
 //! checked view (`as_group`, `into_group`, `TryFrom`) and `From` the variant's type. A struct

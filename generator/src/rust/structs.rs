@@ -8,9 +8,13 @@
 //! `Serialize` and `Deserialize` are written out rather than derived: with hundreds of structs
 //! of dozens of fields, serde's derive (a field enum, a visitor and, for the flattened
 //! catch-all, a buffer of every unknown key) was most of the generated crate's compile time.
-//! Here each field is one line of each impl, calling the support module's `ObjectReader` and
-//! `ObjectWriter`: the object is read as a JSON map, each property taken out by its wire name,
-//! and what is left is `additional_properties`.
+//! Here each field is one line of each impl, calling the support module: `Serialize` writes
+//! through `ObjectWriter`, and `Deserialize` reads with `read_object`, which reads the object
+//! straight from the deserializer one property at a time and hands each to the struct's
+//! `ReadObject::read_property`, a match on the wire name (one arm per field; an undeclared name
+//! goes to `additional_properties`). Reading without a JSON map in between is what lets an
+//! error carry the position of the value that failed; the support module also puts its path
+//! (`value[1].surname`) at the front of the message.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -19,6 +23,7 @@ use super::doc_comments::doc_attrs;
 use super::features::{cfg, features, Features};
 use super::model::{Field, FieldType, Struct, ODATA_TYPE_FIELD, ODATA_TYPE_WIRE};
 use super::names::{ident, unraw};
+use super::support::read_from_text;
 
 /// The Rust type of a field: always an `Option`, of a `Vec` for a collection.
 pub fn field_type(field: &Field, module: &[String]) -> TokenStream {
@@ -76,6 +81,17 @@ fn let_mutated_by(name: &str, gates: &[TokenStream]) -> TokenStream {
     }
 }
 
+/// The `PropertyReader` method that reads a field: a list's items' errors name their index,
+/// and a primitive read from its text shows the text that does not read.
+fn reader(field: &Field) -> TokenStream {
+    match (field.collection, read_from_text(field)) {
+        (false, false) => quote!(read),
+        (true, false) => quote!(read_list),
+        (false, true) => quote!(read_text),
+        (true, true) => quote!(read_text_list),
+    }
+}
+
 pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
     let docs = doc_attrs(&item.description);
     let own = features([&item.feature]);
@@ -105,6 +121,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
                 pub #name: #ty,
             }
         });
+    let readers = item.fields.iter().map(reader);
     let let_object = let_mutated_by("object", &gates);
     let debug_names = item.fields.iter().map(|field| unraw(&field.name));
     let name_text = &item.name;
@@ -170,13 +187,24 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             where
                 D: ::serde::Deserializer<'de>,
             {
-                let mut object = crate::support::ObjectReader::new(deserializer)?;
-                let value = Self {
-                    odata_type: object.field(#ODATA_TYPE_WIRE),
-                    #(#gates #names: object.field(#wire_names),)*
-                    additional_properties: object.rest(),
-                };
-                object.finish(value)
+                crate::support::read_object(deserializer)
+            }
+        }
+
+        #gate
+        impl crate::support::ReadObject for #name {
+            fn read_property<'de, A>(
+                &mut self,
+                property: crate::support::PropertyReader<'_, A>,
+            ) -> ::std::result::Result<(), A::Error>
+            where
+                A: ::serde::de::MapAccess<'de>,
+            {
+                match property.name() {
+                    #ODATA_TYPE_WIRE => property.read(&mut self.odata_type),
+                    #(#gates #wire_names => property.#readers(&mut self.#names),)*
+                    _ => property.keep(&mut self.additional_properties),
+                }
             }
         }
 

@@ -1,15 +1,15 @@
 //! The generated crate's private `support` module: the few helpers the generated items call,
 //! written once here instead of in every item, and the enums' `UnknownValue`, which the crate
-//! root re-exports. `ObjectReader` and `ObjectWriter` are always emitted (the `odata` module's
+//! root re-exports. `read_object` and `ObjectWriter` are always emitted (the `odata` module's
 //! types read and write through them); the other helpers only when the crate uses them, so it
 //! never holds dead code.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::model::{CrateModel, Item};
+use super::model::{CrateModel, Field, FieldType, Item};
 
-/// Which helpers a crate needs beyond `ObjectReader` and `ObjectWriter`.
+/// Which helpers a crate needs beyond `read_object` and `ObjectWriter`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SupportNeeds {
     /// Any struct: `DebugObject`.
@@ -20,6 +20,10 @@ pub struct SupportNeeds {
     pub polymorphism: bool,
     /// Any conversion to a parent that lacks some fields: `keep_as_json`.
     pub upcasts_with_extra_fields: bool,
+    /// Any field of a primitive read from its text: `FromText` and `read_text`.
+    pub text_primitives: bool,
+    /// Any list of them: `read_text_list`.
+    pub text_primitive_lists: bool,
 }
 
 impl SupportNeeds {
@@ -32,6 +36,10 @@ impl SupportNeeds {
                 Item::Untyped(_) => {}
                 Item::Struct(item) => {
                     needs.structs = true;
+                    for field in item.fields.iter().filter(|field| read_from_text(field)) {
+                        needs.text_primitives = true;
+                        needs.text_primitive_lists |= field.collection;
+                    }
                     needs.upcasts_with_extra_fields |= item
                         .parent
                         .as_ref()
@@ -58,6 +66,9 @@ pub fn render_support(needs: SupportNeeds) -> TokenStream {
     }
     if needs.polymorphism {
         items.push(polymorphism_helpers());
+    }
+    if needs.text_primitives {
+        items.push(text_helpers(needs.text_primitive_lists));
     }
     if needs.string_enums {
         items.push(unknown_value());
@@ -179,7 +190,9 @@ fn polymorphism_helpers() -> TokenStream {
             Ok((key, value))
         }
 
-        /// Reads the value of a variant, with the errors of the deserializer that read the JSON.
+        /// Reads the value of a variant, with the errors of the deserializer that read the JSON;
+        /// the error's message keeps the path inside the value, but not a position, which JSON
+        /// read into memory does not have.
         pub(crate) fn from_json<T, E>(value: ::serde_json::Value) -> ::std::result::Result<::std::boxed::Box<T>, E>
         where
             T: ::serde::de::DeserializeOwned,
@@ -188,6 +201,89 @@ fn polymorphism_helpers() -> TokenStream {
             ::serde_json::from_value(value).map(::std::boxed::Box::new).map_err(E::custom)
         }
 
+    }
+}
+
+/// Whether a field holds a primitive that is read from its text by `FromText`: the chrono
+/// types, whose own errors say what is wrong but not with which value.
+pub fn read_from_text(field: &Field) -> bool {
+    matches!(&field.ty, FieldType::Primitive(primitive) if primitive.rust.starts_with("::chrono::"))
+}
+
+/// `FromText` and the `PropertyReader` methods that read through it, `read_text_list` only
+/// when some list needs it.
+fn text_helpers(lists: bool) -> TokenStream {
+    let read_text_list = lists.then(|| {
+        quote! {
+            pub(crate) fn read_text_list<T: FromText>(
+                self,
+                field: &mut ::std::option::Option<::std::vec::Vec<T>>,
+            ) -> ::std::result::Result<(), A::Error> {
+                let mut list = None;
+                self.read_list(&mut list)?;
+                *field = list.map(|items| items.into_iter().map(|Text(value)| value).collect());
+                Ok(())
+            }
+        }
+    });
+    quote! {
+        /// A primitive read from a JSON string, whose error shows the string and what was
+        /// expected.
+        pub(crate) trait FromText: Sized {
+            /// What the value should be, as "a ... (expected ...)".
+            const EXPECTED: &'static str;
+
+            fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError>;
+        }
+
+        impl FromText for ::chrono::DateTime<::chrono::FixedOffset> {
+            const EXPECTED: &'static str = "a timestamp (expected RFC 3339, such as \"2021-03-18T09:15:00Z\")";
+
+            fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
+                text.parse()
+            }
+        }
+
+        impl FromText for ::chrono::NaiveDate {
+            const EXPECTED: &'static str = "a date (expected such as \"2021-03-18\")";
+
+            fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
+                text.parse()
+            }
+        }
+
+        impl FromText for ::chrono::NaiveTime {
+            const EXPECTED: &'static str = "a time of day (expected such as \"09:15:00.0000000\")";
+
+            fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
+                text.parse()
+            }
+        }
+
+        struct Text<T>(T);
+
+        impl<'de, T: FromText> ::serde::Deserialize<'de> for Text<T> {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                let text = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                T::from_text(&text).map(Text).map_err(|error| {
+                    <D::Error as ::serde::de::Error>::custom(format_args!("{text:?} is not {}: {error}", T::EXPECTED))
+                })
+            }
+        }
+
+        impl<'de, A: ::serde::de::MapAccess<'de>> PropertyReader<'_, A> {
+            pub(crate) fn read_text<T: FromText>(self, field: &mut ::std::option::Option<T>) -> ::std::result::Result<(), A::Error> {
+                let mut text = None;
+                self.read(&mut text)?;
+                *field = text.map(|Text(value)| value);
+                Ok(())
+            }
+
+            #read_text_list
+        }
     }
 }
 
@@ -236,59 +332,142 @@ fn debug_helpers() -> TokenStream {
 
 fn object_helpers() -> TokenStream {
     quote! {
-        /// Reads a struct from a JSON object: each property is taken out by its wire name, and
-        /// what is left is the struct's `additional_properties`. Like `std::fmt::DebugStruct`,
-        /// it keeps the first error and returns it from `finish`, so that a struct's
-        /// `Deserialize` is one line per field.
-        pub(crate) struct ObjectReader<E> {
-            object: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            error: ::std::option::Option<E>,
+        /// A type read from a JSON object one property at a time, straight from the
+        /// deserializer rather than through a JSON map, so that an error carries the position
+        /// of the value that failed (serde_json reports where it stopped reading). The type says
+        /// what each of its properties is read into, by its wire name, in `read_property`.
+        pub(crate) trait ReadObject: ::std::default::Default {
+            fn read_property<'de, A>(&mut self, property: PropertyReader<'_, A>) -> ::std::result::Result<(), A::Error>
+            where
+                A: ::serde::de::MapAccess<'de>;
         }
 
-        impl<E: ::serde::de::Error> ObjectReader<E> {
-            pub(crate) fn new<'de, D>(deserializer: D) -> ::std::result::Result<Self, E>
-            where
-                D: ::serde::Deserializer<'de, Error = E>,
-            {
-                let object = ::serde::Deserialize::deserialize(deserializer)?;
-                Ok(Self { object, error: None })
+        /// Reads a `ReadObject` from a JSON object; a property that does not read ends it with
+        /// its error, at the property's path.
+        pub(crate) fn read_object<'de, D, T>(deserializer: D) -> ::std::result::Result<T, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+            T: ReadObject,
+        {
+            struct ObjectVisitor<T>(::std::marker::PhantomData<T>);
+
+            impl<'de, T: ReadObject> ::serde::de::Visitor<'de> for ObjectVisitor<T> {
+                type Value = T;
+
+                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str("a JSON object")
+                }
+
+                fn visit_map<A>(self, mut map: A) -> ::std::result::Result<T, A::Error>
+                where
+                    A: ::serde::de::MapAccess<'de>,
+                {
+                    let mut value = T::default();
+                    while let Some(name) = map.next_key::<::std::string::String>()? {
+                        value.read_property(PropertyReader { map: &mut map, name: &name })?;
+                    }
+                    Ok(value)
+                }
             }
 
-            /// Takes out the property `name`; a missing one and `null` read as `None`. What is
-            /// left keeps its order, so it is written back as it was read.
-            pub(crate) fn field<T>(&mut self, name: &str) -> ::std::option::Option<T>
+            deserializer.deserialize_map(ObjectVisitor(::std::marker::PhantomData))
+        }
+
+        /// The value of one property, read into a field: `null` reads as `None`, and a value
+        /// that does not read fails with its path (see `within`).
+        pub(crate) struct PropertyReader<'a, A> {
+            map: &'a mut A,
+            name: &'a str,
+        }
+
+        impl<'a, 'de, A: ::serde::de::MapAccess<'de>> PropertyReader<'a, A> {
+            /// The property's wire name.
+            pub(crate) fn name(&self) -> &'a str {
+                self.name
+            }
+
+            pub(crate) fn read<T>(self, field: &mut ::std::option::Option<T>) -> ::std::result::Result<(), A::Error>
             where
-                T: ::serde::de::DeserializeOwned,
+                T: ::serde::Deserialize<'de>,
             {
-                let value = self.object.shift_remove(name)?;
-                if value.is_null() {
-                    return None;
-                }
-                match ::serde_json::from_value(value) {
-                    Ok(value) => Some(value),
-                    Err(error) => {
-                        self.error.get_or_insert_with(|| E::custom(format_args!("`{name}`: {error}")));
-                        None
+                *field = self.map.next_value().map_err(|error| within(self.name, error))?;
+                Ok(())
+            }
+
+            /// Reads a list whose items' errors name their index.
+            pub(crate) fn read_list<T>(self, field: &mut ::std::option::Option<::std::vec::Vec<T>>) -> ::std::result::Result<(), A::Error>
+            where
+                T: ::serde::Deserialize<'de>,
+            {
+                let mut list = None;
+                self.read(&mut list)?;
+                *field = list.map(|List(items)| items);
+                Ok(())
+            }
+
+            /// Keeps a property the type does not declare, as JSON, in the order read.
+            pub(crate) fn keep(
+                self,
+                additional_properties: &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            ) -> ::std::result::Result<(), A::Error> {
+                let value = self.map.next_value().map_err(|error| within(self.name, error))?;
+                additional_properties.insert(self.name.into(), value);
+                Ok(())
+            }
+        }
+
+        /// The error of the value at `step` (a property's name, or `[index]` in a list) as
+        /// "`step.inner.path`: error". The error type is the deserializer's, so the path can only
+        /// be carried in its message, which therefore starts with the path in backticks;
+        /// serde_json's `Error::custom` takes the message's trailing "at line L column C" back
+        /// as the error's position, so the position of the failing value is kept.
+        fn within<E: ::serde::de::Error>(step: &str, error: E) -> E {
+            let message = error.to_string();
+            match message.strip_prefix('`').and_then(|rest| rest.split_once("`: ")) {
+                Some((path, rest)) if path.starts_with('[') => E::custom(format_args!("`{step}{path}`: {rest}")),
+                Some((path, rest)) => E::custom(format_args!("`{step}.{path}`: {rest}")),
+                None => E::custom(format_args!("`{step}`: {message}")),
+            }
+        }
+
+        /// A JSON array read item by item, each item's error at its index.
+        struct List<T>(::std::vec::Vec<T>);
+
+        impl<'de, T: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for List<T> {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                struct ListVisitor<T>(::std::marker::PhantomData<T>);
+
+                impl<'de, T: ::serde::Deserialize<'de>> ::serde::de::Visitor<'de> for ListVisitor<T> {
+                    type Value = List<T>;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str("a JSON array")
+                    }
+
+                    fn visit_seq<S>(self, mut seq: S) -> ::std::result::Result<List<T>, S::Error>
+                    where
+                        S: ::serde::de::SeqAccess<'de>,
+                    {
+                        let mut items = ::std::vec::Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+                        loop {
+                            match seq.next_element() {
+                                Ok(Some(item)) => items.push(item),
+                                Ok(None) => return Ok(List(items)),
+                                Err(error) => return Err(within(&format!("[{}]", items.len()), error)),
+                            }
+                        }
                     }
                 }
-            }
 
-            /// The properties not taken out.
-            pub(crate) fn rest(&mut self) -> ::serde_json::Map<::std::string::String, ::serde_json::Value> {
-                ::std::mem::take(&mut self.object)
-            }
-
-            /// The value read, or the first property that could not be read.
-            pub(crate) fn finish<T>(self, value: T) -> ::std::result::Result<T, E> {
-                match self.error {
-                    Some(error) => Err(error),
-                    None => Ok(value),
-                }
+                deserializer.deserialize_seq(ListVisitor(::std::marker::PhantomData))
             }
         }
 
         /// Writes a struct as a JSON object: `@odata.type`, the properties that are `Some`, then
-        /// `additional_properties`. Like `ObjectReader`, it keeps the first error for `finish`.
+        /// `additional_properties`. Like `std::fmt::DebugStruct`, it keeps the first error for `finish`, so that a struct's `Serialize` is one line per field.
         pub(crate) struct ObjectWriter<S: ::serde::Serializer> {
             object: ::std::result::Result<S::SerializeMap, S::Error>,
         }
