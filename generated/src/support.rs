@@ -277,27 +277,32 @@ where
 /// A primitive read from a JSON string, whose error shows the string and what was
 /// expected.
 pub(crate) trait FromText: Sized {
-    /// What the value should be, as "a ... (expected ...)".
-    const EXPECTED: &'static str;
+    /// What the value is ("a timestamp").
+    const WHAT: &'static str;
+    /// The text expected, with an example.
+    const FORMAT: &'static str;
     fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError>;
 }
 
 impl FromText for ::chrono::DateTime<::chrono::FixedOffset> {
-    const EXPECTED: &'static str = "a timestamp (expected RFC 3339, such as \"2021-03-18T09:15:00Z\")";
+    const WHAT: &'static str = "a timestamp";
+    const FORMAT: &'static str = "RFC 3339, such as \"2021-03-18T09:15:00Z\"";
     fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
         text.parse()
     }
 }
 
 impl FromText for ::chrono::NaiveDate {
-    const EXPECTED: &'static str = "a date (expected such as \"2021-03-18\")";
+    const WHAT: &'static str = "a date";
+    const FORMAT: &'static str = "such as \"2021-03-18\"";
     fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
         text.parse()
     }
 }
 
 impl FromText for ::chrono::NaiveTime {
-    const EXPECTED: &'static str = "a time of day (expected such as \"09:15:00.0000000\")";
+    const WHAT: &'static str = "a time of day";
+    const FORMAT: &'static str = "such as \"09:15:00.0000000\"";
     fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
         text.parse()
     }
@@ -310,16 +315,32 @@ impl<'de, T: FromText> ::serde::Deserialize<'de> for Text<T> {
     where
         D: ::serde::Deserializer<'de>,
     {
-        let text = <::std::string::String as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        T::from_text(&text)
-            .map(Text)
-            .map_err(|error| {
-                <D::Error as ::serde::de::Error>::custom(
-                    format_args!("{text:?} is not {}: {error}", T::EXPECTED),
-                )
-            })
+        struct TextVisitor<T>(::std::marker::PhantomData<T>);
+        impl<T: FromText> ::serde::de::Visitor<'_> for TextVisitor<T> {
+            type Value = Text<T>;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                write!(f, "{} ({})", T::WHAT, T::FORMAT)
+            }
+            fn visit_str<E: ::serde::de::Error>(
+                self,
+                text: &str,
+            ) -> ::std::result::Result<Text<T>, E> {
+                T::from_text(text)
+                    .map(Text)
+                    .map_err(|error| {
+                        E::custom(
+                            format_args!(
+                                "{text:?} is not {} (expected {}): {error}", T::WHAT,
+                                T::FORMAT
+                            ),
+                        )
+                    })
+            }
+        }
+        deserializer.deserialize_str(TextVisitor(::std::marker::PhantomData))
     }
 }
 

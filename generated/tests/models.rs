@@ -305,7 +305,7 @@ mod comms {
         .unwrap_err();
         assert_eq!(
             error.to_string(),
-            r#"`createdDateTime`: "2021-13-45T00:00:00Z" is not a timestamp (expected RFC 3339, such as "2021-03-18T09:15:00Z"): input is out of range at line 1 column 55"#
+            r#"`createdDateTime`: "2021-13-45T00:00:00Z" is not a timestamp (expected RFC 3339, such as "2021-03-18T09:15:00Z"): input is out of range at line 1 column 54"#
         );
     }
 }
