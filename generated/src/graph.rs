@@ -27,6 +27,19 @@ pub struct CommsOperation {
 impl CommsOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.commsOperation";
+    /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+    /// written so while its field is `None` (see the crate docs).
+    #[inline]
+    pub fn set_null(&mut self, wire_name: &str) {
+        self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+    }
+    /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+    #[inline]
+    pub fn is_null(&self, wire_name: &str) -> bool {
+        self.additional_properties
+            .get(wire_name)
+            .is_some_and(::serde_json::Value::is_null)
+    }
     /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
     /// when it names none.
     pub(crate) fn serialize_object<S>(
@@ -38,12 +51,16 @@ impl CommsOperation {
         S: ::serde::Serializer,
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            odata_type,
+            &self.additional_properties,
+        );
         object.field("id", &self.id);
         object.field("clientContext", &self.client_context);
         object.field("resultInfo", &self.result_info);
         object.field("status", &self.status);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -387,6 +404,19 @@ pub struct Entity {
 impl Entity {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.entity";
+    /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+    /// written so while its field is `None` (see the crate docs).
+    #[inline]
+    pub fn set_null(&mut self, wire_name: &str) {
+        self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+    }
+    /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+    #[inline]
+    pub fn is_null(&self, wire_name: &str) -> bool {
+        self.additional_properties
+            .get(wire_name)
+            .is_some_and(::serde_json::Value::is_null)
+    }
     /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
     /// when it names none.
     pub(crate) fn serialize_object<S>(
@@ -398,9 +428,13 @@ impl Entity {
         S: ::serde::Serializer,
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            odata_type,
+            &self.additional_properties,
+        );
         object.field("id", &self.id);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -796,6 +830,19 @@ pub struct Operation {
 impl Operation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.operation";
+    /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+    /// written so while its field is `None` (see the crate docs).
+    #[inline]
+    pub fn set_null(&mut self, wire_name: &str) {
+        self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+    }
+    /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+    #[inline]
+    pub fn is_null(&self, wire_name: &str) -> bool {
+        self.additional_properties
+            .get(wire_name)
+            .is_some_and(::serde_json::Value::is_null)
+    }
     /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
     /// when it names none.
     pub(crate) fn serialize_object<S>(
@@ -807,12 +854,16 @@ impl Operation {
         S: ::serde::Serializer,
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            odata_type,
+            &self.additional_properties,
+        );
         object.field("id", &self.id);
         object.field("createdDateTime", &self.created_date_time);
         object.field("lastActionDateTime", &self.last_action_date_time);
         object.field("status", &self.status);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -993,6 +1044,19 @@ pub struct PlayPromptOperation {
 impl PlayPromptOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.playPromptOperation";
+    /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+    /// written so while its field is `None` (see the crate docs).
+    #[inline]
+    pub fn set_null(&mut self, wire_name: &str) {
+        self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+    }
+    /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+    #[inline]
+    pub fn is_null(&self, wire_name: &str) -> bool {
+        self.additional_properties
+            .get(wire_name)
+            .is_some_and(::serde_json::Value::is_null)
+    }
     /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
     /// when it names none.
     pub(crate) fn serialize_object<S>(
@@ -1004,13 +1068,17 @@ impl PlayPromptOperation {
         S: ::serde::Serializer,
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            odata_type,
+            &self.additional_properties,
+        );
         object.field("id", &self.id);
         object.field("clientContext", &self.client_context);
         object.field("resultInfo", &self.result_info);
         object.field("status", &self.status);
         object.field("completionReason", &self.completion_reason);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -1181,6 +1249,19 @@ pub struct RecordOperation {
 impl RecordOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.recordOperation";
+    /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+    /// written so while its field is `None` (see the crate docs).
+    #[inline]
+    pub fn set_null(&mut self, wire_name: &str) {
+        self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+    }
+    /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+    #[inline]
+    pub fn is_null(&self, wire_name: &str) -> bool {
+        self.additional_properties
+            .get(wire_name)
+            .is_some_and(::serde_json::Value::is_null)
+    }
     /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
     /// when it names none.
     pub(crate) fn serialize_object<S>(
@@ -1192,7 +1273,11 @@ impl RecordOperation {
         S: ::serde::Serializer,
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            odata_type,
+            &self.additional_properties,
+        );
         object.field("id", &self.id);
         object.field("clientContext", &self.client_context);
         object.field("resultInfo", &self.result_info);
@@ -1200,7 +1285,7 @@ impl RecordOperation {
         object.field("completionReason", &self.completion_reason);
         object.field("recordingAccessToken", &self.recording_access_token);
         object.field("recordingLocation", &self.recording_location);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -1315,6 +1400,19 @@ pub struct ResultInfo {
 impl ResultInfo {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.resultInfo";
+    /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+    /// written so while its field is `None` (see the crate docs).
+    #[inline]
+    pub fn set_null(&mut self, wire_name: &str) {
+        self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+    }
+    /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+    #[inline]
+    pub fn is_null(&self, wire_name: &str) -> bool {
+        self.additional_properties
+            .get(wire_name)
+            .is_some_and(::serde_json::Value::is_null)
+    }
     /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
     /// when it names none.
     pub(crate) fn serialize_object<S>(
@@ -1326,11 +1424,15 @@ impl ResultInfo {
         S: ::serde::Serializer,
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            odata_type,
+            &self.additional_properties,
+        );
         object.field("code", &self.code);
         object.field("message", &self.message);
         object.field("subcode", &self.subcode);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 

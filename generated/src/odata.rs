@@ -101,13 +101,17 @@ impl<T: ::serde::Serialize> ::serde::Serialize for Collection<T> {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(serializer, None);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            None,
+            &self.additional_properties,
+        );
         object.field("@odata.context", &self.context);
         object.field("@odata.count", &self.count);
         object.field("@odata.nextLink", &self.next_link);
         object.field("value", &Some(&self.value));
         object.field("@odata.deltaLink", &self.delta_link);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -214,9 +218,13 @@ impl ::serde::Serialize for ErrorResponse {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(serializer, None);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            None,
+            &self.additional_properties,
+        );
         object.field("error", &self.error);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -239,13 +247,17 @@ impl ::serde::Serialize for GraphError {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(serializer, None);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            None,
+            &self.additional_properties,
+        );
         object.field("code", &self.code);
         object.field("message", &self.message);
         object.field("target", &self.target);
         object.field("innerError", &self.inner_error);
         object.field("details", &self.details);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -272,13 +284,17 @@ impl ::serde::Serialize for InnerError {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(serializer, None);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            None,
+            &self.additional_properties,
+        );
         object.field("code", &self.code);
         object.field("date", &self.date);
         object.field("request-id", &self.request_id);
         object.field("client-request-id", &self.client_request_id);
         object.field("innerError", &self.inner_error);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 

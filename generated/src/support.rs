@@ -19,16 +19,17 @@ impl<E: ::serde::de::Error> ObjectReader<E> {
         let object = ::serde::Deserialize::deserialize(deserializer)?;
         Ok(Self { object, error: None })
     }
-    /// Takes out the property `name`; a missing one and `null` read as `None`. What is
-    /// left keeps its order, so it is written back as it was read.
+    /// Takes out the property `name`; a missing one and `null` read as `None`, and a
+    /// `null` is left in, so that it ends in `additional_properties` and is written
+    /// back. What is left keeps its order, so it is written back as it was read.
     pub(crate) fn field<T>(&mut self, name: &str) -> ::std::option::Option<T>
     where
         T: ::serde::de::DeserializeOwned,
     {
-        let value = self.object.shift_remove(name)?;
-        if value.is_null() {
+        if self.object.get(name)?.is_null() {
             return None;
         }
+        let value = self.object.shift_remove(name)?;
         match ::serde_json::from_value(value) {
             Ok(value) => Some(value),
             Err(error) => {
@@ -54,20 +55,37 @@ impl<E: ::serde::de::Error> ObjectReader<E> {
 }
 
 /// Writes a struct as a JSON object: `@odata.type`, the properties that are `Some`, then
-/// `additional_properties`. Like `ObjectReader`, it keeps the first error for `finish`.
-pub(crate) struct ObjectWriter<S: ::serde::Serializer> {
+/// `additional_properties` but for those a `Some` property has written, so that no key
+/// is written twice (a `null` read or set for a property is written only while its field
+/// is `None`). Like `ObjectReader`, it keeps the first error for `finish`.
+pub(crate) struct ObjectWriter<'a, S: ::serde::Serializer> {
     object: ::std::result::Result<S::SerializeMap, S::Error>,
+    additional_properties: &'a ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+    /// The names written, kept only when `additional_properties` may repeat one.
+    written: ::std::vec::Vec<&'a str>,
 }
 
-impl<S: ::serde::Serializer> ObjectWriter<S> {
-    pub(crate) fn new(serializer: S, odata_type: ::std::option::Option<&str>) -> Self {
+impl<'a, S: ::serde::Serializer> ObjectWriter<'a, S> {
+    pub(crate) fn new(
+        serializer: S,
+        odata_type: ::std::option::Option<&str>,
+        additional_properties: &'a ::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
+    ) -> Self {
         let mut writer = Self {
             object: serializer.serialize_map(None),
+            additional_properties,
+            written: ::std::vec::Vec::new(),
         };
         writer.field("@odata.type", &odata_type);
         writer
     }
-    pub(crate) fn field<T>(&mut self, name: &str, value: &::std::option::Option<T>)
+    pub(crate) fn field<T>(&mut self, name: &'a str, value: &::std::option::Option<T>)
     where
         T: ::serde::Serialize,
     {
@@ -76,19 +94,18 @@ impl<S: ::serde::Serializer> ObjectWriter<S> {
             if let Err(error) = object.serialize_entry(name, value) {
                 self.object = Err(error);
             }
+            if !self.additional_properties.is_empty() {
+                self.written.push(name);
+            }
         }
     }
-    pub(crate) fn finish(
-        self,
-        additional_properties: &::serde_json::Map<
-            ::std::string::String,
-            ::serde_json::Value,
-        >,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    pub(crate) fn finish(self) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap;
         let mut object = self.object?;
-        for (name, value) in additional_properties {
-            object.serialize_entry(name, value)?;
+        for (name, value) in self.additional_properties {
+            if !self.written.contains(&name.as_str()) {
+                object.serialize_entry(name, value)?;
+            }
         }
         object.end()
     }

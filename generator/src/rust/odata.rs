@@ -132,13 +132,14 @@ fn collection() -> TokenStream {
             where
                 S: ::serde::Serializer,
             {
-                let mut object = crate::support::ObjectWriter::new(serializer, None);
+                let mut object =
+                    crate::support::ObjectWriter::new(serializer, None, &self.additional_properties);
                 object.field("@odata.context", &self.context);
                 object.field("@odata.count", &self.count);
                 object.field("@odata.nextLink", &self.next_link);
                 object.field("value", &Some(&self.value));
                 object.field("@odata.deltaLink", &self.delta_link);
-                object.finish(&self.additional_properties)
+                object.finish()
             }
         }
 
@@ -242,9 +243,10 @@ fn errors() -> TokenStream {
             where
                 S: ::serde::Serializer,
             {
-                let mut object = crate::support::ObjectWriter::new(serializer, None);
+                let mut object =
+                    crate::support::ObjectWriter::new(serializer, None, &self.additional_properties);
                 object.field("error", &self.error);
-                object.finish(&self.additional_properties)
+                object.finish()
             }
         }
 
@@ -267,13 +269,14 @@ fn errors() -> TokenStream {
             where
                 S: ::serde::Serializer,
             {
-                let mut object = crate::support::ObjectWriter::new(serializer, None);
+                let mut object =
+                    crate::support::ObjectWriter::new(serializer, None, &self.additional_properties);
                 object.field("code", &self.code);
                 object.field("message", &self.message);
                 object.field("target", &self.target);
                 object.field("innerError", &self.inner_error);
                 object.field("details", &self.details);
-                object.finish(&self.additional_properties)
+                object.finish()
             }
         }
 
@@ -300,13 +303,14 @@ fn errors() -> TokenStream {
             where
                 S: ::serde::Serializer,
             {
-                let mut object = crate::support::ObjectWriter::new(serializer, None);
+                let mut object =
+                    crate::support::ObjectWriter::new(serializer, None, &self.additional_properties);
                 object.field("code", &self.code);
                 object.field("date", &self.date);
                 object.field("request-id", &self.request_id);
                 object.field("client-request-id", &self.client_request_id);
                 object.field("innerError", &self.inner_error);
-                object.finish(&self.additional_properties)
+                object.finish()
             }
         }
 
