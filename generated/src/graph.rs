@@ -27,6 +27,19 @@ pub struct CommsOperation {
 impl CommsOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.commsOperation";
+    /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+    /// written so while its field is `None` (see the crate docs).
+    #[inline]
+    pub fn set_null(&mut self, wire_name: &str) {
+        self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+    }
+    /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+    #[inline]
+    pub fn is_null(&self, wire_name: &str) -> bool {
+        self.additional_properties
+            .get(wire_name)
+            .is_some_and(::serde_json::Value::is_null)
+    }
     /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
     /// when it names none.
     pub(crate) fn serialize_object<S>(
@@ -38,12 +51,16 @@ impl CommsOperation {
         S: ::serde::Serializer,
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            odata_type,
+            &self.additional_properties,
+        );
         object.field("id", &self.id);
         object.field("clientContext", &self.client_context);
         object.field("resultInfo", &self.result_info);
         object.field("status", &self.status);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -95,8 +112,13 @@ impl crate::support::ReadObject for CommsOperation {
             "clientContext" => property.read(&mut self.client_context),
             "resultInfo" => property.read(&mut self.result_info),
             "status" => property.read(&mut self.status),
-            _ => property.keep(&mut self.additional_properties),
+            _ => property.keep(),
         }
+    }
+    fn additional_properties(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        &mut self.additional_properties
     }
 }
 
@@ -398,6 +420,19 @@ pub struct Entity {
 impl Entity {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.entity";
+    /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+    /// written so while its field is `None` (see the crate docs).
+    #[inline]
+    pub fn set_null(&mut self, wire_name: &str) {
+        self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+    }
+    /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+    #[inline]
+    pub fn is_null(&self, wire_name: &str) -> bool {
+        self.additional_properties
+            .get(wire_name)
+            .is_some_and(::serde_json::Value::is_null)
+    }
     /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
     /// when it names none.
     pub(crate) fn serialize_object<S>(
@@ -409,9 +444,13 @@ impl Entity {
         S: ::serde::Serializer,
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            odata_type,
+            &self.additional_properties,
+        );
         object.field("id", &self.id);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -453,8 +492,13 @@ impl crate::support::ReadObject for Entity {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
-            _ => property.keep(&mut self.additional_properties),
+            _ => property.keep(),
         }
+    }
+    fn additional_properties(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        &mut self.additional_properties
     }
 }
 
@@ -817,6 +861,19 @@ pub struct Operation {
 impl Operation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.operation";
+    /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+    /// written so while its field is `None` (see the crate docs).
+    #[inline]
+    pub fn set_null(&mut self, wire_name: &str) {
+        self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+    }
+    /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+    #[inline]
+    pub fn is_null(&self, wire_name: &str) -> bool {
+        self.additional_properties
+            .get(wire_name)
+            .is_some_and(::serde_json::Value::is_null)
+    }
     /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
     /// when it names none.
     pub(crate) fn serialize_object<S>(
@@ -828,12 +885,16 @@ impl Operation {
         S: ::serde::Serializer,
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            odata_type,
+            &self.additional_properties,
+        );
         object.field("id", &self.id);
         object.field("createdDateTime", &self.created_date_time);
         object.field("lastActionDateTime", &self.last_action_date_time);
         object.field("status", &self.status);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -885,8 +946,13 @@ impl crate::support::ReadObject for Operation {
             "createdDateTime" => property.read_text(&mut self.created_date_time),
             "lastActionDateTime" => property.read_text(&mut self.last_action_date_time),
             "status" => property.read(&mut self.status),
-            _ => property.keep(&mut self.additional_properties),
+            _ => property.keep(),
         }
+    }
+    fn additional_properties(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        &mut self.additional_properties
     }
 }
 
@@ -1025,6 +1091,19 @@ pub struct PlayPromptOperation {
 impl PlayPromptOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.playPromptOperation";
+    /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+    /// written so while its field is `None` (see the crate docs).
+    #[inline]
+    pub fn set_null(&mut self, wire_name: &str) {
+        self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+    }
+    /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+    #[inline]
+    pub fn is_null(&self, wire_name: &str) -> bool {
+        self.additional_properties
+            .get(wire_name)
+            .is_some_and(::serde_json::Value::is_null)
+    }
     /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
     /// when it names none.
     pub(crate) fn serialize_object<S>(
@@ -1036,13 +1115,17 @@ impl PlayPromptOperation {
         S: ::serde::Serializer,
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            odata_type,
+            &self.additional_properties,
+        );
         object.field("id", &self.id);
         object.field("clientContext", &self.client_context);
         object.field("resultInfo", &self.result_info);
         object.field("status", &self.status);
         object.field("completionReason", &self.completion_reason);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -1096,8 +1179,13 @@ impl crate::support::ReadObject for PlayPromptOperation {
             "resultInfo" => property.read(&mut self.result_info),
             "status" => property.read(&mut self.status),
             "completionReason" => property.read(&mut self.completion_reason),
-            _ => property.keep(&mut self.additional_properties),
+            _ => property.keep(),
         }
+    }
+    fn additional_properties(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        &mut self.additional_properties
     }
 }
 
@@ -1224,6 +1312,19 @@ pub struct RecordOperation {
 impl RecordOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.recordOperation";
+    /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+    /// written so while its field is `None` (see the crate docs).
+    #[inline]
+    pub fn set_null(&mut self, wire_name: &str) {
+        self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+    }
+    /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+    #[inline]
+    pub fn is_null(&self, wire_name: &str) -> bool {
+        self.additional_properties
+            .get(wire_name)
+            .is_some_and(::serde_json::Value::is_null)
+    }
     /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
     /// when it names none.
     pub(crate) fn serialize_object<S>(
@@ -1235,7 +1336,11 @@ impl RecordOperation {
         S: ::serde::Serializer,
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            odata_type,
+            &self.additional_properties,
+        );
         object.field("id", &self.id);
         object.field("clientContext", &self.client_context);
         object.field("resultInfo", &self.result_info);
@@ -1243,7 +1348,7 @@ impl RecordOperation {
         object.field("completionReason", &self.completion_reason);
         object.field("recordingAccessToken", &self.recording_access_token);
         object.field("recordingLocation", &self.recording_location);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -1301,8 +1406,13 @@ impl crate::support::ReadObject for RecordOperation {
             "completionReason" => property.read(&mut self.completion_reason),
             "recordingAccessToken" => property.read(&mut self.recording_access_token),
             "recordingLocation" => property.read(&mut self.recording_location),
-            _ => property.keep(&mut self.additional_properties),
+            _ => property.keep(),
         }
+    }
+    fn additional_properties(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        &mut self.additional_properties
     }
 }
 
@@ -1369,6 +1479,19 @@ pub struct ResultInfo {
 impl ResultInfo {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.resultInfo";
+    /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+    /// written so while its field is `None` (see the crate docs).
+    #[inline]
+    pub fn set_null(&mut self, wire_name: &str) {
+        self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+    }
+    /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+    #[inline]
+    pub fn is_null(&self, wire_name: &str) -> bool {
+        self.additional_properties
+            .get(wire_name)
+            .is_some_and(::serde_json::Value::is_null)
+    }
     /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
     /// when it names none.
     pub(crate) fn serialize_object<S>(
@@ -1380,11 +1503,15 @@ impl ResultInfo {
         S: ::serde::Serializer,
     {
         let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(serializer, odata_type);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            odata_type,
+            &self.additional_properties,
+        );
         object.field("code", &self.code);
         object.field("message", &self.message);
         object.field("subcode", &self.subcode);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -1434,7 +1561,12 @@ impl crate::support::ReadObject for ResultInfo {
             "code" => property.read(&mut self.code),
             "message" => property.read(&mut self.message),
             "subcode" => property.read(&mut self.subcode),
-            _ => property.keep(&mut self.additional_properties),
+            _ => property.keep(),
         }
+    }
+    fn additional_properties(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        &mut self.additional_properties
     }
 }

@@ -5,7 +5,8 @@
 //!
 //! - **Every property is an `Option`**, whatever a page says about nullability: Graph omits
 //!   properties freely (`$select`, truncated responses, create and update requests). A missing
-//!   property and `null` both read as `None`, and `None` is not written.
+//!   property and `null` both read as `None`, and `None` is not written; a `null` is kept apart
+//!   (see [below](#absent-null-or-a-value)).
 //! - A collection is an `Option<Vec<T>>`, so an empty list and a missing one stay apart.
 //! - A navigation property (a relationship) is a field like the others; the service sends it
 //!   only when the request expands it (`$expand`), so it is usually `None`.
@@ -99,6 +100,41 @@
 //! let body = r#"{"error": {"code": "Request_ResourceNotFound", "message": "No user '1'."}}"#;
 //! let error: ErrorResponse = serde_json::from_str(body).unwrap();
 //! assert_eq!(error.to_string(), "Request_ResourceNotFound: No user '1'.");
+//! ```
+//!
+//! # Absent, null or a value
+//!
+//! Graph tells three states of a property apart: absent (left as it is), `null` (cleared, in a
+//! `PATCH`) and a value. A field is `None` for the first two, so a `null` is recorded in
+//! `additional_properties`, as `Value::Null` under the property's name on the wire: reading keeps
+//! a `null` there, writing writes it back, `set_null("name")` records one and `is_null("name")`
+//! tells whether one is recorded. It is kept there rather than in a field of its own because that
+//! is where every other member that is not a typed value already goes: no struct grows a field or
+//! per-field code, a conversion to an ancestor keeps it, and `Debug` shows it.
+//!
+//! A key is never written twice: a field that is `Some` is written, and then an entry of
+//! `additional_properties` of the same name, `null` or not, is left out. A value set on a field
+//! is what the program means now, so it wins over a `null` read before or recorded by
+//! `set_null`; to clear a property, leave its field `None`.
+//!
+//! ```
+//! use graph_models::graph::Entity;
+//! use serde_json::json;
+//!
+//! // `null` is read as `None`, recorded, and written back.
+//! let value: Entity = serde_json::from_value(json!({"id": null})).unwrap();
+//! assert_eq!(value.id, None);
+//! assert!(value.is_null("id"));
+//! assert_eq!(serde_json::to_value(&value).unwrap(), json!({"id": null}));
+//!
+//! // A `PATCH` body that clears the property.
+//! let mut body = Entity::default();
+//! body.set_null("id");
+//! assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"id":null}"#);
+//!
+//! // A value set on the field wins, and the key is written once.
+//! body.id = Some("new".to_string());
+//! assert_eq!(serde_json::to_string(&body).unwrap(), r#"{"id":"new"}"#);
 //! ```
 //!
 //! # Reaching into an `Any...` enum

@@ -101,13 +101,17 @@ impl<T: ::serde::Serialize> ::serde::Serialize for Collection<T> {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(serializer, None);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            None,
+            &self.additional_properties,
+        );
         object.field("@odata.context", &self.context);
         object.field("@odata.count", &self.count);
         object.field("@odata.nextLink", &self.next_link);
         object.field("value", &Some(&self.value));
         object.field("@odata.deltaLink", &self.delta_link);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -154,8 +158,13 @@ impl<T: ::serde::de::DeserializeOwned> crate::support::ReadObject for PageReader
             "@odata.nextLink" => property.read(&mut page.next_link),
             "value" => property.read_list(&mut self.value),
             "@odata.deltaLink" => property.read(&mut page.delta_link),
-            _ => property.keep(&mut page.additional_properties),
+            _ => property.keep(),
         }
+    }
+    fn additional_properties(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        &mut self.page.additional_properties
     }
 }
 
@@ -239,9 +248,13 @@ impl ::serde::Serialize for ErrorResponse {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(serializer, None);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            None,
+            &self.additional_properties,
+        );
         object.field("error", &self.error);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -264,8 +277,13 @@ impl crate::support::ReadObject for ErrorResponse {
     {
         match property.name() {
             "error" => property.read(&mut self.error),
-            _ => property.keep(&mut self.additional_properties),
+            _ => property.keep(),
         }
+    }
+    fn additional_properties(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        &mut self.additional_properties
     }
 }
 
@@ -274,13 +292,17 @@ impl ::serde::Serialize for GraphError {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(serializer, None);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            None,
+            &self.additional_properties,
+        );
         object.field("code", &self.code);
         object.field("message", &self.message);
         object.field("target", &self.target);
         object.field("innerError", &self.inner_error);
         object.field("details", &self.details);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -307,8 +329,13 @@ impl crate::support::ReadObject for GraphError {
             "target" => property.read(&mut self.target),
             "innerError" => property.read(&mut self.inner_error),
             "details" => property.read_list(&mut self.details),
-            _ => property.keep(&mut self.additional_properties),
+            _ => property.keep(),
         }
+    }
+    fn additional_properties(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        &mut self.additional_properties
     }
 }
 
@@ -317,13 +344,17 @@ impl ::serde::Serialize for InnerError {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(serializer, None);
+        let mut object = crate::support::ObjectWriter::new(
+            serializer,
+            None,
+            &self.additional_properties,
+        );
         object.field("code", &self.code);
         object.field("date", &self.date);
         object.field("request-id", &self.request_id);
         object.field("client-request-id", &self.client_request_id);
         object.field("innerError", &self.inner_error);
-        object.finish(&self.additional_properties)
+        object.finish()
     }
 }
 
@@ -350,7 +381,12 @@ impl crate::support::ReadObject for InnerError {
             "request-id" => property.read(&mut self.request_id),
             "client-request-id" => property.read(&mut self.client_request_id),
             "innerError" => property.read(&mut self.inner_error),
-            _ => property.keep(&mut self.additional_properties),
+            _ => property.keep(),
         }
+    }
+    fn additional_properties(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+        &mut self.additional_properties
     }
 }

@@ -13,6 +13,11 @@ pub(crate) trait ReadObject: ::std::default::Default {
     ) -> ::std::result::Result<(), A::Error>
     where
         A: ::serde::de::MapAccess<'de>;
+    /// Where the members it does not declare are kept, and the `null`s of those it does:
+    /// what `PropertyReader::keep` and a `null` leave, in the order read.
+    fn additional_properties(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>;
 }
 
 /// Reads a `ReadObject` from a JSON object; a property that does not read ends it with
@@ -35,24 +40,29 @@ where
             A: ::serde::de::MapAccess<'de>,
         {
             let mut value = T::default();
+            let mut rest = ::serde_json::Map::new();
             while let Some(name) = map.next_key::<::std::string::String>()? {
                 value
                     .read_property(PropertyReader {
                         map: &mut map,
                         name: &name,
+                        rest: &mut rest,
                     })?;
             }
+            *value.additional_properties() = rest;
             Ok(value)
         }
     }
     deserializer.deserialize_map(ObjectVisitor(::std::marker::PhantomData))
 }
 
-/// The value of one property, read into a field: `null` reads as `None`, and a value
-/// that does not read fails with its path (see `within`).
+/// The value of one property, read into a field: `null` reads as `None` and is kept in
+/// `rest` (the object's `additional_properties`, in the order read), so that it is
+/// written back; a value that does not read fails with its path (see `within`).
 pub(crate) struct PropertyReader<'a, A> {
     map: &'a mut A,
     name: &'a str,
+    rest: &'a mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
 impl<'a, 'de, A: ::serde::de::MapAccess<'de>> PropertyReader<'a, A> {
@@ -68,6 +78,9 @@ impl<'a, 'de, A: ::serde::de::MapAccess<'de>> PropertyReader<'a, A> {
         T: ::serde::Deserialize<'de>,
     {
         *field = self.map.next_value().map_err(|error| within(self.name, error))?;
+        if field.is_none() {
+            self.rest.insert(self.name.into(), ::serde_json::Value::Null);
+        }
         Ok(())
     }
     /// Reads a list whose items' errors name their index.
@@ -84,15 +97,9 @@ impl<'a, 'de, A: ::serde::de::MapAccess<'de>> PropertyReader<'a, A> {
         Ok(())
     }
     /// Keeps a property the type does not declare, as JSON, in the order read.
-    pub(crate) fn keep(
-        self,
-        additional_properties: &mut ::serde_json::Map<
-            ::std::string::String,
-            ::serde_json::Value,
-        >,
-    ) -> ::std::result::Result<(), A::Error> {
+    pub(crate) fn keep(self) -> ::std::result::Result<(), A::Error> {
         let value = self.map.next_value().map_err(|error| within(self.name, error))?;
-        additional_properties.insert(self.name.into(), value);
+        self.rest.insert(self.name.into(), value);
         Ok(())
     }
 }
@@ -154,20 +161,37 @@ impl<'de, T: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for List<T> {
 }
 
 /// Writes a struct as a JSON object: `@odata.type`, the properties that are `Some`, then
-/// `additional_properties`. Like `std::fmt::DebugStruct`, it keeps the first error for `finish`, so that a struct's `Serialize` is one line per field.
-pub(crate) struct ObjectWriter<S: ::serde::Serializer> {
+/// `additional_properties` but for those a `Some` property has written, so that no key
+/// is written twice (a `null` read or set for a property is written only while its field
+/// is `None`). Like `ObjectReader`, it keeps the first error for `finish`.
+pub(crate) struct ObjectWriter<'a, S: ::serde::Serializer> {
     object: ::std::result::Result<S::SerializeMap, S::Error>,
+    additional_properties: &'a ::serde_json::Map<
+        ::std::string::String,
+        ::serde_json::Value,
+    >,
+    /// The names written, kept only when `additional_properties` may repeat one.
+    written: ::std::vec::Vec<&'a str>,
 }
 
-impl<S: ::serde::Serializer> ObjectWriter<S> {
-    pub(crate) fn new(serializer: S, odata_type: ::std::option::Option<&str>) -> Self {
+impl<'a, S: ::serde::Serializer> ObjectWriter<'a, S> {
+    pub(crate) fn new(
+        serializer: S,
+        odata_type: ::std::option::Option<&str>,
+        additional_properties: &'a ::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
+    ) -> Self {
         let mut writer = Self {
             object: serializer.serialize_map(None),
+            additional_properties,
+            written: ::std::vec::Vec::new(),
         };
         writer.field("@odata.type", &odata_type);
         writer
     }
-    pub(crate) fn field<T>(&mut self, name: &str, value: &::std::option::Option<T>)
+    pub(crate) fn field<T>(&mut self, name: &'a str, value: &::std::option::Option<T>)
     where
         T: ::serde::Serialize,
     {
@@ -176,19 +200,18 @@ impl<S: ::serde::Serializer> ObjectWriter<S> {
             if let Err(error) = object.serialize_entry(name, value) {
                 self.object = Err(error);
             }
+            if !self.additional_properties.is_empty() {
+                self.written.push(name);
+            }
         }
     }
-    pub(crate) fn finish(
-        self,
-        additional_properties: &::serde_json::Map<
-            ::std::string::String,
-            ::serde_json::Value,
-        >,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    pub(crate) fn finish(self) -> ::std::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeMap;
         let mut object = self.object?;
-        for (name, value) in additional_properties {
-            object.serialize_entry(name, value)?;
+        for (name, value) in self.additional_properties {
+            if !self.written.contains(&name.as_str()) {
+                object.serialize_entry(name, value)?;
+            }
         }
         object.end()
     }

@@ -1,7 +1,7 @@
 //! What the generated models promise, checked on the types made from docs-input/: reading by
 //! `@odata.type`, writing it back, reaching a polymorphic value's fields and variants, evolvable
-//! enums, `Debug` of what is set, timestamps, lossless upcasts, and errors that name the path and
-//! position of the value that does not read.
+//! enums, `Debug` of what is set, timestamps, lossless upcasts, `null` kept apart from a missing
+//! property, and errors that name the path and position of the value that does not read.
 //! The comms types are in the `cloud-communications` area; `entity`, shared by every area, is
 //! always compiled, so its checks run in a build without any area's feature too.
 
@@ -53,6 +53,17 @@ fn undeclared_properties_are_written_back_in_the_order_they_were_read() {
 }
 
 /// The checks of the comms types, which need their area's feature.
+#[test]
+fn a_property_read_as_null_is_written_back_as_null() {
+    let json = r#"{"id":null,"@odata.etag":"W/1"}"#;
+    let entity: Entity = serde_json::from_str(json).unwrap();
+    assert_eq!(entity.id, None);
+    assert!(entity.is_null("id"));
+    assert!(!entity.is_null("@odata.etag"));
+    assert!(!entity.is_null("missing"));
+    assert_eq!(serde_json::to_string(&entity).unwrap(), json);
+}
+
 #[cfg(feature = "cloud-communications")]
 mod comms {
     use graph_models::graph::{
@@ -244,6 +255,66 @@ mod comms {
                 ..record
             }
         );
+    }
+
+    #[test]
+    fn a_patch_body_clears_a_property_with_set_null() {
+        let mut body = CommsOperation {
+            status: Some(OperationStatus::Running),
+            ..CommsOperation::default()
+        };
+        body.set_null("clientContext");
+        assert!(body.is_null("clientContext"));
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"status":"running","clientContext":null}"#
+        );
+    }
+
+    #[test]
+    fn a_field_that_is_set_wins_over_a_null_or_property_of_its_name_and_is_written_once() {
+        let mut operation: CommsOperation =
+            serde_json::from_str(r#"{"clientContext":null,"resultInfo":null}"#).unwrap();
+        operation.client_context = Some("c".to_string());
+        operation.set_null("status");
+        operation.status = Some(OperationStatus::Failed);
+        operation
+            .additional_properties
+            .insert("id".into(), json!("from the map"));
+        operation.id = Some("o1".to_string());
+        assert_eq!(
+            serde_json::to_string(&operation).unwrap(),
+            r#"{"id":"o1","clientContext":"c","status":"failed","resultInfo":null}"#
+        );
+        // Once the field is `None` again, the recorded entries are written.
+        operation.client_context = None;
+        operation.id = None;
+        assert_eq!(
+            serde_json::to_value(&operation).unwrap(),
+            json!({
+                "status": "failed",
+                "clientContext": null,
+                "resultInfo": null,
+                "id": "from the map",
+            })
+        );
+    }
+
+    #[test]
+    fn a_null_survives_an_upcast_and_reads_back_as_null() {
+        let record: RecordOperation = serde_json::from_value(json!({
+            "@odata.type": RecordOperation::ODATA_TYPE,
+            "completionReason": null,
+            "clientContext": null,
+        }))
+        .unwrap();
+        let entity = Entity::from(record);
+        let AnyCommsOperation::RecordOperation(back) = read(serde_json::to_value(&entity).unwrap())
+        else {
+            panic!("the upcast value names its type");
+        };
+        assert_eq!(back.completion_reason, None);
+        assert!(back.is_null("completionReason") && back.is_null("clientContext"));
     }
 
     #[test]

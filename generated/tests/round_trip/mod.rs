@@ -231,22 +231,29 @@ fn through<T: serde::de::DeserializeOwned + serde::Serialize>(
     serde_json::to_value(value)
 }
 
-/// Where `written` differs from `expected`, by path; `None` for the same JSON, where a
-/// missing member equals `null` (a field that is `None` is not written), numbers
-/// compare by value (`1` and `1.0`), and two strings that are RFC 3339 timestamps of
-/// the same instant, or times of day of the same time, are equal (chrono writes its own
-/// number of fractional digits).
+/// Where `written` differs from `expected`, by path; `None` for the same JSON, where
+/// numbers compare by value (`1` and `1.0`), and two strings that are RFC 3339
+/// timestamps of the same instant, or times of day of the same time, are equal (chrono
+/// writes its own number of fractional digits). A missing member and `null` differ:
+/// a `null` read is written back.
 fn difference(expected: &Value, written: &Value, path: &str) -> Option<String> {
     match (expected, written) {
         (Value::Object(expected), Value::Object(written)) => {
             expected
                 .keys()
                 .chain(written.keys())
-                .find_map(|key| difference(
-                    expected.get(key).unwrap_or(&Value::Null),
-                    written.get(key).unwrap_or(&Value::Null),
-                    &format!("{path}.{key}"),
-                ))
+                .find_map(|key| {
+                    let path = format!("{path}.{key}");
+                    match (expected.get(key), written.get(key)) {
+                        (Some(expected), Some(written)) => {
+                            difference(expected, written, &path)
+                        }
+                        (Some(expected), None) => {
+                            Some(format!("`{path}` is missing, not {expected}"))
+                        }
+                        (None, _) => Some(format!("`{path}` was written, but not read")),
+                    }
+                })
         }
         (
             Value::Array(expected),

@@ -132,13 +132,14 @@ fn collection() -> TokenStream {
             where
                 S: ::serde::Serializer,
             {
-                let mut object = crate::support::ObjectWriter::new(serializer, None);
+                let mut object =
+                    crate::support::ObjectWriter::new(serializer, None, &self.additional_properties);
                 object.field("@odata.context", &self.context);
                 object.field("@odata.count", &self.count);
                 object.field("@odata.nextLink", &self.next_link);
                 object.field("value", &Some(&self.value));
                 object.field("@odata.deltaLink", &self.delta_link);
-                object.finish(&self.additional_properties)
+                object.finish()
             }
         }
 
@@ -182,8 +183,12 @@ fn collection() -> TokenStream {
                     "@odata.nextLink" => property.read(&mut page.next_link),
                     "value" => property.read_list(&mut self.value),
                     "@odata.deltaLink" => property.read(&mut page.delta_link),
-                    _ => property.keep(&mut page.additional_properties),
+                    _ => property.keep(),
                 }
+            }
+
+            fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+                &mut self.page.additional_properties
             }
         }
     }
@@ -264,9 +269,10 @@ fn errors() -> TokenStream {
             where
                 S: ::serde::Serializer,
             {
-                let mut object = crate::support::ObjectWriter::new(serializer, None);
+                let mut object =
+                    crate::support::ObjectWriter::new(serializer, None, &self.additional_properties);
                 object.field("error", &self.error);
-                object.finish(&self.additional_properties)
+                object.finish()
             }
         }
 
@@ -289,8 +295,12 @@ fn errors() -> TokenStream {
             {
                 match property.name() {
                     "error" => property.read(&mut self.error),
-                    _ => property.keep(&mut self.additional_properties),
+                    _ => property.keep(),
                 }
+            }
+
+            fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+                &mut self.additional_properties
             }
         }
 
@@ -299,13 +309,14 @@ fn errors() -> TokenStream {
             where
                 S: ::serde::Serializer,
             {
-                let mut object = crate::support::ObjectWriter::new(serializer, None);
+                let mut object =
+                    crate::support::ObjectWriter::new(serializer, None, &self.additional_properties);
                 object.field("code", &self.code);
                 object.field("message", &self.message);
                 object.field("target", &self.target);
                 object.field("innerError", &self.inner_error);
                 object.field("details", &self.details);
-                object.finish(&self.additional_properties)
+                object.finish()
             }
         }
 
@@ -332,8 +343,12 @@ fn errors() -> TokenStream {
                     "target" => property.read(&mut self.target),
                     "innerError" => property.read(&mut self.inner_error),
                     "details" => property.read_list(&mut self.details),
-                    _ => property.keep(&mut self.additional_properties),
+                    _ => property.keep(),
                 }
+            }
+
+            fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+                &mut self.additional_properties
             }
         }
 
@@ -342,13 +357,14 @@ fn errors() -> TokenStream {
             where
                 S: ::serde::Serializer,
             {
-                let mut object = crate::support::ObjectWriter::new(serializer, None);
+                let mut object =
+                    crate::support::ObjectWriter::new(serializer, None, &self.additional_properties);
                 object.field("code", &self.code);
                 object.field("date", &self.date);
                 object.field("request-id", &self.request_id);
                 object.field("client-request-id", &self.client_request_id);
                 object.field("innerError", &self.inner_error);
-                object.finish(&self.additional_properties)
+                object.finish()
             }
         }
 
@@ -375,8 +391,12 @@ fn errors() -> TokenStream {
                     "request-id" => property.read(&mut self.request_id),
                     "client-request-id" => property.read(&mut self.client_request_id),
                     "innerError" => property.read(&mut self.inner_error),
-                    _ => property.keep(&mut self.additional_properties),
+                    _ => property.keep(),
                 }
+            }
+
+            fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+                &mut self.additional_properties
             }
         }
     }

@@ -1,6 +1,13 @@
 //! A struct per entity or complex type: every own and inherited property as an `Option` field,
-//! `@odata.type`, a catch-all for undeclared properties, the `ODATA_TYPE` constant, `Serialize`
-//! and `Deserialize`, `Debug`, and `From` conversions to every ancestor.
+//! `@odata.type`, a catch-all for undeclared properties, the `ODATA_TYPE` constant, `set_null`
+//! and `is_null`, `Serialize` and `Deserialize`, `Debug`, and `From` conversions to every
+//! ancestor.
+//!
+//! A property read or set as `null` is a `Value::Null` in the catch-all under its wire name, not
+//! a field of its own: the catch-all already holds what no typed field does, so `null` costs no
+//! field and no per-field code, and upcasts and `Debug` keep it as they keep any other member.
+//! `set_null` and `is_null` take the wire name and are `#[inline]`, so no machine code is made
+//! for them unless a program calls them.
 //!
 //! `Debug` shows only the fields that are set (a value usually has a few of dozens), then `..`
 //! if any is not; it is one line per field calling the support module's `DebugObject`.
@@ -15,6 +22,9 @@
 //! goes to `additional_properties`). Reading without a JSON map in between is what lets an
 //! error carry the position of the value that failed; the support module also puts its path
 //! (`value[1].surname`) at the front of the message.
+//! A property read as `null` is kept in `additional_properties` under its wire name (its field
+//! is `None`), so it is written back; writing leaves out an entry of `additional_properties`
+//! that a field which is `Some` has written, so no key is written twice.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -144,6 +154,19 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             /// The `@odata.type` of this type.
             pub const ODATA_TYPE: &str = #odata_type;
 
+            /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+            /// written so while its field is `None` (see the crate docs).
+            #[inline]
+            pub fn set_null(&mut self, wire_name: &str) {
+                self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+            }
+
+            /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+            #[inline]
+            pub fn is_null(&self, wire_name: &str) -> bool {
+                self.additional_properties.get(wire_name).is_some_and(::serde_json::Value::is_null)
+            }
+
             /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
             /// when it names none.
             pub(crate) fn serialize_object<S>(
@@ -155,9 +178,13 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
                 S: ::serde::Serializer,
             {
                 let odata_type = self.odata_type.as_deref().or(type_if_missing);
-                #let_object = crate::support::ObjectWriter::new(serializer, odata_type);
+                #let_object = crate::support::ObjectWriter::new(
+                    serializer,
+                    odata_type,
+                    &self.additional_properties,
+                );
                 #(#gates object.field(#wire_names, &self.#names);)*
-                object.finish(&self.additional_properties)
+                object.finish()
             }
         }
 
@@ -203,8 +230,12 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
                 match property.name() {
                     #ODATA_TYPE_WIRE => property.read(&mut self.odata_type),
                     #(#gates #wire_names => property.#readers(&mut self.#names),)*
-                    _ => property.keep(&mut self.additional_properties),
+                    _ => property.keep(),
                 }
+            }
+
+            fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+                &mut self.additional_properties
             }
         }
 
