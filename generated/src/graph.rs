@@ -4,6 +4,7 @@
 /// Reports the state of a long-running communications action.
 #[cfg(feature = "cloud-communications")]
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct CommsOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.commsOperation`.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -150,6 +151,7 @@ impl ::std::convert::From<CommsOperation> for Entity {
 /// `CommsOperation` or any type derived from it, told apart by `@odata.type`.
 #[cfg(feature = "cloud-communications")]
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AnyCommsOperation {
     CommsOperation(::std::boxed::Box<CommsOperation>),
     PlayPromptOperation(::std::boxed::Box<PlayPromptOperation>),
@@ -404,6 +406,7 @@ impl ::std::convert::From<AnyCommsOperation> for CommsOperation {
 
 /// The base type from which most Microsoft Graph entity types derive.
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Entity {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.entity`.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -504,6 +507,7 @@ impl crate::support::ReadObject for Entity {
 
 /// `Entity` or any type derived from it, told apart by `@odata.type`.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum AnyEntity {
     Entity(::std::boxed::Box<Entity>),
     #[cfg(feature = "cloud-communications")]
@@ -834,6 +838,7 @@ impl ::std::convert::From<AnyEntity> for Entity {
 /// Tracks the progress of a long-running operation.
 #[cfg(feature = "cloud-communications")]
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct Operation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.operation`.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -980,6 +985,7 @@ impl ::std::convert::From<Operation> for Entity {
 }
 
 #[derive(Clone, Debug, Eq, Hash, PartialEq)]
+#[non_exhaustive]
 pub enum OperationStatus {
     /// The service has accepted the operation but has not begun working on it.
     NotStarted,
@@ -1022,6 +1028,7 @@ impl ::std::convert::From<&str> for OperationStatus {
 crate::support::impl_string_enum!(OperationStatus);
 
 #[derive(Clone, Debug, Eq, Hash, PartialEq)]
+#[non_exhaustive]
 pub enum PlayPromptCompletionReason {
     /// The reason playback ended could not be determined.
     Unknown,
@@ -1066,6 +1073,7 @@ crate::support::impl_string_enum!(PlayPromptCompletionReason);
 /// Reports the outcome of a playPrompt action on a call.
 #[cfg(feature = "cloud-communications")]
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct PlayPromptOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.playPromptOperation`.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -1219,6 +1227,7 @@ impl ::std::convert::From<PlayPromptOperation> for Entity {
 }
 
 #[derive(Clone, Debug, Eq, Hash, PartialEq)]
+#[non_exhaustive]
 pub enum RecordCompletionReason {
     /// The recording operation was canceled.
     OperationCanceled,
@@ -1283,6 +1292,7 @@ crate::support::impl_string_enum!(RecordCompletionReason);
 /// Describes the result of recording audio from a call participant.
 #[cfg(feature = "cloud-communications")]
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct RecordOperation {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.recordOperation`.
     pub odata_type: ::std::option::Option<::std::string::String>,
@@ -1458,6 +1468,7 @@ impl ::std::convert::From<RecordOperation> for Entity {
 /// Carries the result of an operation, whether it succeeded or failed.
 #[cfg(feature = "cloud-communications")]
 #[derive(Clone, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ResultInfo {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.resultInfo`.
     pub odata_type: ::std::option::Option<::std::string::String>,

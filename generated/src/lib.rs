@@ -69,6 +69,32 @@
 //! | `Edm.Geography*` | `serde_json::Value` | GeoJSON |
 //! | `Edm.Geometry*` | `serde_json::Value` | GeoJSON |
 //!
+//! # Compatibility
+//!
+//! The pages change every week. These changes are additive (semver-compatible) for code that uses
+//! the crate, because every struct and enum is `#[non_exhaustive]`:
+//!
+//! - **A new property**: a new field, and a new accessor on the `Any...` enums whose base has it.
+//!   Outside this crate a struct is built with `default()` and its fields set one by one
+//!   (`let mut value = Type::default(); value.id = Some(id);`): a struct literal, even with
+//!   `..Default::default()`, is refused, and a pattern needs `..`.
+//! - **A new enum member**: a new variant; a `match` on an enum needs a `_` arm.
+//! - **A new type**: a new struct, enum or `Any...` enum.
+//! - **A new subtype** of a type that has subtypes: a new `Any...` variant, with its `From`,
+//!   `TryFrom`, `as_...` and `into_...`; a `match` on an `Any...` enum needs a `_` arm.
+//! - **A feature turned on**: the fields, variants and types of its area, as above.
+//!
+//! What such a change does alter is how a value reads: a new member's value was kept in the
+//! catch-all variant and now is its own variant, a new subtype's value read as its base type and
+//! now is its own variant, and a new property's value moves from `additional_properties` to its
+//! field.
+//!
+//! These changes break code that uses the crate (a major version): a property, type or member
+//! removed or renamed (a rename is a removal and an addition); a property's type changed, or made
+//! a collection or no longer one; a type's base changed; the first subtype of a type (its fields
+//! become its `Any...` enum); the first property of a type that had none (an alias of
+//! `serde_json::Value` becomes a struct); a type moved to another namespace (module).
+//!
 //! # Lists and errors
 //!
 //! The [`odata`] module holds what every response shares, whatever its types. A list

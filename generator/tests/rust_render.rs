@@ -420,6 +420,48 @@ fn same_schema_same_bytes() {
     assert_eq!(render(), render());
 }
 
+/// The changes the pages get every week must be additive for crates that use the models: a new
+/// property is a new field, a new member or subtype a new variant, so every struct, string enum
+/// and `Any...` enum of the pages' types is non-exhaustive (no struct literal or exhaustive
+/// `match` outside the crate to break).
+#[test]
+fn every_model_struct_and_enum_is_non_exhaustive() {
+    let (files, _) = render();
+    let mut kinds = std::collections::BTreeSet::new();
+    for file in files.iter().filter(|file| {
+        file.path.starts_with("src/") && !["src/odata.rs", "src/support.rs"].contains(&&*file.path)
+    }) {
+        let lines: Vec<&str> = file.contents.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(kind) = ["pub struct ", "pub enum "]
+                .into_iter()
+                .find(|start| line.starts_with(start))
+            else {
+                continue;
+            };
+            let name = &line[kind.len()..];
+            kinds.insert(match kind {
+                "pub struct " => "struct",
+                _ if name.starts_with("Any") => "Any... enum",
+                _ => "string enum",
+            });
+            let mut attributes = lines[..i]
+                .iter()
+                .rev()
+                .take_while(|line| line.starts_with("#[") || line.starts_with("///"));
+            assert!(
+                attributes.any(|line| *line == "#[non_exhaustive]"),
+                "{}: {line} is exhaustive",
+                file.path
+            );
+        }
+    }
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        ["Any... enum", "string enum", "struct"]
+    );
+}
+
 #[test]
 fn every_file_starts_with_the_generated_line() {
     let options = CrateOptions {

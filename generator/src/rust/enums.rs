@@ -2,6 +2,8 @@
 //! spelling and read ignoring case, and a catch-all variant that keeps any other value as it
 //! came (Graph adds members over time). `as_str` and `From<&str>` are generated here; `Display`,
 //! `FromStr`, `Serialize` and `Deserialize` come from the support module's `impl_string_enum!`.
+//! Each enum is `#[non_exhaustive]`: a member the pages add is a new variant, which would break
+//! another crate's exhaustive `match`; with a `_` arm required, it is an addition.
 //!
 //! The catch-all holds the support module's `UnknownValue`, which only the crate can make, and
 //! only `From<&str>` does, for a value that is no member: so `Unrecognized("high")` next to a
@@ -69,6 +71,7 @@ pub fn render_enum(item: &Enum) -> TokenStream {
         #docs
         #gate
         #[derive(Clone, Debug, Eq, Hash, PartialEq)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
             /// A value that is none of the members, kept as it was written.

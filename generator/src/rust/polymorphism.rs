@@ -16,6 +16,10 @@
 //! holds its inherited fields itself rather than a struct of its base (so that it reads and
 //! writes as one flat object, and each field is one step away), so there is no base value in a
 //! subtype to lend out as a `&Base`: the accessors lend the base's fields one by one instead.
+//!
+//! Each enum is `#[non_exhaustive]`, so that a variant added by a new subtype page, or by a
+//! feature turned on, breaks no other crate's `match`. A new subtype only adds impls (its `From`,
+//! `TryFrom` and views), none of which overlaps another's, since each names its own type.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -173,6 +177,7 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
         #[doc = #doc]
         #gate
         #[derive(Clone, Debug, PartialEq)]
+        #[non_exhaustive]
         pub enum #name {
             #(#variants)*
         }

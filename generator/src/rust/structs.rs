@@ -9,6 +9,11 @@
 //! `set_null` and `is_null` take the wire name and are `#[inline]`, so no machine code is made
 //! for them unless a program calls them.
 //!
+//! Every struct is `#[non_exhaustive]` and `Default`: the pages gain properties, and a field
+//! added to a struct that other crates build with a literal would break them. Outside the crate
+//! a value is built with `default()` and its fields set one by one (`..Default::default()` is
+//! refused for a non-exhaustive struct too); inside, literals stay as they are.
+//!
 //! `Debug` shows only the fields that are set (a value usually has a few of dozens), then `..`
 //! if any is not; it is one line per field calling the support module's `DebugObject`.
 //!
@@ -140,6 +145,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
         #docs
         #gate
         #[derive(Clone, Default, PartialEq)]
+        #[non_exhaustive]
         pub struct #name {
             #[doc = #odata_type_doc]
             pub odata_type: ::std::option::Option<::std::string::String>,
