@@ -251,10 +251,8 @@ mod comms {
 
     #[test]
     fn a_patch_body_clears_a_property_with_set_null() {
-        let mut body = CommsOperation {
-            status: Some(OperationStatus::Running),
-            ..CommsOperation::default()
-        };
+        let mut body = CommsOperation::default();
+        body.status = Some(OperationStatus::Running);
         body.set_null("clientContext");
         assert!(body.is_null("clientContext"));
         assert_eq!(
