@@ -11,6 +11,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::names::ident;
+
 /// The module's name at the crate root, where no namespace module may take it.
 pub const ODATA_MODULE: &str = "odata";
 
@@ -195,6 +197,29 @@ fn collection() -> TokenStream {
 }
 
 fn errors() -> TokenStream {
+    let object_impls = [
+        object_impls("ErrorResponse", &[("error", "error", false)]),
+        object_impls(
+            "GraphError",
+            &[
+                ("code", "code", false),
+                ("message", "message", false),
+                ("target", "target", false),
+                ("innerError", "inner_error", false),
+                ("details", "details", true),
+            ],
+        ),
+        object_impls(
+            "InnerError",
+            &[
+                ("code", "code", false),
+                ("date", "date", false),
+                ("request-id", "request_id", false),
+                ("client-request-id", "client_request_id", false),
+                ("innerError", "inner_error", false),
+            ],
+        ),
+    ];
     quote! {
         /// An error response's body: `{"error": {...}}`. Written back, each object's members
         /// come in the order Graph sends them, then the others as they were read.
@@ -264,19 +289,38 @@ fn errors() -> TokenStream {
 
         impl ::std::error::Error for GraphError {}
 
-        impl ::serde::Serialize for ErrorResponse {
+        #(#object_impls)*
+    }
+}
+
+/// `Serialize`, `Deserialize` and `ReadObject` of one of the error types: each property
+/// (wire name, field, and whether it is a list) read and written in the order given, through the
+/// support module as the model structs are.
+fn object_impls(name: &str, properties: &[(&str, &str, bool)]) -> TokenStream {
+    let name = ident(name);
+    let writes = properties.iter().map(|&(wire, field, _)| {
+        let field = ident(field);
+        quote!(object.field(#wire, &self.#field);)
+    });
+    let reads = properties.iter().map(|&(wire, field, list)| {
+        let field = ident(field);
+        let reader = ident(if list { "read_list" } else { "read" });
+        quote!(#wire => property.#reader(&mut self.#field),)
+    });
+    quote! {
+        impl ::serde::Serialize for #name {
             fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
             where
                 S: ::serde::Serializer,
             {
                 let mut object =
                     crate::support::ObjectWriter::new(serializer, None, &self.additional_properties);
-                object.field("error", &self.error);
+                #(#writes)*
                 object.finish()
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for ErrorResponse {
+        impl<'de> ::serde::Deserialize<'de> for #name {
             fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
             where
                 D: ::serde::Deserializer<'de>,
@@ -285,7 +329,7 @@ fn errors() -> TokenStream {
             }
         }
 
-        impl crate::support::ReadObject for ErrorResponse {
+        impl crate::support::ReadObject for #name {
             fn read_property<'de, A>(
                 &mut self,
                 property: crate::support::PropertyReader<'_, A>,
@@ -294,103 +338,7 @@ fn errors() -> TokenStream {
                 A: ::serde::de::MapAccess<'de>,
             {
                 match property.name() {
-                    "error" => property.read(&mut self.error),
-                    _ => property.keep(),
-                }
-            }
-
-            fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
-                &mut self.additional_properties
-            }
-        }
-
-        impl ::serde::Serialize for GraphError {
-            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                S: ::serde::Serializer,
-            {
-                let mut object =
-                    crate::support::ObjectWriter::new(serializer, None, &self.additional_properties);
-                object.field("code", &self.code);
-                object.field("message", &self.message);
-                object.field("target", &self.target);
-                object.field("innerError", &self.inner_error);
-                object.field("details", &self.details);
-                object.finish()
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for GraphError {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                crate::support::read_object(deserializer)
-            }
-        }
-
-        impl crate::support::ReadObject for GraphError {
-            fn read_property<'de, A>(
-                &mut self,
-                property: crate::support::PropertyReader<'_, A>,
-            ) -> ::std::result::Result<(), A::Error>
-            where
-                A: ::serde::de::MapAccess<'de>,
-            {
-                match property.name() {
-                    "code" => property.read(&mut self.code),
-                    "message" => property.read(&mut self.message),
-                    "target" => property.read(&mut self.target),
-                    "innerError" => property.read(&mut self.inner_error),
-                    "details" => property.read_list(&mut self.details),
-                    _ => property.keep(),
-                }
-            }
-
-            fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
-                &mut self.additional_properties
-            }
-        }
-
-        impl ::serde::Serialize for InnerError {
-            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                S: ::serde::Serializer,
-            {
-                let mut object =
-                    crate::support::ObjectWriter::new(serializer, None, &self.additional_properties);
-                object.field("code", &self.code);
-                object.field("date", &self.date);
-                object.field("request-id", &self.request_id);
-                object.field("client-request-id", &self.client_request_id);
-                object.field("innerError", &self.inner_error);
-                object.finish()
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for InnerError {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                crate::support::read_object(deserializer)
-            }
-        }
-
-        impl crate::support::ReadObject for InnerError {
-            fn read_property<'de, A>(
-                &mut self,
-                property: crate::support::PropertyReader<'_, A>,
-            ) -> ::std::result::Result<(), A::Error>
-            where
-                A: ::serde::de::MapAccess<'de>,
-            {
-                match property.name() {
-                    "code" => property.read(&mut self.code),
-                    "date" => property.read(&mut self.date),
-                    "request-id" => property.read(&mut self.request_id),
-                    "client-request-id" => property.read(&mut self.client_request_id),
-                    "innerError" => property.read(&mut self.inner_error),
+                    #(#reads)*
                     _ => property.keep(),
                 }
             }
