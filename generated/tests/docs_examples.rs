@@ -39,3 +39,23 @@ fn docs_examples_round_trip() {
 #[test]
 #[ignore = "12 examples skipped: feature `cloud-communications` off"]
 fn examples_of_cloud_communications() {}
+/// Lists, as ignored, the examples a build without `directory-management` skips.
+#[cfg(not(feature = "directory-management"))]
+#[test]
+#[ignore = "1 example skipped: feature `directory-management` off"]
+fn examples_of_directory_management() {}
+/// Lists, as ignored, the examples a build without `onedrive` skips.
+#[cfg(not(feature = "onedrive"))]
+#[test]
+#[ignore = "1 example skipped: feature `onedrive` off"]
+fn examples_of_onedrive() {}
+/// Lists, as ignored, the examples a build without `outlook` skips.
+#[cfg(not(feature = "outlook"))]
+#[test]
+#[ignore = "1 example skipped: feature `outlook` off"]
+fn examples_of_outlook() {}
+/// Lists, as ignored, the examples a build without `users` skips.
+#[cfg(not(feature = "users"))]
+#[test]
+#[ignore = "4 examples skipped: feature `users` off"]
+fn examples_of_users() {}

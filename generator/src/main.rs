@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use graph_docgen::diagnostic::{Diagnostic, Severity};
 use graph_docgen::read::PageSelection;
-use graph_docgen::rust::{render_crate, render_manifest, CrateName, CrateOptions};
+use graph_docgen::rust::{read_guide, render_crate, render_manifest, CrateName, CrateOptions};
 use graph_docgen::write::{self, SyncMode};
 use graph_docgen::{compare, export, load_docs, Docs};
 
@@ -60,6 +60,10 @@ enum Command {
         /// The crate's name, as Cargo spells it.
         #[arg(long, value_name = "NAME", default_value = "graph-models")]
         crate_name: CrateName,
+        /// A hand-written Markdown file put into the crate docs after their first line, such
+        /// as a worked example of the crate's types; its Rust code blocks become doctests.
+        #[arg(long, value_name = "FILE")]
+        guide: Option<PathBuf>,
     },
 }
 
@@ -144,7 +148,9 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
             docs,
             out,
             crate_name,
+            guide,
         } => {
+            let guide = guide.as_deref().map(read_guide).transpose()?;
             let loaded = docs.load()?;
             let includes: String = docs
                 .include
@@ -159,6 +165,7 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
                     crate_name.as_str()
                 ),
                 crate_name,
+                guide,
             };
             let (mut files, render_diagnostics) =
                 render_crate(&loaded.schema, &loaded.examples, &options);

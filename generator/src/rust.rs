@@ -50,7 +50,9 @@ mod structs;
 mod support;
 mod untyped;
 
-use crate::diagnostic::Diagnostic;
+use std::path::Path;
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use crate::example_check::example_cases;
 use crate::facts::Example;
 use crate::schema::{Schema, TypeLookup};
@@ -69,6 +71,22 @@ pub struct CrateOptions {
     pub crate_name: CrateName,
     /// Shown in the `// @generated` header of every file.
     pub regenerate_command: String,
+    /// Hand-written Markdown for the crate docs, after their first line: a worked example of
+    /// the crate's own types, which no generated section can give. Its Rust code blocks run
+    /// as the crate's doctests, so the example stays true to the code.
+    pub guide: Option<String>,
+}
+
+/// Reads the hand-written guide of [`CrateOptions::guide`].
+pub fn read_guide(path: &Path) -> Result<String, Diagnostic> {
+    std::fs::read_to_string(path).map_err(|error| {
+        Diagnostic::new(
+            Severity::Error,
+            DiagnosticKind::Unreadable,
+            None,
+            format!("cannot read the crate guide {}: {error}", path.display()),
+        )
+    })
 }
 
 /// A Cargo package name that is also usable as the crate's Rust name: ASCII letters, digits,

@@ -18,6 +18,7 @@ fn options() -> CrateOptions {
     CrateOptions {
         crate_name: "odata-names".parse().unwrap(),
         regenerate_command: "graph-docgen rust".to_string(),
+        guide: None,
     }
 }
 

@@ -258,6 +258,7 @@ fn options() -> CrateOptions {
     CrateOptions {
         crate_name: "graph-models".parse().unwrap(),
         regenerate_command: "cargo xtask codegen".to_string(),
+        guide: None,
     }
 }
 
@@ -466,6 +467,7 @@ fn every_model_struct_and_enum_is_non_exhaustive() {
 fn every_file_starts_with_the_generated_line() {
     let options = CrateOptions {
         regenerate_command: "make models".to_string(),
+        guide: None,
         ..options()
     };
     let (files, _) = render_crate(&schema(), &examples(), &options);

@@ -320,6 +320,7 @@ fn a_render_that_leaves_a_file_out_neither_deletes_nor_replaces_committed_files(
     let options = CrateOptions {
         crate_name: "graph-models".parse().unwrap(),
         regenerate_command: FIX.to_string(),
+        guide: None,
     };
     let (committed, diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
     assert!(diagnostics.iter().all(|d| d.severity != Severity::Error));
@@ -451,4 +452,36 @@ fn the_rust_command_rejects_a_crate_name_rust_cannot_spell() {
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
     assert!(folder.snapshot().is_empty());
+}
+
+#[test]
+fn the_rust_command_puts_the_guide_into_the_crate_docs_and_fails_on_a_missing_one() {
+    let folder = TempFolder::new("cli-guide");
+    let guide = folder.path().join("guide.md");
+    std::fs::write(
+        &guide,
+        "# Worked example\n\n```rust\nassert_eq!(1 + 1, 2);\n```\n",
+    )
+    .unwrap();
+    let out = folder.path().join("crate");
+    let written = rust_command(&docs_input(), &out, &["--guide", guide.to_str().unwrap()]);
+    assert!(written.status.success(), "{written:?}");
+    let lib = std::fs::read_to_string(out.join("src/lib.rs")).unwrap();
+    // After the crate docs' first line, before the generated sections.
+    let example =
+        lib.find("//! # Worked example\n//!\n//! ```rust\n//! assert_eq!(1 + 1, 2);\n//! ```\n");
+    let mapping = lib.find("//! # How types map");
+    assert!(example.is_some() && example < mapping, "{lib}");
+
+    let missing = rust_command(&docs_input(), &out, &["--guide", "no-such-guide.md"]);
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert_eq!(missing.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot read the crate guide no-such-guide.md"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("src/lib.rs")).unwrap(),
+        lib
+    );
 }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use graph_docgen::read::PageSelection;
-use graph_docgen::rust::{render_crate, CrateOptions, GeneratedFile};
+use graph_docgen::rust::{read_guide, render_crate, CrateOptions, GeneratedFile};
 use graph_docgen::write::{sync_generated_files, write_if_changed, SyncMode, SyncReport};
 
 /// The package name of `generated/`.
@@ -88,11 +88,13 @@ fn workspace_root() -> PathBuf {
 fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
     let selection = PageSelection::new(workspace.join("docs-input"), &[])?;
     let docs = graph_docgen::load_docs(&selection)?;
+    let guide = read_guide(&workspace.join("generated").join(readme_sample::GUIDE_FILE))?;
     let options = CrateOptions {
         crate_name: CRATE_NAME.parse().map_err(|why: String| {
             Diagnostic::new(Severity::Error, DiagnosticKind::Output, None, why)
         })?,
         regenerate_command: CODEGEN_COMMAND.into(),
+        guide: Some(guide.clone()),
     };
     let (files, render_diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
     let summary = docs.summary();
@@ -106,7 +108,7 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
         CODEGEN_COMMAND,
     )
     .and_then(|report| {
-        let readme = sync_readme_sample(workspace, &files, mode)?;
+        let readme = sync_readme_sample(workspace, &files, &guide, mode)?;
         Ok(Synced { report, readme })
     });
     Ok(Codegen {
@@ -119,6 +121,7 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
 fn sync_readme_sample(
     workspace: &Path,
     files: &[GeneratedFile],
+    guide: &str,
     mode: SyncMode,
 ) -> Result<ReadmeSample, Diagnostic> {
     let path = workspace.join("README.md");
@@ -135,7 +138,7 @@ fn sync_readme_sample(
                 readme_sample::SHOWN_FILE
             ))
         })?;
-    let expected = readme_sample::with_sample(&on_disk, &shown.contents).map_err(problem)?;
+    let expected = readme_sample::with_sample(&on_disk, &shown.contents, guide).map_err(problem)?;
     Ok(match mode {
         _ if expected == on_disk => ReadmeSample::UpToDate,
         SyncMode::Write => {
@@ -182,9 +185,9 @@ fn run_codegen(workspace: &Path, mode: SyncMode) -> bool {
             eprintln!("{}", synced.report);
             match &synced.readme {
                 ReadmeSample::UpToDate => {}
-                ReadmeSample::Updated => eprintln!("README.md: generated-code sample updated"),
+                ReadmeSample::Updated => eprintln!("README.md: generated sections updated"),
                 ReadmeSample::Stale(diff) => eprintln!(
-                    "README.md: the generated-code sample is out of date\n{diff}\nrun `{CODEGEN_COMMAND}` to update it, then commit the result"
+                    "README.md: a generated section is out of date\n{diff}\nrun `{CODEGEN_COMMAND}` to update it, then commit the result"
                 ),
             }
         }

@@ -1,6 +1,8 @@
-//! The README's "Generated code" section shows real generated items, taken from the generated
-//! crate on every `cargo xtask codegen`, so the README can never show code the generator no
-//! longer writes (`--check` fails when it is stale, like any generated file).
+//! The README's sections that `cargo xtask codegen` writes, so that the README can never show
+//! code the generator no longer writes or an example the crate no longer runs (`--check` fails
+//! when one is stale, like any generated file): "Generated code" shows real generated items,
+//! taken from the generated crate, and "Worked example" is the crate's guide, whose code runs
+//! as the crate's doctests.
 
 use similar::TextDiff;
 
@@ -17,22 +19,57 @@ const SHOWN_ITEMS: &[(&str, Option<&str>)] = &[
     ("RecordCompletionReason", None),
 ];
 
-/// `readme` with its sample section holding `SHOWN_ITEMS` from `generated_file`.
-pub fn with_sample(readme: &str, generated_file: &str) -> Result<String, String> {
-    let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
+const GUIDE_START: &str =
+    "<!-- worked-example:start (cargo xtask codegen copies generated/guide.md here) -->";
+const GUIDE_END: &str = "<!-- worked-example:end -->";
+
+/// The hand-written guide of the generated crate, which its crate docs carry.
+pub const GUIDE_FILE: &str = "guide.md";
+
+/// `readme` with its sample section holding `SHOWN_ITEMS` from `generated_file`, and its
+/// worked-example section holding `guide`.
+pub fn with_sample(readme: &str, generated_file: &str, guide: &str) -> Result<String, String> {
+    let sample = sample_items(generated_file)?;
+    let readme = with_section(readme, START, END, &format!("```rust\n{sample}```\n"))?;
+    with_section(&readme, GUIDE_START, GUIDE_END, &guide_for_readme(guide))
+}
+
+/// `readme` with `body` between the lines `start` and `end`.
+fn with_section(readme: &str, start: &str, end: &str, body: &str) -> Result<String, String> {
+    let (Some(from), Some(to)) = (readme.find(start), readme.find(end)) else {
         return Err(format!(
-            "README.md has no sample section: expected the lines `{START}` and `{END}`"
+            "README.md has no section for `cargo xtask codegen` to write: expected the lines `{start}` and `{end}`"
         ));
     };
-    if end < start {
-        return Err(format!("README.md: `{END}` comes before `{START}`"));
+    if to < from {
+        return Err(format!("README.md: `{end}` comes before `{start}`"));
     }
-    let sample = sample_items(generated_file)?;
     Ok(format!(
-        "{}{START}\n```rust\n{sample}```\n{}",
-        &readme[..start],
-        &readme[end..]
+        "{}{start}\n{body}{}",
+        &readme[..from],
+        &readme[to..]
     ))
+}
+
+/// The guide as the README shows it: one heading level down, since it sits under the README's
+/// title, and without the lines rustdoc hides in code blocks (`# fn main() {`), which GitHub
+/// would show.
+fn guide_for_readme(guide: &str) -> String {
+    let mut shown = String::new();
+    let mut in_code = false;
+    for line in guide.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") {
+            in_code = !in_code;
+        } else if in_code && (trimmed == "#" || trimmed.starts_with("# ")) {
+            continue;
+        } else if !in_code && line.starts_with('#') {
+            shown.push('#');
+        }
+        shown.push_str(line);
+        shown.push('\n');
+    }
+    shown
 }
 
 /// The shown items, as the generated file spells them (attributes and doc comments included),
@@ -86,12 +123,19 @@ mod tests {
 
     const GENERATED: &str = "/// A recording.\n#[derive(Debug)]\npub struct RecordOperation {\n    pub id: Option<String>,\n}\npub struct Other;\nimpl ::serde::Serialize for RecordOperation {}\nimpl<'de> ::serde::Deserialize<'de> for RecordOperation {}\n/// Why it stopped.\npub enum RecordCompletionReason {\n    MaxLengthReached,\n}\n";
 
+    const GUIDE: &str = "# Worked example\n\n```rust\n# fn main() {\nlet id = 1;\n# }\n```\n";
+
     #[test]
-    fn the_section_is_replaced_and_the_rest_kept() {
-        let readme = format!("# Title\n\nBefore.\n\n{START}\nold\n{END}\n\nAfter.\n");
-        let updated = with_sample(&readme, GENERATED).unwrap();
+    fn the_sections_are_replaced_and_the_rest_kept() {
+        let readme = format!(
+            "# Title\n\nBefore.\n\n{START}\nold\n{END}\n\nBetween.\n\n{GUIDE_START}\nold\n{GUIDE_END}\n\nAfter.\n"
+        );
+        let updated = with_sample(&readme, GENERATED, GUIDE).unwrap();
         assert!(updated.starts_with("# Title\n\nBefore.\n\n"));
-        assert!(updated.ends_with(&format!("{END}\n\nAfter.\n")));
+        assert!(updated.contains(&format!("{END}\n\nBetween.\n\n")));
+        assert!(updated.ends_with(&format!(
+            "{GUIDE_START}\n## Worked example\n\n```rust\nlet id = 1;\n```\n{GUIDE_END}\n\nAfter.\n"
+        )));
         assert!(!updated.contains("old"));
         let record = updated.find("pub struct RecordOperation").unwrap();
         let reason = updated.find("pub enum RecordCompletionReason").unwrap();
@@ -103,20 +147,23 @@ mod tests {
         assert!(updated.contains("/// A recording."));
         assert!(!updated.contains("Other"));
         // Idempotent: a second run changes nothing.
-        assert_eq!(with_sample(&updated, GENERATED).unwrap(), updated);
+        assert_eq!(with_sample(&updated, GENERATED, GUIDE).unwrap(), updated);
     }
 
     #[test]
     fn missing_markers_or_items_are_reported() {
-        assert!(with_sample("# Title\n", GENERATED)
+        assert!(with_sample("# Title\n", GENERATED, GUIDE)
             .unwrap_err()
-            .contains("no sample section"));
+            .contains(&format!("expected the lines `{START}`")));
         let readme = format!("{START}\n{END}\n");
-        assert!(with_sample(&readme, "pub struct RecordOperation;")
+        assert!(with_sample(&readme, GENERATED, GUIDE)
+            .unwrap_err()
+            .contains(&format!("expected the lines `{GUIDE_START}`")));
+        assert!(with_sample(&readme, "pub struct RecordOperation;", GUIDE)
             .unwrap_err()
             .contains("no `impl Deserialize for RecordOperation`"));
         let without_enum = GENERATED.replace("RecordCompletionReason", "Renamed");
-        assert!(with_sample(&readme, &without_enum)
+        assert!(with_sample(&readme, &without_enum, GUIDE)
             .unwrap_err()
             .contains("no struct or enum `RecordCompletionReason`"));
     }

@@ -34,6 +34,15 @@ pub const CASES: &[Case<'static>] = &[
         doc_defect: None,
     },
     Case {
+        at: "api/driveitem-list-children.md:69",
+        type_name: "microsoft.graph.driveItem",
+        values: &[
+            r##"{"value":[{"id":"01BYE5RZ2KXWOTNNU3B5BLEPRAWJ6ZYBGL","name":"Budget.xlsx","size":18302,"eTag":"\"{D6B3D95E-2B6E-4B0F-A6E0-C2F57ABF1A2B},3\"","createdBy":{"user":{"id":"5d5e0b3a-4b4f-4a3c-9b7e-3f1a2c6d8e01","displayName":"Adele Vance"}},"lastModifiedDateTime":"2021-03-18T09:15:00Z","file":{"mimeType":"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}},{"id":"01BYE5RZ5MYLM2SMX75ZBIPQZIHT6OAYPB","name":"Reports","size":409600,"createdBy":{"@odata.type":"#microsoft.graph.sharePointIdentitySet","group":{"id":"02bd9fd6-8f93-4758-87c3-1fb73740a315","displayName":"Sales and Marketing"},"application":{"id":"2a9b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d","displayName":"Sync client"}},"lastModifiedDateTime":"2021-03-17T16:40:12.503Z","folder":{"childCount":4}}]}"##,
+        ],
+        collection: true,
+        doc_defect: None,
+    },
+    Case {
         at: "api/operation-create.md:65",
         type_name: "microsoft.graph.operation",
         values: &[
@@ -111,6 +120,58 @@ pub const CASES: &[Case<'static>] = &[
         values: &[
             r##"{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#communications/calls('d9640ddc-eb53-493c-8fde-f7039a946ef5')/operations/$entity","@odata.type":"#microsoft.graph.recordOperation","id":"8c7daed3-97b4-4b66-84d1-55a9c920c79a","clientContext":"record-voicemail-7","status":"failed","completionReason":"initialSilenceTimeout","recordingAccessToken":"eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJyZWNvcmRpbmcifQ.c2lnbmF0dXJl","recordingLocation":"https://media.contoso.com/recordings/8c7daed3-97b4-4b66-84d1-55a9c920c79a.wav","resultInfo":{"@odata.type":"#microsoft.graph.resultInfo","code":408,"subcode":8523,"message":"No audio was heard before the initial silence timeout."}}"##,
         ],
+        collection: false,
+        doc_defect: None,
+    },
+    Case {
+        at: "api/user-list-events.md:69",
+        type_name: "microsoft.graph.event",
+        values: &[
+            r#"{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users('5d5e0b3a-4b4f-4a3c-9b7e-3f1a2c6d8e01')/events(subject,start,end,importance,attendees)","value":[{"@odata.etag":"W/\"ZlnW4RIAV06KYYwlrfNZvQAAKGWwbw==\"","id":"AAMkAGIAAAoZDOFAAA=","subject":"Quarterly planning","importance":"high","body":{"contentType":"html","content":"<p>Agenda to follow.</p>"},"start":{"dateTime":"2021-03-22T09:00:00.0000000","timeZone":"Pacific Standard Time"},"end":{"dateTime":"2021-03-22T10:30:00.0000000","timeZone":"Pacific Standard Time"},"attendees":[{"type":"required","emailAddress":{"name":"Alex Wilber","address":"alex@contoso.com"}},{"type":"resource","emailAddress":{"name":"Room 18/2111","address":"room182111@contoso.com"}}]}]}"#,
+        ],
+        collection: true,
+        doc_defect: None,
+    },
+    Case {
+        at: "api/user-list-memberof.md:69",
+        type_name: "microsoft.graph.directoryObject",
+        values: &[
+            r##"{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#directoryObjects","value":[{"@odata.type":"#microsoft.graph.group","id":"02bd9fd6-8f93-4758-87c3-1fb73740a315","displayName":"Sales and Marketing","mailEnabled":true,"securityEnabled":false,"groupTypes":["Unified"],"visibility":"Public"},{"@odata.type":"#microsoft.graph.group","id":"7e8d3c2b-1a09-4f6e-8d5c-4b3a29180f7e","displayName":"Office readers","mailEnabled":false,"securityEnabled":true,"groupTypes":[]}]}"##,
+        ],
+        collection: true,
+        doc_defect: None,
+    },
+    Case {
+        at: "api/user-list.md:73",
+        type_name: "microsoft.graph.user",
+        values: &[
+            r#"{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,mail,officeLocation)","@odata.nextLink":"https://graph.microsoft.com/v1.0/users?$select=id,displayName,mail,officeLocation&$top=2&$skiptoken=RFNwdAIAAQAAAB","value":[{"id":"5d5e0b3a-4b4f-4a3c-9b7e-3f1a2c6d8e01","displayName":"Adele Vance","mail":"adele@contoso.com","officeLocation":"18/2111"},{"id":"a1c7d2e4-8f3b-4e6a-b0d9-7c5e1f2a3b04","displayName":"Alex Wilber","mail":"alex@contoso.com","officeLocation":null}]}"#,
+        ],
+        collection: true,
+        doc_defect: None,
+    },
+    Case {
+        at: "api/user-post-users.md:58",
+        type_name: "microsoft.graph.user",
+        values: &[
+            r#"{"accountEnabled":true,"displayName":"Megan Bowen","mailNickname":"megan","userPrincipalName":"megan@contoso.com","passwordProfile":{"forceChangePasswordNextSignIn":true,"password":"x7!Qe2#vLp"}}"#,
+        ],
+        collection: false,
+        doc_defect: None,
+    },
+    Case {
+        at: "api/user-post-users.md:81",
+        type_name: "microsoft.graph.user",
+        values: &[
+            r#"{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#users/$entity","id":"c4f1a0b2-6d3e-4f59-8a7b-2e1d0c9f8b06","businessPhones":[],"displayName":"Megan Bowen","userPrincipalName":"megan@contoso.com"}"#,
+        ],
+        collection: false,
+        doc_defect: None,
+    },
+    Case {
+        at: "api/user-update.md:58",
+        type_name: "microsoft.graph.user",
+        values: &[r#"{"jobTitle":"Marketing Lead","officeLocation":null}"#],
         collection: false,
         doc_defect: None,
     },

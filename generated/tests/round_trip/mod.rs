@@ -158,6 +158,18 @@ enum Reader {
 /// The reader of the type named `type_name` (any case), or of a collection of it.
 fn reader(type_name: &str, collection: bool) -> Reader {
     match (type_name.to_ascii_lowercase().as_str(), collection) {
+        #[cfg(feature = "outlook")]
+        ("microsoft.graph.attendee", false) => {
+            Reader::Compiled(through::<graph_models::graph::Attendee>)
+        }
+        #[cfg(not(feature = "outlook"))]
+        ("microsoft.graph.attendee", _) => Reader::FeatureOff("outlook"),
+        #[cfg(feature = "onedrive")]
+        ("microsoft.graph.baseitem", false) => {
+            Reader::Compiled(through::<graph_models::graph::AnyBaseItem>)
+        }
+        #[cfg(not(feature = "onedrive"))]
+        ("microsoft.graph.baseitem", _) => Reader::FeatureOff("onedrive"),
         #[cfg(feature = "cloud-communications")]
         ("microsoft.graph.commsoperation", false) => {
             Reader::Compiled(through::<graph_models::graph::AnyCommsOperation>)
@@ -176,8 +188,85 @@ fn reader(type_name: &str, collection: bool) -> Reader {
         ("microsoft.graph.commsoperation", _) => {
             Reader::FeatureOff("cloud-communications")
         }
+        ("microsoft.graph.datetimetimezone", false) => {
+            Reader::Compiled(through::<graph_models::graph::DateTimeTimeZone>)
+        }
+        #[cfg(feature = "directory-management")]
+        ("microsoft.graph.directoryobject", false) => {
+            Reader::Compiled(through::<graph_models::graph::AnyDirectoryObject>)
+        }
+        #[cfg(feature = "directory-management")]
+        ("microsoft.graph.directoryobject", true) => {
+            Reader::Compiled(
+                through::<
+                    graph_models::odata::Collection<
+                        graph_models::graph::AnyDirectoryObject,
+                    >,
+                >,
+            )
+        }
+        #[cfg(not(feature = "directory-management"))]
+        ("microsoft.graph.directoryobject", _) => {
+            Reader::FeatureOff("directory-management")
+        }
+        #[cfg(feature = "onedrive")]
+        ("microsoft.graph.driveitem", false) => {
+            Reader::Compiled(through::<graph_models::graph::DriveItem>)
+        }
+        #[cfg(feature = "onedrive")]
+        ("microsoft.graph.driveitem", true) => {
+            Reader::Compiled(
+                through::<
+                    graph_models::odata::Collection<graph_models::graph::DriveItem>,
+                >,
+            )
+        }
+        #[cfg(not(feature = "onedrive"))]
+        ("microsoft.graph.driveitem", _) => Reader::FeatureOff("onedrive"),
+        ("microsoft.graph.emailaddress", false) => {
+            Reader::Compiled(through::<graph_models::graph::EmailAddress>)
+        }
         ("microsoft.graph.entity", false) => {
             Reader::Compiled(through::<graph_models::graph::AnyEntity>)
+        }
+        #[cfg(feature = "outlook")]
+        ("microsoft.graph.event", false) => {
+            Reader::Compiled(through::<graph_models::graph::Event>)
+        }
+        #[cfg(feature = "outlook")]
+        ("microsoft.graph.event", true) => {
+            Reader::Compiled(
+                through::<graph_models::odata::Collection<graph_models::graph::Event>>,
+            )
+        }
+        #[cfg(not(feature = "outlook"))]
+        ("microsoft.graph.event", _) => Reader::FeatureOff("outlook"),
+        #[cfg(feature = "onedrive")]
+        ("microsoft.graph.file", false) => {
+            Reader::Compiled(through::<graph_models::graph::File>)
+        }
+        #[cfg(not(feature = "onedrive"))]
+        ("microsoft.graph.file", _) => Reader::FeatureOff("onedrive"),
+        #[cfg(feature = "onedrive")]
+        ("microsoft.graph.folder", false) => {
+            Reader::Compiled(through::<graph_models::graph::Folder>)
+        }
+        #[cfg(not(feature = "onedrive"))]
+        ("microsoft.graph.folder", _) => Reader::FeatureOff("onedrive"),
+        #[cfg(feature = "groups")]
+        ("microsoft.graph.group", false) => {
+            Reader::Compiled(through::<graph_models::graph::Group>)
+        }
+        #[cfg(not(feature = "groups"))]
+        ("microsoft.graph.group", _) => Reader::FeatureOff("groups"),
+        ("microsoft.graph.identity", false) => {
+            Reader::Compiled(through::<graph_models::graph::Identity>)
+        }
+        ("microsoft.graph.identityset", false) => {
+            Reader::Compiled(through::<graph_models::graph::AnyIdentitySet>)
+        }
+        ("microsoft.graph.itembody", false) => {
+            Reader::Compiled(through::<graph_models::graph::ItemBody>)
         }
         #[cfg(feature = "cloud-communications")]
         ("microsoft.graph.operation", false) => {
@@ -185,6 +274,12 @@ fn reader(type_name: &str, collection: bool) -> Reader {
         }
         #[cfg(not(feature = "cloud-communications"))]
         ("microsoft.graph.operation", _) => Reader::FeatureOff("cloud-communications"),
+        #[cfg(feature = "users")]
+        ("microsoft.graph.passwordprofile", false) => {
+            Reader::Compiled(through::<graph_models::graph::PasswordProfile>)
+        }
+        #[cfg(not(feature = "users"))]
+        ("microsoft.graph.passwordprofile", _) => Reader::FeatureOff("users"),
         #[cfg(feature = "cloud-communications")]
         ("microsoft.graph.playpromptoperation", false) => {
             Reader::Compiled(through::<graph_models::graph::PlayPromptOperation>)
@@ -207,6 +302,24 @@ fn reader(type_name: &str, collection: bool) -> Reader {
         }
         #[cfg(not(feature = "cloud-communications"))]
         ("microsoft.graph.resultinfo", _) => Reader::FeatureOff("cloud-communications"),
+        #[cfg(feature = "onedrive")]
+        ("microsoft.graph.sharepointidentityset", false) => {
+            Reader::Compiled(through::<graph_models::graph::SharePointIdentitySet>)
+        }
+        #[cfg(not(feature = "onedrive"))]
+        ("microsoft.graph.sharepointidentityset", _) => Reader::FeatureOff("onedrive"),
+        #[cfg(feature = "users")]
+        ("microsoft.graph.user", false) => {
+            Reader::Compiled(through::<graph_models::graph::User>)
+        }
+        #[cfg(feature = "users")]
+        ("microsoft.graph.user", true) => {
+            Reader::Compiled(
+                through::<graph_models::odata::Collection<graph_models::graph::User>>,
+            )
+        }
+        #[cfg(not(feature = "users"))]
+        ("microsoft.graph.user", _) => Reader::FeatureOff("users"),
         _ => Reader::Missing,
     }
 }
