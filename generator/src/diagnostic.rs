@@ -62,6 +62,8 @@ pub enum DiagnosticKind {
     Inferred,
     /// An output file that cannot be written or is out of date.
     Output,
+    /// A key of `docgen.toml` that is wrong, or a fix of it: applied, stale or contradicted.
+    Config,
 }
 
 impl DiagnosticKind {
@@ -78,6 +80,7 @@ impl DiagnosticKind {
             DiagnosticKind::InheritanceCycle => "inheritance-cycle",
             DiagnosticKind::Inferred => "inferred",
             DiagnosticKind::Output => "output",
+            DiagnosticKind::Config => "config",
         }
     }
 }

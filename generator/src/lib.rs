@@ -16,6 +16,7 @@
 //! for read and write.
 
 pub mod compare;
+pub mod config;
 pub mod diagnostic;
 pub mod doc_text;
 pub mod edm;
@@ -50,6 +51,14 @@ pub struct Docs {
 
 /// Reads, parses and extracts every selected page (in parallel; each page once), then merges.
 pub fn load_docs(selection: &PageSelection) -> Result<Docs, Diagnostic> {
+    load_fixed_docs(selection, &[])
+}
+
+/// [`load_docs`], with the fixes of a `docgen.toml` applied where the schema is merged.
+pub fn load_fixed_docs(
+    selection: &PageSelection,
+    fixes: &[config::Fix],
+) -> Result<Docs, Diagnostic> {
     let files = selection.list()?;
     let pages: Vec<PageFacts> = files
         .par_iter()
@@ -72,7 +81,7 @@ pub fn load_docs(selection: &PageSelection) -> Result<Docs, Diagnostic> {
             facts
         })
         .collect();
-    let (schema, mut diagnostics) = schema::build_schema(&pages);
+    let (schema, mut diagnostics) = schema::build_fixed_schema(&pages, fixes);
     // What `Docs` keeps of each page is taken out, in page order; the rest of the page's facts is
     // dropped on the thread that takes it, which spreads the freeing of every fact over threads.
     let (page_diagnostics, page_examples): (Vec<_>, Vec<_>) = pages

@@ -4,11 +4,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use graph_docgen::diagnostic::{Diagnostic, Severity};
+use graph_docgen::config::{Config, DEFAULT_FILE};
+use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use graph_docgen::read::PageSelection;
 use graph_docgen::rust::{read_guide, render_crate, render_manifest, CrateName, CrateOptions};
 use graph_docgen::write::{self, SyncMode};
-use graph_docgen::{compare, export, load_docs, Docs};
+use graph_docgen::{compare, export, load_fixed_docs, Docs};
 
 #[derive(Parser)]
 #[command(
@@ -57,21 +58,34 @@ enum Command {
         /// files without the `@generated` line are never touched.
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// The crate's name, as Cargo spells it.
-        #[arg(long, value_name = "NAME", default_value = "graph-models")]
-        crate_name: CrateName,
+        /// The crate's name, as Cargo spells it; default: `[output] crate-name` of `--config`,
+        /// else `graph-models`.
+        #[arg(long, value_name = "NAME")]
+        crate_name: Option<CrateName>,
         /// A hand-written Markdown file put into the crate docs after their first line, such
         /// as a worked example of the crate's types; its Rust code blocks become doctests.
         #[arg(long, value_name = "FILE")]
         guide: Option<PathBuf>,
     },
+    /// The docgen.toml configuration: print the commented default file, or check one.
+    Config {
+        /// Print the default docgen.toml, every key commented, to standard output.
+        #[arg(long)]
+        print_default: bool,
+        /// Check a docgen.toml and print its diagnostics.
+        #[arg(long, value_name = "FILE")]
+        check: Option<PathBuf>,
+    },
 }
 
 #[derive(Args)]
 struct DocsArgs {
-    /// Folder of doc pages (read recursively).
+    /// Folder of doc pages (read recursively); default: `[inputs] docs` of `--config`.
     #[arg(long)]
-    docs: PathBuf,
+    docs: Option<PathBuf>,
+    /// A docgen.toml: which pages to read, the crate's options, and fixes for known doc errors.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
     /// Which files are pages, as globs relative to --docs (repeatable); default `*.md`.
     #[arg(long = "include", value_name = "GLOB")]
     include: Vec<String>,
@@ -92,13 +106,60 @@ enum Shown {
     None,
 }
 
+/// What a command read: the docs, from the folder `root`, as `config` says.
+struct Loaded {
+    docs: Docs,
+    config: Config,
+    root: PathBuf,
+}
+
+/// Reads the docgen.toml at `path`: the config with its warnings, or a failure naming the
+/// file once its every error is printed.
+fn read_config(path: &std::path::Path) -> Result<(Config, Vec<Diagnostic>), Diagnostic> {
+    Config::read(path).map_err(|diagnostics| {
+        for diagnostic in &diagnostics {
+            eprintln!("{diagnostic}");
+        }
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        Diagnostic::new(
+            Severity::Error,
+            DiagnosticKind::Config,
+            None,
+            format!("{} has {errors} errors; nothing was read", path.display()),
+        )
+    })
+}
+
 impl DocsArgs {
-    fn load(&self) -> Result<Docs, Diagnostic> {
-        let selection = PageSelection::new(&self.docs, &self.include)?;
-        let docs = load_docs(&selection)?;
+    fn load(&self) -> Result<Loaded, Diagnostic> {
+        let (config, warnings) = match &self.config {
+            Some(path) => read_config(path)?,
+            None => (Config::default(), Vec::new()),
+        };
+        let root = self.docs.clone().or_else(|| config.inputs.docs.clone());
+        let root = root.ok_or_else(|| {
+            Diagnostic::new(
+                Severity::Error,
+                DiagnosticKind::Unreadable,
+                None,
+                "no docs folder: expected --docs DIR, or `[inputs] docs` in the --config file",
+            )
+        })?;
+        let include = if self.include.is_empty() {
+            &config.inputs.include
+        } else {
+            &self.include
+        };
+        let selection = PageSelection::new(&root, include)?.excluding(&config.inputs.exclude)?;
+        let mut docs = load_fixed_docs(&selection, &config.fixes)?;
+        docs.diagnostics.extend(warnings);
+        docs.diagnostics.sort();
         self.print(&docs.diagnostics);
         eprintln!("{}", docs.summary());
-        Ok(docs)
+        Ok(Loaded { docs, config, root })
     }
 
     /// Prints the diagnostics `--diagnostics` asks for.
@@ -120,7 +181,7 @@ impl DocsArgs {
 fn run(cli: Cli) -> Result<(), Diagnostic> {
     match cli.command {
         Command::Schema { docs, output } => {
-            let docs = docs.load()?;
+            let docs = docs.load()?.docs;
             let json = export::schema_json(&docs.schema);
             match output {
                 Some(path) => {
@@ -136,8 +197,10 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
             json,
         } => {
             let metadata = compare::read_csdl(&csdl)?;
-            let loaded = docs.load()?;
-            let comparison = compare::compare(&metadata, &loaded.schema, Some(&docs.docs))?;
+            let Loaded {
+                docs: loaded, root, ..
+            } = docs.load()?;
+            let comparison = compare::compare(&metadata, &loaded.schema, Some(&root))?;
             if json {
                 print!("{}", compare::json(&comparison));
             } else {
@@ -151,21 +214,34 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
             guide,
         } => {
             let guide = guide.as_deref().map(read_guide).transpose()?;
-            let loaded = docs.load()?;
-            let includes: String = docs
+            let Loaded {
+                docs: loaded,
+                config,
+                root,
+            } = docs.load()?;
+            let mut arguments: String = docs
                 .include
                 .iter()
                 .map(|g| format!(" --include {g}"))
                 .collect();
+            if let Some(path) = &docs.config {
+                arguments.push_str(&format!(" --config {}", path.display()));
+            }
+            let crate_name = match crate_name.or(config.output.crate_name) {
+                Some(name) => name,
+                None => default_crate_name()?,
+            };
             let options = CrateOptions {
                 regenerate_command: format!(
-                    "graph-docgen rust --docs {}{includes} --out {} --crate-name {}",
-                    docs.docs.display(),
+                    "graph-docgen rust --docs {}{arguments} --out {} --crate-name {}",
+                    root.display(),
                     out.display(),
                     crate_name.as_str()
                 ),
                 crate_name,
                 guide,
+                primitives: config.output.primitives,
+                doc_comments: config.output.doc_comments,
             };
             let (mut files, render_diagnostics) =
                 render_crate(&loaded.schema, &loaded.examples, &options);
@@ -182,8 +258,37 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
             )?;
             eprintln!("{report}");
         }
+        Command::Config {
+            print_default,
+            check,
+        } => {
+            if print_default {
+                print!("{DEFAULT_FILE}");
+            }
+            if let Some(path) = check {
+                let (_, warnings) = read_config(&path)?;
+                for warning in &warnings {
+                    eprintln!("{warning}");
+                }
+                eprintln!("{}: {} warnings", path.display(), warnings.len());
+            } else if !print_default {
+                return Err(Diagnostic::new(
+                    Severity::Error,
+                    DiagnosticKind::Config,
+                    None,
+                    "nothing to do: expected --print-default or --check FILE",
+                ));
+            }
+        }
     }
     Ok(())
+}
+
+/// `graph-models`, the crate name without `--crate-name` or `crate-name`.
+fn default_crate_name() -> Result<CrateName, Diagnostic> {
+    "graph-models"
+        .parse()
+        .map_err(|why: String| Diagnostic::new(Severity::Error, DiagnosticKind::Output, None, why))
 }
 
 fn main() -> ExitCode {

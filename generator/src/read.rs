@@ -1,6 +1,7 @@
 //! Stage 1: find the doc pages under a docs root and read them.
 //!
-//! Pages are the `*.md` files below the root, or the files matching the `--include` globs.
+//! Pages are the `*.md` files below the root, or the files matching the `--include` globs, but
+//! for those matching an `exclude` glob of `docgen.toml`.
 //! Paths are kept relative to the root with `/` separators, and sorted, so every later stage
 //! sees the same order whatever the file system returns.
 
@@ -17,6 +18,7 @@ use crate::relative_path;
 pub struct PageSelection {
     root: PathBuf,
     include: GlobSet,
+    exclude: GlobSet,
 }
 
 impl PageSelection {
@@ -28,30 +30,18 @@ impl PageSelection {
         } else {
             include.iter().map(String::as_str).collect()
         };
-        let mut builder = GlobSetBuilder::new();
-        for pattern in patterns {
-            let glob = Glob::new(pattern).map_err(|error| {
-                Diagnostic::new(
-                    Severity::Error,
-                    DiagnosticKind::Malformed,
-                    None,
-                    format!("--include {pattern:?} is not a valid glob: {error}"),
-                )
-            })?;
-            builder.add(glob);
-        }
-        let include = builder.build().map_err(|error| {
-            Diagnostic::new(
-                Severity::Error,
-                DiagnosticKind::Malformed,
-                None,
-                format!("--include globs could not be combined: {error}"),
-            )
-        })?;
         Ok(PageSelection {
             root: root.into(),
-            include,
+            include: glob_set("--include", &patterns)?,
+            exclude: GlobSet::empty(),
         })
+    }
+
+    /// Leaves out the files that match an `exclude` glob, as `include` globs match.
+    pub fn excluding(mut self, exclude: &[String]) -> Result<Self, Diagnostic> {
+        let patterns: Vec<&str> = exclude.iter().map(String::as_str).collect();
+        self.exclude = glob_set("exclude", &patterns)?;
+        Ok(self)
     }
 
     pub fn root(&self) -> &Path {
@@ -60,7 +50,8 @@ impl PageSelection {
 
     fn selects(&self, relative: &str) -> bool {
         let file_name = relative.rsplit('/').next().unwrap_or(relative);
-        self.include.is_match(relative) || self.include.is_match(file_name)
+        let matches = |set: &GlobSet| set.is_match(relative) || set.is_match(file_name);
+        matches(&self.include) && !matches(&self.exclude)
     }
 
     /// The selected files, as sorted root-relative paths.
@@ -110,6 +101,30 @@ impl PageSelection {
             lossy,
         })
     }
+}
+
+/// The globs of `option` as one set; an error naming the one that is no glob.
+fn glob_set(option: &str, patterns: &[&str]) -> Result<GlobSet, Diagnostic> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob = Glob::new(pattern).map_err(|error| {
+            Diagnostic::new(
+                Severity::Error,
+                DiagnosticKind::Malformed,
+                None,
+                format!("{option} {pattern:?} is not a valid glob: {error}"),
+            )
+        })?;
+        builder.add(glob);
+    }
+    builder.build().map_err(|error| {
+        Diagnostic::new(
+            Severity::Error,
+            DiagnosticKind::Malformed,
+            None,
+            format!("{option} globs could not be combined: {error}"),
+        )
+    })
 }
 
 /// Tabs in a table's delimiter row (`| --- |---\t|`) become spaces. GitHub's table extension

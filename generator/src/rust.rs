@@ -56,6 +56,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use crate::example_check::example_cases;
 use crate::facts::Example;
 use crate::schema::{Schema, TypeLookup};
+pub use primitives::PrimitiveChoices;
 
 /// One file of a generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +76,10 @@ pub struct CrateOptions {
     /// the crate's own types, which no generated section can give. Its Rust code blocks run
     /// as the crate's doctests, so the example stays true to the code.
     pub guide: Option<String>,
+    /// The Rust type of each `Edm` primitive.
+    pub primitives: PrimitiveChoices,
+    /// Whether the docs' descriptions become doc comments.
+    pub doc_comments: bool,
 }
 
 /// Reads the hand-written guide of [`CrateOptions::guide`].
@@ -140,7 +145,7 @@ pub fn render_crate(
     options: &CrateOptions,
 ) -> (Vec<GeneratedFile>, Vec<Diagnostic>) {
     let lookup = TypeLookup::new(schema);
-    let (model, mut diagnostics) = model::build::build(&lookup);
+    let (model, mut diagnostics) = model::build::build(&lookup, options);
     let (mut files, mut more) = crate_files::source_files(&model, options);
     diagnostics.append(&mut more);
     let cases = example_cases(&lookup, examples);

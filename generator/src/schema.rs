@@ -10,6 +10,8 @@
 //! 3. `properties`: each type's properties, settled across pages by the rule in that module,
 //!    its enum members, and the base its pages state;
 //! 4. `enums`: unnamed `Enumeration`s and value lists matched to (or made into) enums;
+//!    then `fixes`: the fixes of a `docgen.toml`, on the drafts (it also sets kinds after
+//!    step 12 and drops types after step 13; the module says why it runs where it does);
 //! 5. `inference`: types that no page describes, filled in from the JSON examples;
 //! 6. `inheritance`: the bases the pages give (stated, else by "Inherited from" rows), with
 //!    cycles broken;
@@ -33,6 +35,7 @@
 mod api_version;
 mod bases;
 mod enums;
+mod fixes;
 mod index;
 mod inference;
 mod inheritance;
@@ -47,6 +50,7 @@ mod restated;
 mod typedefs;
 mod unions;
 
+use crate::config::Fix;
 use crate::diagnostic::Diagnostic;
 use crate::facts::PageFacts;
 use bases::Bases;
@@ -56,11 +60,17 @@ pub use model::{schema_order, EnumMember, Kind, Property, Schema, TypeDef};
 
 /// Merges the facts of all pages (in path order) into a schema, with what went wrong.
 pub fn build_schema(pages: &[PageFacts]) -> (Schema, Vec<Diagnostic>) {
+    build_fixed_schema(pages, &[])
+}
+
+/// [`build_schema`], with the fixes of a `docgen.toml` applied (see `fixes`).
+pub fn build_fixed_schema(pages: &[PageFacts], fixes: &[Fix]) -> (Schema, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let pages = api_version::pages_of_the_docs_version(pages, &mut diagnostics);
     let mut index = TypeIndex::build(&pages, &mut diagnostics);
     properties::merge_properties(&mut index, &mut diagnostics);
     enums::resolve_enum_properties(&mut index, &mut diagnostics);
+    let applied = fixes::apply_to_drafts(&mut index, fixes, &mut diagnostics);
     inference::infer_undescribed_types(&mut index, &pages, &mut diagnostics);
     let mut page_bases = inheritance::bases_from_pages(&index, &mut diagnostics);
     inheritance::break_cycles(&index, &mut page_bases, &mut diagnostics);
@@ -79,9 +89,11 @@ pub fn build_schema(pages: &[PageFacts]) -> (Schema, Vec<Diagnostic>) {
     let addressable = keys::addressable_types(&index);
     let (bases, key_root) = infer_bases(&index, &pages, &addressable, page_bases, &mut diagnostics);
     restated::hoist_restated_properties(&mut index, &bases, &mut diagnostics);
-    let kinds = kinds::kinds(&index, &bases, &addressable, key_root);
+    let mut kinds = kinds::kinds(&index, &bases, &addressable, key_root);
+    fixes::apply_to_kinds(&index, &applied, &mut kinds, &mut diagnostics);
     let mut types = typedefs::type_defs(&index, &bases, &kinds);
     typedefs::assign_areas(&mut types, &pages);
+    fixes::finish(&mut types, &applied, &mut diagnostics);
     (Schema { types }, diagnostics)
 }
 

@@ -1,6 +1,9 @@
 //! The Rust type of each `Edm` primitive ([`crate::edm`]), which reads exactly the JSON the
-//! primitive's values are written as. The table is also printed in the generated crate's
-//! documentation, so the two cannot disagree.
+//! primitive's values are written as, and the other types a configuration may choose for some
+//! of them ([`PrimitiveChoices`]). The table of the crate's choices is also printed in the
+//! generated crate's documentation, so the two cannot disagree.
+
+use std::collections::BTreeMap;
 
 use crate::edm::edm_primitive;
 
@@ -64,10 +67,110 @@ pub const PRIMITIVES: &[Primitive] = &[
     primitive("Edm.Geometry*", JSON, "GeoJSON"),
 ];
 
-/// The primitive an `Edm.` name stands for, as [`edm_primitive`] finds it.
-pub fn primitive_for(edm: &str) -> Option<&'static Primitive> {
-    let known = edm_primitive(edm)?;
-    PRIMITIVES.iter().find(|p| p.edm == known.name)
+/// The other Rust types a configuration may hold a primitive as; each reads every value the
+/// default reads that is what its primitive says (a GUID, a date), as its own type or as text.
+pub const ALTERNATIVES: &[Primitive] = &[
+    primitive(
+        "Edm.Guid",
+        "::uuid::Uuid",
+        "parsed; a value that is no GUID fails to read",
+    ),
+    primitive("Edm.DateTimeOffset", STRING, "as written"),
+    primitive("Edm.Date", STRING, "as written"),
+    primitive("Edm.TimeOfDay", STRING, "as written"),
+    primitive("Edm.Decimal", "f64", "rounded to the nearest binary float"),
+];
+
+impl Primitive {
+    /// The Rust type as a user writes it: `String`, `uuid::Uuid`, `chrono::NaiveDate`.
+    pub fn choice(&self) -> String {
+        self.rust
+            .replace("::std::string::", "")
+            .replace("<::", "<")
+            .trim_start_matches("::")
+            .to_string()
+    }
+
+    /// The crate this type needs beyond those every generated crate depends on, as a line of
+    /// its `Cargo.toml`.
+    pub fn dependency(&self) -> Option<&'static str> {
+        self.rust
+            .starts_with("::uuid::")
+            .then_some("uuid = { version = \"1\", features = [\"serde\"] }")
+    }
+}
+
+/// The Rust type chosen for each primitive: [`PRIMITIVES`], but where a configuration chose one
+/// of the [`ALTERNATIVES`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PrimitiveChoices {
+    chosen: BTreeMap<&'static str, &'static Primitive>,
+}
+
+impl PrimitiveChoices {
+    /// Holds `edm` (an `Edm` name, in any case) as the Rust type `choice` (as
+    /// [`Primitive::choice`] spells it); why not, when that is no choice for it.
+    pub fn choose(&mut self, edm: &str, choice: &str) -> Result<(), String> {
+        let Some(known) = edm_primitive(edm).filter(|p| !p.name.ends_with('*')) else {
+            return Err(format!(
+                "`{edm}` is no Edm primitive; expected one with a choice: {}",
+                quoted(ALTERNATIVES.iter().map(|p| p.edm))
+            ));
+        };
+        let options: Vec<&'static Primitive> = Self::configurable()
+            .filter(|p| p.edm == known.name)
+            .collect();
+        match options.iter().find(|p| p.choice() == choice) {
+            Some(primitive) => {
+                self.chosen.insert(known.name, primitive);
+                Ok(())
+            }
+            None if options.len() < 2 => Err(format!(
+                "`{}` is always held as `{}`; primitives with a choice are {}",
+                known.name,
+                options.first().map_or_else(String::new, |p| p.choice()),
+                quoted(ALTERNATIVES.iter().map(|p| p.edm))
+            )),
+            None => Err(format!(
+                "`{choice}` is no choice for `{}`; expected {}",
+                known.name,
+                quoted(options.iter().map(|p| p.choice()))
+            )),
+        }
+    }
+
+    /// Every primitive with its default and alternative types, in table order.
+    fn configurable() -> impl Iterator<Item = &'static Primitive> {
+        PRIMITIVES.iter().chain(ALTERNATIVES)
+    }
+
+    /// The primitive an `Edm.` name stands for, as [`edm_primitive`] finds it, with the Rust
+    /// type chosen for it.
+    pub fn primitive_for(&self, edm: &str) -> Option<&'static Primitive> {
+        let known = edm_primitive(edm)?;
+        self.chosen
+            .get(known.name)
+            .copied()
+            .or_else(|| PRIMITIVES.iter().find(|p| p.edm == known.name))
+    }
+
+    /// Every primitive with its chosen Rust type, in the order of [`PRIMITIVES`].
+    pub fn table(&self) -> impl Iterator<Item = &'static Primitive> + '_ {
+        PRIMITIVES
+            .iter()
+            .map(|p| self.chosen.get(p.edm).copied().unwrap_or(p))
+    }
+}
+
+/// `names` quoted and joined, each once, in order.
+fn quoted(names: impl Iterator<Item = impl std::fmt::Display>) -> String {
+    let mut unique: Vec<String> = Vec::new();
+    for name in names.map(|name| format!("`{name}`")) {
+        if !unique.contains(&name) {
+            unique.push(name);
+        }
+    }
+    unique.join(", ")
 }
 
 #[cfg(test)]
@@ -83,12 +186,55 @@ mod tests {
             syn::parse_str::<syn::Type>(p.rust).unwrap();
             assert!(p.edm.starts_with("Edm."));
         }
-        assert_eq!(primitive_for("edm.int32").map(|p| p.rust), Some("i32"));
+        let defaults = PrimitiveChoices::default();
         assert_eq!(
-            primitive_for("Edm.GeographyPoint").map(|p| p.rust),
+            defaults.primitive_for("edm.int32").map(|p| p.rust),
+            Some("i32")
+        );
+        assert_eq!(
+            defaults.primitive_for("Edm.GeographyPoint").map(|p| p.rust),
             Some(JSON)
         );
-        assert_eq!(primitive_for("Edm.Nonsense"), None);
+        assert_eq!(defaults.primitive_for("Edm.Nonsense"), None);
+    }
+
+    #[test]
+    fn a_chosen_type_replaces_the_default_and_only_known_choices_are_taken() {
+        let mut choices = PrimitiveChoices::default();
+        choices.choose("edm.guid", "uuid::Uuid").unwrap();
+        assert_eq!(
+            choices.primitive_for("Edm.Guid").map(|p| p.rust),
+            Some("::uuid::Uuid")
+        );
+        assert!(choices.table().any(|p| p.dependency().is_some()));
+        choices.choose("Edm.Guid", "String").unwrap();
+        assert_eq!(choices, PrimitiveChoices::default().with_guid_as_string());
+        for (edm, choice, why) in [
+            ("Edm.Guid", "u128", "expected `String`, `uuid::Uuid`"),
+            ("Edm.Int32", "i64", "is always held as `i32`"),
+            ("Edm.Nothing", "String", "is no Edm primitive"),
+        ] {
+            let error = choices.choose(edm, choice).unwrap_err();
+            assert!(error.contains(why), "{edm} = {choice}: {error}");
+        }
+    }
+
+    impl PrimitiveChoices {
+        fn with_guid_as_string(mut self) -> Self {
+            let string = PRIMITIVES.iter().find(|p| p.edm == "Edm.Guid").unwrap();
+            self.chosen.insert("Edm.Guid", string);
+            self
+        }
+    }
+
+    #[test]
+    fn every_alternative_parses_and_has_a_default() {
+        for p in ALTERNATIVES {
+            syn::parse_str::<syn::Type>(p.rust).unwrap();
+            assert!(PRIMITIVES
+                .iter()
+                .any(|d| d.edm == p.edm && d.rust != p.rust));
+        }
     }
 
     #[test]

@@ -95,6 +95,9 @@ pub struct TypeDef {
     /// The product area of the type's first source page (its own page when it has one): what
     /// the Rust stage makes Cargo features of. Not part of the JSON export.
     pub area: Option<String>,
+    /// The reason of the `docgen.toml` fix that set the type's base or kind or changed its
+    /// members, which its doc comment repeats. Not part of the JSON export.
+    pub set_by_config: Option<String>,
 }
 
 impl TypeDef {
@@ -119,6 +122,9 @@ pub struct Property {
     pub navigation: bool,
     pub description: String,
     pub sources: Vec<Location>,
+    /// The reason of the `docgen.toml` fix that added the property or set its type, which its
+    /// doc comment repeats. Not part of the JSON export.
+    pub set_by_config: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -127,6 +133,8 @@ pub struct EnumMember {
     pub value: Option<i64>,
     pub description: String,
     pub source: Location,
+    /// The reason of the `docgen.toml` fix that added or renamed the member.
+    pub set_by_config: Option<String>,
 }
 
 impl EnumMember {
@@ -137,6 +145,7 @@ impl EnumMember {
             value: None,
             description: String::new(),
             source: source.clone(),
+            set_by_config: None,
         }
     }
 }

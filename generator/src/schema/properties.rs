@@ -438,6 +438,7 @@ fn merge_members(index: &mut TypeIndex<'_>, id: usize, diagnostics: &mut Vec<Dia
             value: m.value,
             description: m.description.clone(),
             source: m.location.clone(),
+            set_by_config: None,
         })
         .collect();
     index.entries[id].members = members;

@@ -46,6 +46,7 @@ pub(super) fn type_defs(index: &TypeIndex<'_>, bases: &Bases, kinds: &[Kind]) ->
                         || matches!(p.ty, DraftType::Type(t) if kinds[t] == Kind::Entity),
                     description: p.description.clone(),
                     sources: p.sources.clone(),
+                    set_by_config: None, // by the fixes phase
                 })
                 .collect();
             let mut sources: Vec<_> = entry.facts.iter().map(|f| f.location.clone()).collect();
@@ -71,7 +72,8 @@ pub(super) fn type_defs(index: &TypeIndex<'_>, bases: &Bases, kinds: &[Kind]) ->
                 properties,
                 members: entry.members.clone(),
                 sources,
-                area: None, // from the pages, by `assign_areas`
+                area: None,          // from the pages, by `assign_areas`
+                set_by_config: None, // by the fixes phase
             }
         })
         .collect();

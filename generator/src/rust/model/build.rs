@@ -25,7 +25,7 @@ use crate::rust::cycles::{fields_to_box, Edge};
 use crate::rust::features::{crate_features, features, type_feature};
 use crate::rust::modules::{module_tree, ModuleTree};
 use crate::rust::names::{pascal_case, snake_case, unraw, Case, Scope};
-use crate::rust::primitives::primitive_for;
+use crate::rust::CrateOptions;
 use crate::schema::{Kind, Property, TypeDef, TypeLookup};
 
 /// One of a struct type's own properties, resolved once while the model is built.
@@ -38,6 +38,7 @@ struct OwnField {
 
 struct Builder<'a> {
     lookup: &'a TypeLookup<'a>,
+    options: &'a CrateOptions,
     types: &'a [TypeDef],
     /// The item names taken in each module.
     item_scopes: BTreeMap<Vec<String>, Scope>,
@@ -54,6 +55,21 @@ struct Builder<'a> {
 
 fn first_source(ty: &TypeDef) -> Option<Location> {
     ty.sources.first().cloned()
+}
+
+/// The doc comment text of an item: its docs' description (when the options keep them), and the
+/// reason of the `docgen.toml` fix that set it.
+fn doc_text(options: &CrateOptions, description: &str, set_by_config: &Option<String>) -> String {
+    let description = if options.doc_comments {
+        description
+    } else {
+        ""
+    };
+    match set_by_config {
+        Some(reason) if description.is_empty() => format!("Set by docgen.toml: {reason}"),
+        Some(reason) => format!("{description}\n\nSet by docgen.toml: {reason}"),
+        None => description.to_string(),
+    }
 }
 
 fn note(location: Option<Location>, message: String) -> Diagnostic {
@@ -134,7 +150,11 @@ impl<'a> Builder<'a> {
                     ty: field_type,
                     collection: property.collection,
                     navigation: property.navigation,
-                    description: property.description.clone(),
+                    description: doc_text(
+                        self.options,
+                        &property.description,
+                        &property.set_by_config,
+                    ),
                     feature,
                 },
                 holds: holds.filter(|_| !property.collection),
@@ -168,7 +188,7 @@ impl<'a> Builder<'a> {
             .get(..4)
             .is_some_and(|head| head.eq_ignore_ascii_case("edm."));
         if is_edm && name.len() > 4 {
-            return match primitive_for(name) {
+            return match self.options.primitives.primitive_for(name) {
                 Some(primitive) => (FieldType::Primitive(primitive), None),
                 None => {
                     self.diagnostics
@@ -196,11 +216,12 @@ impl<'a> Builder<'a> {
 
 /// Builds the model of the crate for the schema `lookup` reads, with a diagnostic for every
 /// type it could not resolve and every name it had to change to avoid a collision.
-pub fn build(lookup: &TypeLookup<'_>) -> (CrateModel, Vec<Diagnostic>) {
+pub fn build(lookup: &TypeLookup<'_>, options: &CrateOptions) -> (CrateModel, Vec<Diagnostic>) {
     let types = lookup.types();
     let tree = module_tree(types.iter().map(|t| t.namespace.as_str()));
     let mut builder = Builder {
         lookup,
+        options,
         types,
         item_scopes: BTreeMap::new(),
         paths: Vec::new(),
@@ -218,14 +239,14 @@ pub fn build(lookup: &TypeLookup<'_>) -> (CrateModel, Vec<Diagnostic>) {
         let module = items.entry(path.module.clone()).or_default();
         let feature = builder.features[index].clone();
         if ty.kind == Kind::Enum {
-            let item = enum_item(&mut builder.diagnostics, ty, &path.name, feature);
+            let item = enum_item(&mut builder.diagnostics, options, ty, &path.name, feature);
             module.push(Item::Enum(item));
             continue;
         }
         if builder.is_untyped(index) {
             module.push(Item::Untyped(Untyped {
                 name: path.name.clone(),
-                description: ty.description.clone(),
+                description: doc_text(options, &ty.description, &ty.set_by_config),
                 feature,
             }));
             continue;
@@ -243,7 +264,7 @@ pub fn build(lookup: &TypeLookup<'_>) -> (CrateModel, Vec<Diagnostic>) {
         module.push(Item::Struct(Struct {
             name: path.name.clone(),
             qualified: ty.qualified_name(),
-            description: ty.description.clone(),
+            description: doc_text(options, &ty.description, &ty.set_by_config),
             feature,
             fields: fields.get(&index).cloned().unwrap_or_default(),
             parent,
@@ -419,6 +440,7 @@ fn chain_fields(
 
 fn enum_item(
     diagnostics: &mut Vec<Diagnostic>,
+    options: &CrateOptions,
     ty: &TypeDef,
     name: &str,
     feature: Option<String>,
@@ -442,13 +464,13 @@ fn enum_item(
         members.push(Member {
             variant: scope.claim(&pascal_case(&member.name)),
             wire_name: member.name.clone(),
-            description: member.description.clone(),
+            description: doc_text(options, &member.description, &member.set_by_config),
             parsed,
         });
     }
     Enum {
         name: name.to_string(),
-        description: ty.description.clone(),
+        description: doc_text(options, &ty.description, &ty.set_by_config),
         feature,
         members,
         catch_all: scope.claim(CATCH_ALL),

@@ -1,0 +1,186 @@
+//! `docgen.toml`: how a project adapts the generator to docs it does not own, read once before
+//! the pipeline runs. Its inputs choose the pages, its output options the Rust crate's shape, and
+//! its fixes correct known doc errors in the schema stage (`schema/fixes.rs`), so that the
+//! exported schema, `compare` and the Rust all see them.
+//!
+//! The file's keys as written are in `file.rs` (read by serde, unknown keys refused), where they
+//! are in it in `source.rs`, the fixes and how they are checked against each other in
+//! `fixes.rs`, and the commented default file in `default_file.rs`. Every problem is a
+//! diagnostic at the key's line and column.
+
+mod default_file;
+mod file;
+mod fixes;
+mod source;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use default_file::DEFAULT_FILE;
+pub use fixes::{Action, Fix};
+use source::TomlSource;
+
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use crate::rust::{CrateName, PrimitiveChoices};
+
+/// The file `cargo xtask codegen` looks for at the workspace root.
+pub const FILE_NAME: &str = "docgen.toml";
+
+/// The kind of every diagnostic about the file itself.
+const KIND: DiagnosticKind = DiagnosticKind::Config;
+
+/// A checked `docgen.toml`; [`Config::default`] is what no file means.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    pub inputs: Inputs,
+    pub output: Output,
+    /// In the order of the file.
+    pub fixes: Vec<Fix>,
+}
+
+/// `[inputs]`: which pages are read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inputs {
+    /// The docs folder, relative to the file's folder once [`Config::read`] has read it.
+    pub docs: Option<PathBuf>,
+    /// Globs of the pages, relative to the docs folder; none means every `*.md`.
+    pub include: Vec<String>,
+    /// Globs of files left out, relative to the docs folder.
+    pub exclude: Vec<String>,
+}
+
+/// `[output]`: the generated crate's shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    pub crate_name: Option<CrateName>,
+    /// Whether the docs' descriptions become doc comments.
+    pub doc_comments: bool,
+    pub primitives: PrimitiveChoices,
+}
+
+impl Default for Output {
+    fn default() -> Self {
+        Output {
+            crate_name: None,
+            doc_comments: true,
+            primitives: PrimitiveChoices::default(),
+        }
+    }
+}
+
+/// A `docgen.toml` that could not be used: every error in it, and warnings about it.
+pub type ConfigErrors = Vec<Diagnostic>;
+
+impl Config {
+    /// Reads and checks the file at `path`, named in diagnostics as given; its docs folder is
+    /// taken relative to the file's folder. The config with its warnings, or every diagnostic
+    /// when it has an error.
+    pub fn read(path: &Path) -> Result<(Config, Vec<Diagnostic>), ConfigErrors> {
+        let text = std::fs::read_to_string(path).map_err(|error| {
+            vec![Diagnostic::new(
+                Severity::Error,
+                DiagnosticKind::Unreadable,
+                None,
+                format!("cannot read the configuration {}: {error}", path.display()),
+            )]
+        })?;
+        let name = path.display().to_string().replace('\\', "/");
+        let (mut config, warnings) = Config::parse(&name, &text)?;
+        let folder = path.parent().unwrap_or(Path::new(""));
+        if let Some(docs) = &mut config.inputs.docs {
+            *docs = folder.join(&docs);
+        }
+        Ok((config, warnings))
+    }
+
+    /// Checks the text of a `docgen.toml` that diagnostics call `file`.
+    pub fn parse(file: &str, text: &str) -> Result<(Config, Vec<Diagnostic>), ConfigErrors> {
+        let source = TomlSource {
+            file: Arc::from(file),
+            text,
+        };
+        let raw: file::File = toml::from_str(text).map_err(|error| {
+            let span = error.span().unwrap_or(0..0);
+            vec![source.diagnostic(Severity::Error, span, error.message().to_string())]
+        })?;
+        let mut diagnostics = Vec::new();
+        let config = Config {
+            inputs: inputs(&source, raw.inputs, &mut diagnostics),
+            output: output(&source, raw.output, &mut diagnostics),
+            fixes: {
+                let fixes = raw
+                    .fixes
+                    .into_iter()
+                    .filter_map(|fix| fixes::check_fix(&source, fix, &mut diagnostics))
+                    .collect();
+                fixes::check_together(fixes, &mut diagnostics)
+            },
+        };
+        if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+            diagnostics.sort();
+            return Err(diagnostics);
+        }
+        Ok((config, diagnostics))
+    }
+}
+
+fn strings(values: Vec<toml::Spanned<String>>) -> Vec<String> {
+    values.into_iter().map(toml::Spanned::into_inner).collect()
+}
+
+fn inputs(source: &TomlSource, raw: file::Inputs, diagnostics: &mut Vec<Diagnostic>) -> Inputs {
+    for glob in raw.include.iter().chain(&raw.exclude) {
+        if let Err(error) = globset::Glob::new(glob.get_ref()) {
+            diagnostics.push(source.diagnostic(
+                Severity::Error,
+                glob.span(),
+                format!("{:?} is no glob: {error}", glob.get_ref()),
+            ));
+        }
+    }
+    Inputs {
+        docs: raw.docs.map(|docs| PathBuf::from(docs.into_inner())),
+        include: strings(raw.include),
+        exclude: strings(raw.exclude),
+    }
+}
+
+fn output(source: &TomlSource, raw: file::Output, diagnostics: &mut Vec<Diagnostic>) -> Output {
+    let crate_name = raw
+        .crate_name
+        .and_then(|name| match name.get_ref().parse::<CrateName>() {
+            Ok(parsed) => Some(parsed),
+            Err(why) => {
+                diagnostics.push(source.diagnostic(Severity::Error, name.span(), why));
+                None
+            }
+        });
+    let mut primitives = PrimitiveChoices::default();
+    for (edm, choice) in &raw.primitives {
+        if let Err(why) = primitives.choose(edm.get_ref(), choice.get_ref()) {
+            let span = if why.contains("no Edm primitive") {
+                edm.span()
+            } else {
+                choice.span()
+            };
+            diagnostics.push(source.diagnostic(Severity::Error, span, why));
+        }
+    }
+    Output {
+        crate_name,
+        doc_comments: raw.doc_comments.unwrap_or(true),
+        primitives,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_file_reads_back_as_the_defaults() {
+        let (config, warnings) = Config::parse(FILE_NAME, DEFAULT_FILE).unwrap();
+        assert_eq!(config, Config::default());
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+}

@@ -1,0 +1,78 @@
+//! The commented default `docgen.toml` that `graph-docgen config --print-default` prints: every
+//! key, at its default or commented out, with an example. It reads back as the defaults (a test
+//! in `config.rs` says so).
+
+pub const DEFAULT_FILE: &str = r##"# docgen.toml: how graph-docgen reads the docs and shapes the Rust crate.
+# Every key is optional; this file, as printed, changes nothing.
+
+[inputs]
+# The docs folder, relative to this file. `--docs` overrides it.
+# docs = "docs-input"
+# The pages, as globs relative to the docs folder (default: every `*.md`).
+include = []
+# Files left out, as globs relative to the docs folder.
+exclude = []
+# exclude = ["api/*-delta.md"]
+
+[output]
+# The crate's name, as Cargo spells it (default "graph-models"). `--crate-name` overrides it.
+# crate-name = "graph-models"
+# Whether the docs' descriptions become doc comments.
+doc-comments = true
+
+# The Rust type of an Edm primitive, where there is a choice:
+#   Edm.Guid            "String" (default) or "uuid::Uuid" (the crate then depends on uuid)
+#   Edm.DateTimeOffset  "chrono::DateTime<chrono::FixedOffset>" (default) or "String"
+#   Edm.Date            "chrono::NaiveDate" (default) or "String"
+#   Edm.TimeOfDay       "chrono::NaiveTime" (default) or "String"
+#   Edm.Decimal         "serde_json::Number" (default) or "f64"
+[output.primitives]
+# "Edm.Guid" = "uuid::Uuid"
+
+# Fixes for known doc errors, applied where the schema is merged, so the exported schema,
+# `compare` and the Rust all see them. Each names a qualified `type`, does one thing, and
+# says why in `reason`, which the generated doc comment repeats. A fix whose target is gone
+# or that the docs now already say is a warning; two fixes that contradict are an error.
+#
+# [[fix]]                    # a property's type, or whether it is a collection
+# type = "microsoft.graph.geoCoordinates"
+# property = "altitude"
+# set-type = "Edm.Double"    # an Edm primitive or a qualified type
+# set-collection = false
+# reason = "the page says Single; the service sends doubles"
+#
+# [[fix]]                    # a type's base
+# type = "microsoft.graph.call"
+# set-base = "microsoft.graph.entity"
+# reason = "..."
+#
+# [[fix]]                    # a type's kind: "entity", "complex" or "enum"
+# type = "microsoft.graph.call"
+# set-kind = "entity"
+# reason = "..."
+#
+# [[fix]]                    # a missing property (`add-navigation` for a relationship)
+# type = "microsoft.graph.user"
+# add-navigation = "manager"
+# property-type = "microsoft.graph.directoryObject"
+# collection = false
+# reason = "no page lists the relationship"
+#
+# [[fix]]                    # an enum member renamed
+# type = "microsoft.graph.callState"
+# member = "termintated"
+# rename-to = "terminated"
+# reason = "..."
+#
+# [[fix]]                    # a missing enum member, with its value if it has one
+# type = "microsoft.graph.callState"
+# add-member = "unknownFutureValue"
+# value = 11
+# reason = "..."
+#
+# [[fix]]                    # a type dropped; with `property`, a property dropped
+# type = "microsoft.graph.user"
+# property = "mailboxSettings"
+# drop = true
+# reason = "..."
+"##;
