@@ -4848,6 +4848,11 @@ pub struct User {
     /// Navigation property: present only when the request expands it (`$expand=memberOf`).
     #[cfg(feature = "directory-management")]
     pub member_of: ::std::option::Option<::std::vec::Vec<AnyDirectoryObject>>,
+    /// Set by docgen.toml: the user page lists `manager` but not its inverse; the service has both
+    ///
+    /// Navigation property: present only when the request expands it (`$expand=directReports`).
+    #[cfg(feature = "directory-management")]
+    pub direct_reports: ::std::option::Option<::std::vec::Vec<AnyDirectoryObject>>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
     pub additional_properties: ::serde_json::Map<
@@ -4907,6 +4912,8 @@ impl User {
         #[cfg(feature = "directory-management")] object.field("manager", &self.manager);
         #[cfg(feature = "directory-management")]
         object.field("memberOf", &self.member_of);
+        #[cfg(feature = "directory-management")]
+        object.field("directReports", &self.direct_reports);
         object.finish()
     }
 }
@@ -4934,6 +4941,8 @@ impl ::std::fmt::Debug for User {
         #[cfg(feature = "directory-management")] object.field("manager", &self.manager);
         #[cfg(feature = "directory-management")]
         object.field("member_of", &self.member_of);
+        #[cfg(feature = "directory-management")]
+        object.field("direct_reports", &self.direct_reports);
         object.finish(&self.additional_properties)
     }
 }
@@ -4989,6 +4998,8 @@ impl crate::support::ReadObject for User {
             "manager" => property.read(&mut self.manager),
             #[cfg(feature = "directory-management")]
             "memberOf" => property.read_list(&mut self.member_of),
+            #[cfg(feature = "directory-management")]
+            "directReports" => property.read_list(&mut self.direct_reports),
             _ => property.keep(),
         }
     }
@@ -5070,6 +5081,11 @@ impl ::std::convert::From<User> for DirectoryObject {
             &mut additional_properties,
             "memberOf",
             value.member_of,
+        );
+        crate::support::keep_as_json(
+            &mut additional_properties,
+            "directReports",
+            value.direct_reports,
         );
         Self {
             odata_type: value.odata_type.or_else(|| Some(User::ODATA_TYPE.into())),

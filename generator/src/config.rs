@@ -76,6 +76,12 @@ impl Config {
     /// taken relative to the file's folder. The config with its warnings, or every diagnostic
     /// when it has an error.
     pub fn read(path: &Path) -> Result<(Config, Vec<Diagnostic>), ConfigErrors> {
+        Config::read_named(path, &path.display().to_string().replace('\\', "/"))
+    }
+
+    /// [`Config::read`], the file named `name` in diagnostics (so that they do not depend on
+    /// where the workspace is).
+    pub fn read_named(path: &Path, name: &str) -> Result<(Config, Vec<Diagnostic>), ConfigErrors> {
         let text = std::fs::read_to_string(path).map_err(|error| {
             vec![Diagnostic::new(
                 Severity::Error,
@@ -84,8 +90,7 @@ impl Config {
                 format!("cannot read the configuration {}: {error}", path.display()),
             )]
         })?;
-        let name = path.display().to_string().replace('\\', "/");
-        let (mut config, warnings) = Config::parse(&name, &text)?;
+        let (mut config, warnings) = Config::parse(name, &text)?;
         let folder = path.parent().unwrap_or(Path::new(""));
         if let Some(docs) = &mut config.inputs.docs {
             *docs = folder.join(&docs);

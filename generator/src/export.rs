@@ -161,6 +161,7 @@ mod tests {
     fn types_written_one_by_one_make_the_whole_document() {
         let at = |line| Location::new(&Arc::from("resources/a \"b\".md"), line);
         let ty = |name: &str, kind| TypeDef {
+            set_by_config: None,
             namespace: "microsoft.graph".to_string(),
             name: name.to_string(),
             kind,
@@ -175,6 +176,7 @@ mod tests {
         let mut entity = ty("thing", Kind::Entity);
         entity.base = Some("microsoft.graph.entity".to_string());
         entity.properties.push(Property {
+            set_by_config: None,
             name: "id".to_string(),
             ty: "Edm.String".to_string(),
             collection: false,
@@ -185,6 +187,7 @@ mod tests {
         });
         let mut color = ty("color", Kind::Enum);
         color.members.push(EnumMember {
+            set_by_config: None,
             name: "red".to_string(),
             value: Some(1),
             description: String::new(),

@@ -64,6 +64,7 @@ fn at(file: &str, line: u32) -> Location {
 fn type_def(qualified: &str, kind: Kind, base: Option<&str>, page: &str) -> TypeDef {
     let (namespace, name) = qualified.rsplit_once('.').expect("a qualified name");
     TypeDef {
+        set_by_config: None,
         namespace: namespace.to_string(),
         name: name.to_string(),
         kind,
@@ -82,6 +83,7 @@ fn with_properties(mut ty: TypeDef, page: &str, list: &[(&str, &str, bool, bool)
     ty.properties = (10..)
         .zip(list)
         .map(|(line, &(name, ty, collection, navigation))| Property {
+            set_by_config: None,
             name: name.to_string(),
             ty: ty.to_string(),
             collection,
@@ -98,6 +100,7 @@ fn with_members(mut ty: TypeDef, page: &str, names: &[&str]) -> TypeDef {
     ty.members = (20..)
         .zip(names)
         .map(|(line, name)| EnumMember {
+            set_by_config: None,
             name: name.to_string(),
             value: None,
             description: String::new(),

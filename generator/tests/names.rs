@@ -19,6 +19,8 @@ fn options() -> CrateOptions {
         crate_name: "odata-names".parse().unwrap(),
         regenerate_command: "graph-docgen rust".to_string(),
         guide: None,
+        primitives: Default::default(),
+        doc_comments: true,
     }
 }
 
@@ -115,6 +117,7 @@ fn an_enum_name_that_is_not_an_odata_name_makes_no_enum() {
 fn names_that_are_not_ascii_reach_rust_without_a_panic() {
     let at = Location::new(&Arc::from("resources/menu.md"), 1);
     let property = |name: &str, ty: &str| Property {
+        set_by_config: None,
         name: name.to_string(),
         ty: ty.to_string(),
         collection: false,
@@ -124,6 +127,7 @@ fn names_that_are_not_ascii_reach_rust_without_a_panic() {
         sources: vec![at.clone()],
     };
     let menu = TypeDef {
+        set_by_config: None,
         namespace: "café".to_string(),
         name: "menu".to_string(),
         kind: Kind::Complex,

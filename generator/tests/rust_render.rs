@@ -23,6 +23,7 @@ fn location(line: u32) -> Location {
 
 fn property(name: &str, ty: &str, collection: bool, description: &str) -> Property {
     Property {
+        set_by_config: None,
         name: name.to_string(),
         ty: ty.to_string(),
         collection,
@@ -42,6 +43,7 @@ fn struct_type(
 ) -> TypeDef {
     let (namespace, name) = qualified.rsplit_once('.').unwrap();
     TypeDef {
+        set_by_config: None,
         namespace: namespace.to_string(),
         name: name.to_string(),
         kind,
@@ -60,6 +62,7 @@ fn enum_type(qualified: &str, members: &[(&str, &str)]) -> TypeDef {
     ty.members = members
         .iter()
         .map(|(name, description)| EnumMember {
+            set_by_config: None,
             name: name.to_string(),
             value: None,
             description: description.to_string(),
@@ -259,6 +262,8 @@ fn options() -> CrateOptions {
         crate_name: "graph-models".parse().unwrap(),
         regenerate_command: "cargo xtask codegen".to_string(),
         guide: None,
+        primitives: Default::default(),
+        doc_comments: true,
     }
 }
 
@@ -468,6 +473,8 @@ fn every_file_starts_with_the_generated_line() {
     let options = CrateOptions {
         regenerate_command: "make models".to_string(),
         guide: None,
+        primitives: Default::default(),
+        doc_comments: true,
         ..options()
     };
     let (files, _) = render_crate(&schema(), &examples(), &options);

@@ -321,6 +321,8 @@ fn a_render_that_leaves_a_file_out_neither_deletes_nor_replaces_committed_files(
         crate_name: "graph-models".parse().unwrap(),
         regenerate_command: FIX.to_string(),
         guide: None,
+        primitives: Default::default(),
+        doc_comments: true,
     };
     let (committed, diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
     assert!(diagnostics.iter().all(|d| d.severity != Severity::Error));

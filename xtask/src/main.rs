@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use graph_docgen::config::{self, Config};
 use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use graph_docgen::read::PageSelection;
 use graph_docgen::rust::{read_guide, render_crate, CrateOptions, GeneratedFile};
@@ -85,20 +86,61 @@ fn workspace_root() -> PathBuf {
         .map_or_else(|| manifest_dir.join(".."), Path::to_path_buf)
 }
 
+/// The workspace's `docgen.toml` (at its root, else in `docs-input/`), if it has one, with its
+/// warnings; its errors, printed, fail the run. Its docs folder, if it names one, replaces
+/// `docs-input/`.
+fn workspace_config(workspace: &Path) -> Result<(Config, Vec<Diagnostic>), Diagnostic> {
+    let found = [
+        config::FILE_NAME.to_string(),
+        format!("docs-input/{}", config::FILE_NAME),
+    ]
+    .into_iter()
+    .find(|name| workspace.join(name).exists());
+    let Some(name) = found else {
+        return Ok((Config::default(), Vec::new()));
+    };
+    let path = workspace.join(&name);
+    Config::read_named(&path, &name).map_err(|diagnostics| {
+        for diagnostic in &diagnostics {
+            eprintln!("{diagnostic}");
+        }
+        Diagnostic::new(
+            Severity::Error,
+            DiagnosticKind::Config,
+            None,
+            format!("{} has errors; nothing was generated", path.display()),
+        )
+    })
+}
+
 fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
-    let selection = PageSelection::new(workspace.join("docs-input"), &[])?;
-    let docs = graph_docgen::load_docs(&selection)?;
+    let (config, warnings) = workspace_config(workspace)?;
+    let docs_root = config
+        .inputs
+        .docs
+        .clone()
+        .unwrap_or_else(|| workspace.join("docs-input"));
+    let selection =
+        PageSelection::new(docs_root, &config.inputs.include)?.excluding(&config.inputs.exclude)?;
+    let docs = graph_docgen::load_fixed_docs(&selection, &config.fixes)?;
     let guide = read_guide(&workspace.join("generated").join(readme_sample::GUIDE_FILE))?;
-    let options = CrateOptions {
-        crate_name: CRATE_NAME.parse().map_err(|why: String| {
+    let crate_name = match config.output.crate_name {
+        Some(name) => name,
+        None => CRATE_NAME.parse().map_err(|why: String| {
             Diagnostic::new(Severity::Error, DiagnosticKind::Output, None, why)
         })?,
+    };
+    let options = CrateOptions {
+        crate_name,
         regenerate_command: CODEGEN_COMMAND.into(),
         guide: Some(guide.clone()),
+        primitives: config.output.primitives,
+        doc_comments: config.output.doc_comments,
     };
     let (files, render_diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
     let summary = docs.summary();
-    let mut diagnostics = docs.diagnostics;
+    let mut diagnostics = warnings;
+    diagnostics.extend(docs.diagnostics);
     diagnostics.extend(render_diagnostics);
     let synced = sync_generated_files(
         &workspace.join("generated"),

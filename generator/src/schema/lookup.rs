@@ -165,6 +165,7 @@ mod tests {
     fn complex(qualified: &str, base: Option<&str>) -> TypeDef {
         let (namespace, name) = qualified.rsplit_once('.').unwrap();
         TypeDef {
+            set_by_config: None,
             namespace: namespace.to_string(),
             name: name.to_string(),
             kind: Kind::Complex,

@@ -1,0 +1,279 @@
+//! `docgen.toml` on the project's own pages (`docs-input/`): each kind of fix as the schema and
+//! the Rust see it, stale and contradicting fixes, and errors in the file itself.
+
+use std::path::PathBuf;
+
+use graph_docgen::config::Config;
+use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use graph_docgen::read::PageSelection;
+use graph_docgen::rust::{render_crate, render_manifest, CrateOptions};
+use graph_docgen::{load_fixed_docs, Docs};
+
+fn docs_input() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
+}
+
+fn load(toml: &str) -> (Config, Docs) {
+    let (config, warnings) = Config::parse("docgen.toml", toml).unwrap_or_else(|errors| {
+        panic!("{}", rendered(&errors));
+    });
+    assert!(warnings.is_empty(), "{}", rendered(&warnings));
+    let selection = PageSelection::new(docs_input(), &[]).unwrap();
+    let docs = load_fixed_docs(&selection, &config.fixes).unwrap();
+    (config, docs)
+}
+
+fn rendered(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(|d| format!("{d}\n"))
+        .collect::<String>()
+}
+
+fn config_diagnostics(docs: &Docs) -> String {
+    let about_config: Vec<Diagnostic> = docs
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == DiagnosticKind::Config)
+        .cloned()
+        .collect();
+    rendered(&about_config)
+}
+
+const EVERY_KIND: &str = r#"
+[output.primitives]
+"Edm.Guid" = "uuid::Uuid"
+
+[[fix]]
+type = "microsoft.graph.folder"
+property = "childCount"
+set-type = "Edm.Int64"
+reason = "folders hold more than 2^31 items"
+
+[[fix]]
+type = "microsoft.graph.event"
+property = "attendees"
+set-collection = false
+reason = "collection-ness, for the test"
+
+[[fix]]
+type = "microsoft.graph.itemBody"
+set-base = "microsoft.graph.identity"
+reason = "a base, for the test"
+
+[[fix]]
+type = "microsoft.graph.resultInfo"
+set-kind = "entity"
+reason = "a kind, for the test"
+
+[[fix]]
+type = "microsoft.graph.passwordProfile"
+add-property = "forceChangePasswordNextSignInWithMfa"
+property-type = "Edm.Boolean"
+reason = "no page lists it"
+
+[[fix]]
+type = "microsoft.graph.user"
+add-navigation = "directReports"
+property-type = "microsoft.graph.directoryObject"
+collection = true
+reason = "the inverse of manager"
+
+[[fix]]
+type = "microsoft.graph.operationStatus"
+member = "failed"
+rename-to = "failure"
+reason = "a rename, for the test"
+
+[[fix]]
+type = "microsoft.graph.importance"
+add-member = "unknownFutureValue"
+value = 3
+reason = "the evolvable-enum sentinel"
+
+[[fix]]
+type = "microsoft.graph.sharePointIdentitySet"
+drop = true
+reason = "not used here"
+
+[[fix]]
+type = "microsoft.graph.event"
+property = "isAllDay"
+drop = true
+reason = "not used here"
+"#;
+
+#[test]
+fn every_kind_of_fix_lands_in_the_schema_and_the_rust_says_so() {
+    let (config, docs) = load(EVERY_KIND);
+    let schema = &docs.schema;
+    let ty = |name: &str| schema.get(name).unwrap_or_else(|| panic!("no {name}"));
+    let property = |t: &str, p: &str| {
+        ty(t)
+            .properties
+            .iter()
+            .find(|q| q.name == p)
+            .unwrap_or_else(|| panic!("no {t}.{p}"))
+            .clone()
+    };
+    assert_eq!(
+        property("microsoft.graph.folder", "childCount").ty,
+        "Edm.Int64"
+    );
+    assert!(!property("microsoft.graph.event", "attendees").collection);
+    assert_eq!(
+        ty("microsoft.graph.itemBody").base.as_deref(),
+        Some("microsoft.graph.identity")
+    );
+    assert_eq!(ty("microsoft.graph.resultInfo").kind.as_str(), "entity");
+    let added = property(
+        "microsoft.graph.passwordProfile",
+        "forceChangePasswordNextSignInWithMfa",
+    );
+    assert_eq!(added.ty, "Edm.Boolean");
+    assert_eq!(added.set_by_config.as_deref(), Some("no page lists it"));
+    let navigation = property("microsoft.graph.user", "directReports");
+    assert!(navigation.navigation && navigation.collection);
+    let members =
+        |t: &str| -> Vec<String> { ty(t).members.iter().map(|m| m.name.clone()).collect() };
+    assert!(members("microsoft.graph.operationStatus").contains(&"failure".to_string()));
+    assert!(members("microsoft.graph.importance").contains(&"unknownFutureValue".to_string()));
+    assert!(schema
+        .get("microsoft.graph.sharePointIdentitySet")
+        .is_none());
+    assert!(!ty("microsoft.graph.event")
+        .properties
+        .iter()
+        .any(|p| p.name == "isAllDay"));
+    // The exported schema sees the fixes too.
+    let json = graph_docgen::export::schema_json(schema);
+    assert!(json.contains("forceChangePasswordNextSignInWithMfa"));
+
+    insta::assert_snapshot!("every_kind_of_fix", config_diagnostics(&docs));
+
+    let options = CrateOptions {
+        crate_name: "graph-models".parse().unwrap(),
+        regenerate_command: "test".into(),
+        guide: None,
+        primitives: config.output.primitives,
+        doc_comments: config.output.doc_comments,
+    };
+    let (files, _) = render_crate(schema, &docs.examples, &options);
+    let graph = files.iter().find(|f| f.path == "src/graph.rs").unwrap();
+    assert!(
+        graph
+            .contents
+            .contains("/// Set by docgen.toml: folders hold more than 2^31 items"),
+        "the field's doc comment names the fix"
+    );
+    let lib = files.iter().find(|f| f.path == "src/lib.rs").unwrap();
+    assert!(lib.contents.contains("| `Edm.Guid` | `uuid::Uuid` |"));
+    let manifest = render_manifest(schema, &options);
+    assert!(manifest
+        .contents
+        .contains("uuid = { version = \"1\", features = [\"serde\"] }"));
+}
+
+#[test]
+fn without_doc_comments_only_the_fixes_are_documented() {
+    let (_, docs) = load("[output]\ndoc-comments = false\n");
+    let options = CrateOptions {
+        crate_name: "graph-models".parse().unwrap(),
+        regenerate_command: "test".into(),
+        guide: None,
+        primitives: Default::default(),
+        doc_comments: false,
+    };
+    let (files, _) = render_crate(&docs.schema, &docs.examples, &options);
+    let graph = files.iter().find(|f| f.path == "src/graph.rs").unwrap();
+    assert!(!graph
+        .contents
+        .contains("Describes the result of recording audio"));
+}
+
+#[test]
+fn a_stale_fix_is_a_warning_at_its_line_and_changes_nothing() {
+    let toml = r#"
+[[fix]]
+type = "microsoft.graph.gone"
+drop = true
+reason = "the page was removed"
+
+[[fix]]
+type = "microsoft.graph.folder"
+property = "childCount"
+set-type = "Edm.Int32"
+reason = "the docs now say it"
+
+[[fix]]
+type = "microsoft.graph.user"
+add-property = "manager"
+property-type = "microsoft.graph.directoryObject"
+reason = "the docs now list it"
+"#;
+    let (_, docs) = load(toml);
+    let (_, unfixed) = load("");
+    assert_eq!(docs.schema, unfixed.schema);
+    let warnings = config_diagnostics(&docs);
+    assert!(docs
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == DiagnosticKind::Config)
+        .all(|d| d.severity == Severity::Warning));
+    insta::assert_snapshot!("stale_fixes", warnings);
+}
+
+fn errors(toml: &str) -> String {
+    match Config::parse("docgen.toml", toml) {
+        Ok(_) => panic!("{toml} has no error"),
+        Err(diagnostics) => rendered(&diagnostics),
+    }
+}
+
+#[test]
+fn contradicting_fixes_are_an_error_naming_both_lines() {
+    let toml = r#"
+[[fix]]
+type = "microsoft.graph.folder"
+property = "childCount"
+set-type = "Edm.Int64"
+reason = "one"
+
+[[fix]]
+type = "microsoft.graph.Folder"
+property = "childcount"
+set-type = "Edm.Double"
+reason = "another"
+
+[[fix]]
+type = "microsoft.graph.event"
+drop = true
+reason = "gone"
+
+[[fix]]
+type = "microsoft.graph.event"
+property = "isAllDay"
+set-type = "Edm.String"
+reason = "kept"
+"#;
+    insta::assert_snapshot!("contradicting_fixes", errors(toml));
+}
+
+#[test]
+fn unknown_keys_wrong_types_and_invalid_values_name_their_line_and_column() {
+    let cases = [
+        "[inputs]\ndocs = \"x\"\nincludes = [\"*.md\"]\n",
+        "[output]\ndoc-comments = \"yes\"\n",
+        "[output.primitives]\n\"Edm.Guid\" = \"u128\"\n",
+        "[output]\ncrate-name = \"my.models\"\n",
+        "[[fix]]\ntype = \"microsoft.graph.user\"\nreason = \"r\"\n",
+        "[[fix]]\ntype = \"user\"\nproperty = \"x\"\nset-type = \"Edm.Nothing\"\nreason = \"r\"\n",
+        "[[fix]]\ntype = \"microsoft.graph.user\"\nset-base = \"microsoft.graph.entity\"\nset-kind = \"entity\"\nreason = \"\"\n",
+        "[[fix]]\ntype = \"microsoft.graph.user\"\nproperty = \"x\"\ndrop = false\nreason = \"r\"\n",
+    ];
+    let all: String = cases
+        .iter()
+        .map(|toml| format!("--- {toml:?}\n{}", errors(toml)))
+        .collect();
+    insta::assert_snapshot!("errors_in_the_file", all);
+}
