@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 pub use default_file::DEFAULT_FILE;
 pub use fixes::{Action, Fix};
+pub use source::TomlPlace;
 use source::TomlSource;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
@@ -47,6 +48,30 @@ pub struct Inputs {
     pub include: Vec<String>,
     /// Globs of files left out, relative to the docs folder.
     pub exclude: Vec<String>,
+    /// The namespaces and product areas whose types are generated, with what they reference.
+    pub subset: Subset,
+}
+
+/// `namespaces` and `areas` of `[inputs]`: the types of the schema to keep, with the types they
+/// reference (see `schema/subset.rs` for the rule). Both empty means every type.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Subset {
+    pub namespaces: Vec<Chosen>,
+    pub areas: Vec<Chosen>,
+}
+
+impl Subset {
+    pub fn is_everything(&self) -> bool {
+        self.namespaces.is_empty() && self.areas.is_empty()
+    }
+}
+
+/// A namespace or area named in `docgen.toml`, with where, for the warning if the docs have
+/// no such thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chosen {
+    pub name: String,
+    pub at: TomlPlace,
 }
 
 /// `[output]`: the generated crate's shape.
@@ -143,10 +168,23 @@ fn inputs(source: &TomlSource, raw: file::Inputs, diagnostics: &mut Vec<Diagnost
             ));
         }
     }
+    let chosen = |names: Vec<toml::Spanned<String>>| -> Vec<Chosen> {
+        names
+            .into_iter()
+            .map(|name| Chosen {
+                at: source.place(&name.span()),
+                name: name.into_inner(),
+            })
+            .collect()
+    };
     Inputs {
         docs: raw.docs.map(|docs| PathBuf::from(docs.into_inner())),
         include: strings(raw.include),
         exclude: strings(raw.exclude),
+        subset: Subset {
+            namespaces: chosen(raw.namespaces),
+            areas: chosen(raw.areas),
+        },
     }
 }
 

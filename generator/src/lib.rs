@@ -31,6 +31,8 @@ pub mod rust;
 pub mod schema;
 pub mod write;
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use diagnostic::{Diagnostic, DiagnosticKind, Severity};
@@ -51,13 +53,14 @@ pub struct Docs {
 
 /// Reads, parses and extracts every selected page (in parallel; each page once), then merges.
 pub fn load_docs(selection: &PageSelection) -> Result<Docs, Diagnostic> {
-    load_fixed_docs(selection, &[])
+    load_configured_docs(selection, &config::Config::default())
 }
 
-/// [`load_docs`], with the fixes of a `docgen.toml` applied where the schema is merged.
-pub fn load_fixed_docs(
+/// [`load_docs`] as a `docgen.toml` says: its fixes applied where the schema is merged, and
+/// its subset of namespaces and areas kept of the finished schema (and of the examples).
+pub fn load_configured_docs(
     selection: &PageSelection,
-    fixes: &[config::Fix],
+    config: &config::Config,
 ) -> Result<Docs, Diagnostic> {
     let files = selection.list()?;
     let pages: Vec<PageFacts> = files
@@ -81,7 +84,14 @@ pub fn load_fixed_docs(
             facts
         })
         .collect();
-    let (schema, mut diagnostics) = schema::build_fixed_schema(&pages, fixes);
+    let (mut schema, mut diagnostics) = schema::build_fixed_schema(&pages, &config.fixes);
+    let subset = &config.inputs.subset;
+    let page_areas: HashMap<String, String> = if subset.is_everything() {
+        HashMap::new()
+    } else {
+        let area = |page: &PageFacts| Some((page.path.to_string(), page.area.clone()?));
+        pages.iter().filter_map(area).collect()
+    };
     // What `Docs` keeps of each page is taken out, in page order; the rest of the page's facts is
     // dropped on the thread that takes it, which spreads the freeing of every fact over threads.
     let (page_diagnostics, page_examples): (Vec<_>, Vec<_>) = pages
@@ -89,7 +99,14 @@ pub fn load_fixed_docs(
         .map(|page| (page.diagnostics, page.examples))
         .unzip();
     diagnostics.extend(page_diagnostics.into_iter().flatten());
-    let examples: Vec<Example> = page_examples.into_iter().flatten().collect();
+    let mut examples: Vec<Example> = page_examples.into_iter().flatten().collect();
+    schema::select_subset(
+        &mut schema,
+        &mut examples,
+        subset,
+        &page_areas,
+        &mut diagnostics,
+    );
     diagnostics.par_sort();
     Ok(Docs {
         pages_read: files.len(),

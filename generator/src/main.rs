@@ -9,7 +9,7 @@ use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use graph_docgen::read::PageSelection;
 use graph_docgen::rust::{read_guide, render_crate, render_manifest, CrateName, CrateOptions};
 use graph_docgen::write::{self, SyncMode};
-use graph_docgen::{compare, export, load_fixed_docs, Docs};
+use graph_docgen::{compare, export, load_configured_docs, Docs};
 
 #[derive(Parser)]
 #[command(
@@ -154,7 +154,7 @@ impl DocsArgs {
             &self.include
         };
         let selection = PageSelection::new(&root, include)?.excluding(&config.inputs.exclude)?;
-        let mut docs = load_fixed_docs(&selection, &config.fixes)?;
+        let mut docs = load_configured_docs(&selection, &config)?;
         docs.diagnostics.extend(warnings);
         docs.diagnostics.sort();
         self.print(&docs.diagnostics);

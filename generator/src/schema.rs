@@ -29,6 +29,11 @@
 //! 13. `typedefs`: the schema's types (inherited properties dropped from subtypes), sorted,
 //!     with their product areas.
 //!
+//! Once the examples are gathered too, [`select_subset`] keeps the namespaces and areas a
+//! `docgen.toml` chooses, with the types they reference (`subset`): run by
+//! [`crate::load_configured_docs`], it is part of the stage, so every later stage and command
+//! sees only the subset.
+//!
 //! Pages come in path order and each phase reads them so; the types come out sorted by name:
 //! the schema does not depend on the order the pages are listed in or on the thread count.
 
@@ -47,6 +52,7 @@ mod placement;
 mod properties;
 mod request_paths;
 mod restated;
+mod subset;
 mod typedefs;
 mod unions;
 
@@ -57,6 +63,7 @@ use bases::Bases;
 use index::TypeIndex;
 pub use lookup::TypeLookup;
 pub use model::{schema_order, EnumMember, Kind, Property, Schema, TypeDef};
+pub use subset::select_subset;
 
 /// Merges the facts of all pages (in path order) into a schema, with what went wrong.
 pub fn build_schema(pages: &[PageFacts]) -> (Schema, Vec<Diagnostic>) {

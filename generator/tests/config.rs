@@ -1,13 +1,18 @@
 //! `docgen.toml` on the project's own pages (`docs-input/`): each kind of fix as the schema and
 //! the Rust see it, stale and contradicting fixes, and errors in the file itself.
 
-use std::path::PathBuf;
+mod shared;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
 
 use graph_docgen::config::Config;
 use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use graph_docgen::read::PageSelection;
 use graph_docgen::rust::{render_crate, render_manifest, CrateOptions};
-use graph_docgen::{load_fixed_docs, Docs};
+use graph_docgen::write::write_if_changed;
+use graph_docgen::{load_configured_docs, Docs};
 
 fn docs_input() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs-input")
@@ -19,7 +24,7 @@ fn load(toml: &str) -> (Config, Docs) {
     });
     assert!(warnings.is_empty(), "{}", rendered(&warnings));
     let selection = PageSelection::new(docs_input(), &[]).unwrap();
-    let docs = load_fixed_docs(&selection, &config.fixes).unwrap();
+    let docs = load_configured_docs(&selection, &config).unwrap();
     (config, docs)
 }
 
@@ -276,4 +281,97 @@ fn unknown_keys_wrong_types_and_invalid_values_name_their_line_and_column() {
         .map(|toml| format!("--- {toml:?}\n{}", errors(toml)))
         .collect();
     insta::assert_snapshot!("errors_in_the_file", all);
+}
+
+#[test]
+fn a_subset_keeps_what_the_chosen_types_reference_and_names_unknown_areas() {
+    let toml = "[inputs]\nnamespaces = [\"microsoft.graph.nowhere\"]\nareas = [\"onedrive\"]\n";
+    let (config, _) = Config::parse("docgen.toml", toml).unwrap();
+    let selection = PageSelection::new(docs_input(), &[]).unwrap();
+    let (_, whole) = load("");
+    let docs = load_configured_docs(&selection, &config).unwrap();
+    let names: Vec<String> = docs
+        .schema
+        .types
+        .iter()
+        .map(|t| t.qualified_name())
+        .collect();
+    assert!(names.len() < whole.schema.types.len());
+    // Every reference of a kept type is kept: its base and each property's type.
+    for ty in &docs.schema.types {
+        let references = ty.base.iter().chain(ty.properties.iter().map(|p| &p.ty));
+        for name in references.filter(|n| !n.starts_with("Edm.")) {
+            if whole.schema.get(name).is_some() {
+                assert!(
+                    names.contains(name),
+                    "{} references {name}",
+                    ty.qualified_name()
+                );
+            }
+        }
+    }
+    insta::assert_snapshot!("subset_of_files", config_diagnostics(&docs));
+}
+
+/// A subset of the v1.0 reference (the calls and users areas, with what they reference) as
+/// the `rust` command writes it, checked as `rust_render.rs` checks its crate (sharing its
+/// target folder, so that the dependencies are built once).
+#[test]
+fn a_subset_of_the_v1_reference_compiles() {
+    let Some(_) = shared::shared_dir_if_set() else {
+        eprintln!("skipped: GRAPH_DOCGEN_SHARED is not set");
+        return;
+    };
+    let toml = "[inputs]\nareas = [\"cloud-communications\", \"users\"]\n";
+    let (config, _) = Config::parse("docgen.toml", toml).unwrap();
+    let selection = PageSelection::new(shared::corpus_docs("v1.0"), &[]).unwrap();
+    let docs = load_configured_docs(&selection, &config).unwrap();
+    let types = docs.schema.types.len();
+    assert!(docs.schema.get("microsoft.graph.call").is_some());
+    assert!(docs.schema.get("microsoft.graph.user").is_some());
+    let options = CrateOptions {
+        crate_name: "graph-subset".parse().unwrap(),
+        regenerate_command: "test".into(),
+        guide: None,
+        primitives: config.output.primitives,
+        doc_comments: config.output.doc_comments,
+    };
+    let (files, _) = render_crate(&docs.schema, &docs.examples, &options);
+    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-render");
+    let krate = work.join("v1-subset");
+    if krate.exists() {
+        std::fs::remove_dir_all(&krate).unwrap();
+    }
+    let manifest = render_manifest(&docs.schema, &options);
+    for file in std::iter::once(&manifest).chain(&files) {
+        write_if_changed(&krate.join(&file.path), &file.contents).unwrap();
+    }
+    let workspace_lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
+    std::fs::copy(workspace_lock, krate.join("Cargo.lock")).unwrap();
+    let started = Instant::now();
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "check",
+            "--offline",
+            "--quiet",
+            "--all-targets",
+            "--all-features",
+        ])
+        .arg("--manifest-path")
+        .arg(krate.join("Cargo.toml"))
+        .env("CARGO_TARGET_DIR", work.join("target"))
+        .env("RUSTFLAGS", "-D warnings")
+        .env_remove("CARGO_ENCODED_RUSTFLAGS")
+        .output()
+        .unwrap_or_else(|error| panic!("cannot run cargo ({}): {error}", env!("CARGO")));
+    eprintln!(
+        "v1.0 subset: {types} types, {} examples; cargo check {:.1?}",
+        docs.examples.len(),
+        started.elapsed()
+    );
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

@@ -122,7 +122,7 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
         .unwrap_or_else(|| workspace.join("docs-input"));
     let selection =
         PageSelection::new(docs_root, &config.inputs.include)?.excluding(&config.inputs.exclude)?;
-    let docs = graph_docgen::load_fixed_docs(&selection, &config.fixes)?;
+    let docs = graph_docgen::load_configured_docs(&selection, &config)?;
     let guide = read_guide(&workspace.join("generated").join(readme_sample::GUIDE_FILE))?;
     let crate_name = match config.output.crate_name {
         Some(name) => name,

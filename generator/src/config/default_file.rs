@@ -13,6 +13,12 @@ include = []
 # Files left out, as globs relative to the docs folder.
 exclude = []
 # exclude = ["api/*-delta.md"]
+# Generate only the types of these namespaces, and those the pages of these product areas
+# (their `ms.prod`) describe, with every type they reference (default: every type).
+namespaces = []
+# namespaces = ["microsoft.graph.callRecords"]
+areas = []
+# areas = ["cloud-communications", "users"]
 
 [output]
 # The crate's name, as Cargo spells it (default "graph-models"). `--crate-name` overrides it.

@@ -25,6 +25,10 @@ pub(super) struct Inputs {
     pub include: Vec<Spanned<String>>,
     #[serde(default)]
     pub exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub namespaces: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub areas: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]

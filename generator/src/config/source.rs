@@ -28,23 +28,45 @@ impl TomlSource<'_> {
 
     /// The line `span` starts on.
     pub fn location(&self, span: Range<usize>) -> Location {
-        Location::new(&self.file, self.line_and_column(&span).0)
+        self.place(&span).at
     }
 
-    /// A diagnostic at the line and column `span` starts at. [`Location`] has a line only, so the
-    /// column leads the message (`docgen.toml:3: error[config]: column 1: ...`).
+    /// Where `span` starts, kept for diagnostics made once the docs are read.
+    pub fn place(&self, span: &Range<usize>) -> TomlPlace {
+        let (line, column) = self.line_and_column(span);
+        TomlPlace {
+            at: Location::new(&self.file, line),
+            column,
+        }
+    }
+
+    /// A diagnostic at the line and column `span` starts at.
     pub fn diagnostic(
         &self,
         severity: Severity,
         span: Range<usize>,
         message: String,
     ) -> Diagnostic {
-        let (line, column) = self.line_and_column(&span);
+        self.place(&span).diagnostic(severity, message)
+    }
+}
+
+/// A line and column of a `docgen.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TomlPlace {
+    pub at: Location,
+    pub column: u32,
+}
+
+impl TomlPlace {
+    /// A diagnostic here. [`Location`] has a line only, so the column leads the message
+    /// (`docgen.toml:3: error[config]: column 1: ...`).
+    pub fn diagnostic(&self, severity: Severity, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(
             severity,
             super::KIND,
-            Some(Location::new(&self.file, line)),
-            format!("column {column}: {message}"),
+            Some(self.at.clone()),
+            format!("column {}: {}", self.column, message.into()),
         )
     }
 }
