@@ -43,8 +43,7 @@ fn floor(selections: &[PageSelection]) -> usize {
             pages
                 .par_iter()
                 .map(|page| {
-                    let text = std::fs::read_to_string(selection.root().join(&**page))
-                        .expect("a readable UTF-8 page");
+                    let text = selection.read(page).expect("a readable page").text;
                     Parser::new_ext(&text, Options::ENABLE_TABLES)
                         .into_offset_iter()
                         .count()

@@ -14,7 +14,7 @@ mod model;
 mod report;
 mod scoring;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use crate::schema::Schema;
@@ -25,18 +25,18 @@ pub use comparison::{
 pub use report::{json, report};
 
 /// Scores `schema` against the CSDL document `csdl_xml`: over every metadata type, and when
-/// `docs_root` (the folder the schema was read from) is given also over the documented ones.
+/// `docs_roots` (the folders the schema was read from) are given also over the documented ones.
 pub fn compare(
     csdl_xml: &str,
     schema: &Schema,
-    docs_root: Option<&Path>,
+    docs_roots: &[PathBuf],
 ) -> Result<Comparison, Diagnostic> {
     let metadata = csdl::parse(csdl_xml)?;
     let ours = model::from_schema(schema);
     let all = scoring::score(&metadata, &ours, |_, _| true);
     let mut universes = vec![universe_score(Universe::All, &all)];
-    if let Some(root) = docs_root {
-        let documented = documented::DocumentedNames::scan(root)?;
+    if !docs_roots.is_empty() {
+        let documented = documented::DocumentedNames::scan(docs_roots)?;
         let scored = scoring::score(&metadata, &ours, |key, ty| {
             documented.documents(key, ty.kind)
         });

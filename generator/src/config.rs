@@ -22,6 +22,7 @@ pub use source::TomlPlace;
 use source::TomlSource;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use crate::read::DocsFolder;
 use crate::rust::{CrateName, PrimitiveChoices};
 
 /// The file `cargo xtask codegen` looks for at the workspace root.
@@ -42,8 +43,9 @@ pub struct Config {
 /// `[inputs]`: which pages are read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Inputs {
-    /// The docs folder, relative to the file's folder once [`Config::read`] has read it.
-    pub docs: Option<PathBuf>,
+    /// The docs folders, each named as the file writes it, and found relative to the file's
+    /// folder once [`Config::read`] has read it; none means `--docs`.
+    pub docs: Vec<DocsFolder>,
     /// Globs of the pages, relative to the docs folder; none means every `*.md`.
     pub include: Vec<String>,
     /// Globs of files left out, relative to the docs folder.
@@ -117,8 +119,8 @@ impl Config {
         })?;
         let (mut config, warnings) = Config::parse(name, &text)?;
         let folder = path.parent().unwrap_or(Path::new(""));
-        if let Some(docs) = &mut config.inputs.docs {
-            *docs = folder.join(&docs);
+        for docs in &mut config.inputs.docs {
+            docs.dir = folder.join(&docs.dir);
         }
         Ok((config, warnings))
     }
@@ -178,7 +180,10 @@ fn inputs(source: &TomlSource, raw: file::Inputs, diagnostics: &mut Vec<Diagnost
             .collect()
     };
     Inputs {
-        docs: raw.docs.map(|docs| PathBuf::from(docs.into_inner())),
+        docs: raw
+            .docs
+            .map(|docs| folders(source, docs, diagnostics))
+            .unwrap_or_default(),
         include: strings(raw.include),
         exclude: strings(raw.exclude),
         subset: Subset {
@@ -186,6 +191,62 @@ fn inputs(source: &TomlSource, raw: file::Inputs, diagnostics: &mut Vec<Diagnost
             areas: chosen(raw.areas),
         },
     }
+}
+
+/// The folders of `docs`, each named as written without `./` or a trailing `/`; an error for
+/// none, or for two that are the same or one inside the other (their pages would be read
+/// twice).
+fn folders(
+    source: &TomlSource,
+    docs: toml::Spanned<file::Folders>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<DocsFolder> {
+    let span = docs.span();
+    let written = match docs.into_inner() {
+        file::Folders::One(folder) => vec![folder],
+        file::Folders::Several(folders) => folders,
+    };
+    if written.is_empty() {
+        diagnostics.push(source.diagnostic(
+            Severity::Error,
+            span.clone(),
+            "no docs folder: expected a folder, or a list of one or more".to_string(),
+        ));
+    }
+    let folders: Vec<DocsFolder> = written
+        .iter()
+        .map(|folder| {
+            let name = folder.replace('\\', "/");
+            let name = name.trim_start_matches("./").trim_end_matches('/');
+            DocsFolder {
+                dir: PathBuf::from(folder),
+                name: name.to_string(),
+            }
+        })
+        .collect();
+    // As written: `a` and `a/b` overlap, `a` and `ab` do not.
+    let within = |inner: &str, outer: &str| {
+        inner == outer
+            || inner
+                .strip_prefix(outer)
+                .is_some_and(|r| r.starts_with('/'))
+    };
+    for (at, folder) in folders.iter().enumerate() {
+        let overlaps = |other: &&DocsFolder| {
+            within(&folder.name, &other.name) || within(&other.name, &folder.name)
+        };
+        if let Some(other) = folders[..at].iter().find(overlaps) {
+            diagnostics.push(source.diagnostic(
+                Severity::Error,
+                span.clone(),
+                format!(
+                    "docs folders {:?} and {:?} overlap: expected folders apart, so that no page is read twice",
+                    other.name, folder.name
+                ),
+            ));
+        }
+    }
+    folders
 }
 
 fn output(source: &TomlSource, raw: file::Output, diagnostics: &mut Vec<Diagnostic>) -> Output {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use graph_docgen::config::{Config, DEFAULT_FILE};
 use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
-use graph_docgen::read::PageSelection;
+use graph_docgen::read::{DocsFolder, PageSelection};
 use graph_docgen::rust::{read_guide, render_crate, render_manifest, CrateName, CrateOptions};
 use graph_docgen::write::{self, SyncMode};
 use graph_docgen::{compare, export, load_configured_docs, Docs};
@@ -106,11 +106,11 @@ enum Shown {
     None,
 }
 
-/// What a command read: the docs, from the folder `root`, as `config` says.
+/// What a command read: the docs, from the folders `roots`, as `config` says.
 struct Loaded {
     docs: Docs,
     config: Config,
-    root: PathBuf,
+    roots: Vec<PathBuf>,
 }
 
 /// Reads the docgen.toml at `path`: the config with its warnings, or a failure naming the
@@ -139,27 +139,40 @@ impl DocsArgs {
             Some(path) => read_config(path)?,
             None => (Config::default(), Vec::new()),
         };
-        let root = self.docs.clone().or_else(|| config.inputs.docs.clone());
-        let root = root.ok_or_else(|| {
-            Diagnostic::new(
+        let folders = match &self.docs {
+            Some(dir) => vec![DocsFolder {
+                dir: dir.clone(),
+                name: dir.display().to_string(),
+            }],
+            None => config.inputs.docs.clone(),
+        };
+        let Some(first) = folders.first() else {
+            return Err(Diagnostic::new(
                 Severity::Error,
                 DiagnosticKind::Unreadable,
                 None,
                 "no docs folder: expected --docs DIR, or `[inputs] docs` in the --config file",
-            )
-        })?;
+            ));
+        };
         let include = if self.include.is_empty() {
             &config.inputs.include
         } else {
             &self.include
         };
-        let selection = PageSelection::new(&root, include)?.excluding(&config.inputs.exclude)?;
+        let selection = PageSelection::new(&first.dir, include)?
+            .with_roots(&folders)
+            .excluding(&config.inputs.exclude)?;
         let mut docs = load_configured_docs(&selection, &config)?;
         docs.diagnostics.extend(warnings);
         docs.diagnostics.sort();
         self.print(&docs.diagnostics);
         eprintln!("{}", docs.summary());
-        Ok(Loaded { docs, config, root })
+        let roots = folders.into_iter().map(|folder| folder.dir).collect();
+        Ok(Loaded {
+            docs,
+            config,
+            roots,
+        })
     }
 
     /// Prints the diagnostics `--diagnostics` asks for.
@@ -198,9 +211,11 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
         } => {
             let metadata = compare::read_csdl(&csdl)?;
             let Loaded {
-                docs: loaded, root, ..
+                docs: loaded,
+                roots,
+                ..
             } = docs.load()?;
-            let comparison = compare::compare(&metadata, &loaded.schema, Some(&root))?;
+            let comparison = compare::compare(&metadata, &loaded.schema, &roots)?;
             if json {
                 print!("{}", compare::json(&comparison));
             } else {
@@ -217,13 +232,15 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
             let Loaded {
                 docs: loaded,
                 config,
-                root,
+                ..
             } = docs.load()?;
+            // The command as given: the folders of a --config file are the file's to say.
             let mut arguments: String = docs
-                .include
+                .docs
                 .iter()
-                .map(|g| format!(" --include {g}"))
+                .map(|dir| format!(" --docs {}", dir.display()))
                 .collect();
+            arguments.extend(docs.include.iter().map(|g| format!(" --include {g}")));
             if let Some(path) = &docs.config {
                 arguments.push_str(&format!(" --config {}", path.display()));
             }
@@ -233,8 +250,7 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
             };
             let options = CrateOptions {
                 regenerate_command: format!(
-                    "graph-docgen rust --docs {}{arguments} --out {} --crate-name {}",
-                    root.display(),
+                    "graph-docgen rust{arguments} --out {} --crate-name {}",
                     out.display(),
                     crate_name.as_str()
                 ),

@@ -3,7 +3,10 @@
 //! Pages are the `*.md` files below the root, or the files matching the `--include` globs, but
 //! for those matching an `exclude` glob of `docgen.toml`.
 //! Paths are kept relative to the root with `/` separators, and sorted, so every later stage
-//! sees the same order whatever the file system returns.
+//! sees the same order whatever the file system returns. Of several roots (`docs = [...]` in
+//! `docgen.toml`) each page's path starts with its root's name as the file writes it
+//! (`docs-a/resources/user.md`), so that paths stay distinct and do not depend on where the
+//! roots are; the globs match the part below the root.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -16,7 +19,7 @@ use crate::relative_path;
 /// Which files under a docs root are pages.
 #[derive(Debug, Clone)]
 pub struct PageSelection {
-    root: PathBuf,
+    roots: Vec<DocsRoot>,
     include: GlobSet,
     exclude: GlobSet,
 }
@@ -31,7 +34,10 @@ impl PageSelection {
             include.iter().map(String::as_str).collect()
         };
         Ok(PageSelection {
-            root: root.into(),
+            roots: vec![DocsRoot {
+                dir: root.into(),
+                prefix: String::new(),
+            }],
             include: glob_set("--include", &patterns)?,
             exclude: GlobSet::empty(),
         })
@@ -44,8 +50,24 @@ impl PageSelection {
         Ok(self)
     }
 
-    pub fn root(&self) -> &Path {
-        &self.root
+    /// Reads the folders `roots`, if any, instead of the one given: each a folder and the name
+    /// its pages' paths start with, which the caller keeps distinct and not inside one another.
+    pub fn with_roots(mut self, roots: &[DocsFolder]) -> Self {
+        if roots.is_empty() {
+            return self;
+        }
+        let prefix = |folder: &DocsFolder| match roots.len() {
+            1 => String::new(),
+            _ => format!("{}/", folder.name),
+        };
+        self.roots = roots
+            .iter()
+            .map(|folder| DocsRoot {
+                dir: folder.dir.clone(),
+                prefix: prefix(folder),
+            })
+            .collect();
+        self
     }
 
     fn selects(&self, relative: &str) -> bool {
@@ -56,34 +78,45 @@ impl PageSelection {
 
     /// The selected files, as sorted root-relative paths.
     pub fn list(&self) -> Result<Vec<Arc<str>>, Diagnostic> {
-        require_docs_folder(&self.root)?;
         let mut files = Vec::new();
-        for entry in walkdir::WalkDir::new(&self.root).follow_links(true) {
-            let entry = entry.map_err(|error| {
-                Diagnostic::new(
-                    Severity::Error,
-                    DiagnosticKind::Unreadable,
-                    None,
-                    format!("cannot list {}: {error}", self.root.display()),
-                )
-            })?;
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let Some(relative) = relative_path::under(&self.root, entry.path()) else {
-                continue;
-            };
-            if self.selects(&relative) {
-                files.push(Arc::from(relative));
+        for root in &self.roots {
+            require_docs_folder(&root.dir)?;
+            for entry in walkdir::WalkDir::new(&root.dir).follow_links(true) {
+                let entry = entry.map_err(|error| {
+                    Diagnostic::new(
+                        Severity::Error,
+                        DiagnosticKind::Unreadable,
+                        None,
+                        format!("cannot list {}: {error}", root.dir.display()),
+                    )
+                })?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let Some(relative) = relative_path::under(&root.dir, entry.path()) else {
+                    continue;
+                };
+                if self.selects(&relative) {
+                    files.push(Arc::from(format!("{}{relative}", root.prefix)));
+                }
             }
         }
         files.sort();
         Ok(files)
     }
 
+    /// The folder of `path`, a path [`PageSelection::list`] gave, and `path` below it.
+    fn locate<'p>(&self, path: &'p str) -> (&Path, &'p str) {
+        self.roots
+            .iter()
+            .find_map(|root| Some((root.dir.as_path(), path.strip_prefix(&root.prefix)?)))
+            .unwrap_or((Path::new(""), path))
+    }
+
     /// Reads one selected file. Non-UTF-8 bytes are replaced and reported, not fatal.
     pub fn read(&self, relative: &Arc<str>) -> Result<SourceText, Diagnostic> {
-        let bytes = std::fs::read(self.root.join(&**relative)).map_err(|error| {
+        let (root, below) = self.locate(relative);
+        let bytes = std::fs::read(root.join(below)).map_err(|error| {
             Diagnostic::error(
                 DiagnosticKind::Unreadable,
                 Location::new(relative, 1),
@@ -101,6 +134,22 @@ impl PageSelection {
             lossy,
         })
     }
+}
+
+/// A docs folder of several: where it is, and its name as `docgen.toml` writes it, which the
+/// paths of its pages start with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocsFolder {
+    pub dir: PathBuf,
+    pub name: String,
+}
+
+/// A docs folder, and what the paths of its pages start with.
+#[derive(Debug, Clone)]
+struct DocsRoot {
+    dir: PathBuf,
+    /// Empty for a single root, else the root's name and `/`.
+    prefix: String,
 }
 
 /// The globs of `option` as one set; an error naming the one that is no glob.

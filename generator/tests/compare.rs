@@ -248,7 +248,7 @@ fn assert_counts(comparison: &Comparison, universe: Universe, expected: [Counts;
 #[test]
 fn counts_every_fact_class_as_fidelity_does() {
     let root = docs_folder("compare-counts");
-    let comparison = compare(CSDL, &docs_schema(), Some(&root)).expect("comparable");
+    let comparison = compare(CSDL, &docs_schema(), &[root]).expect("comparable");
     let member_f1 = 4.0 / 7.0;
     assert_counts(
         &comparison,
@@ -294,7 +294,7 @@ fn counts_every_fact_class_as_fidelity_does() {
 
 #[test]
 fn lists_disagreements_with_the_docs_location() {
-    let comparison = compare(CSDL, &docs_schema(), None).expect("comparable");
+    let comparison = compare(CSDL, &docs_schema(), &[]).expect("comparable");
     assert_eq!(
         comparison.universes.len(),
         1,
@@ -395,7 +395,7 @@ fn lists_disagreements_with_the_docs_location() {
 #[test]
 fn reports_a_summary_then_disagreements_by_class() {
     let root = docs_folder("compare-report");
-    let comparison = compare(CSDL, &docs_schema(), Some(&root)).expect("comparable");
+    let comparison = compare(CSDL, &docs_schema(), &[root]).expect("comparable");
     let text = report(&comparison, 1);
     let expected_start = "\
 Docs vs metadata: 8 metadata types, 5 of them with a page (documented)
@@ -427,10 +427,10 @@ all         type       0.8750    0.8750  0.8750         7      8       8
 #[test]
 fn bad_metadata_is_a_diagnostic() {
     let schema = Schema::default();
-    let not_xml = compare("<Edmx><unclosed>", &schema, None).expect_err("not XML");
+    let not_xml = compare("<Edmx><unclosed>", &schema, &[]).expect_err("not XML");
     assert_eq!(not_xml.kind, DiagnosticKind::Malformed);
     let untyped = CSDL.replace(r#" Type="Edm.Int32""#, "");
-    let no_type = compare(&untyped, &schema, None).expect_err("a property without a type");
+    let no_type = compare(&untyped, &schema, &[]).expect_err("a property without a type");
     let line = 1 + untyped
         .lines()
         .position(|l| l.contains("sessionCount"))
@@ -441,7 +441,7 @@ fn bad_metadata_is_a_diagnostic() {
         no_type.message
     );
     let no_docs =
-        compare(CSDL, &schema, Some(Path::new("/nonexistent/docs"))).expect_err("no docs folder");
+        compare(CSDL, &schema, &["/nonexistent/docs".into()]).expect_err("no docs folder");
     assert_eq!(no_docs.kind, DiagnosticKind::Unreadable);
     let missing = graph_docgen::compare::read_csdl(Path::new("/nonexistent/metadata.xml"))
         .expect_err("no file");
@@ -479,7 +479,7 @@ fn agrees_with_fidelity_py_on_the_v1_docs() {
         serde_json::from_slice(&output.stdout).expect("fidelity.py prints JSON");
 
     let metadata = graph_docgen::compare::read_csdl(&csdl).expect("metadata");
-    let comparison = compare(&metadata, &schema, Some(&docs)).expect("comparable");
+    let comparison = compare(&metadata, &schema, &[docs]).expect("comparable");
     for universe in [Universe::All, Universe::Documented] {
         let score = comparison.universe(universe).expect("the universe");
         let classes = score

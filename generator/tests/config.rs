@@ -375,3 +375,69 @@ fn a_subset_of_the_v1_reference_compiles() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// A folder under the test's temporary folder holding `pages` of `docs-input/resources/`.
+fn folder_of(name: &str, pages: &[&str]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("several-roots")
+        .join(name);
+    for page in pages {
+        let text = std::fs::read_to_string(docs_input().join("resources").join(page)).unwrap();
+        write_if_changed(&dir.join(page), &text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn several_docs_folders_are_read_as_one_with_paths_named_by_their_folder() {
+    folder_of("people", &["user.md", "directoryobject.md", "entity.md"]);
+    folder_of("things", &["event.md", "attendee.md", "entity.md"]);
+    let file = folder_of("", &[]).join("docgen.toml");
+    write_if_changed(&file, "[inputs]\ndocs = [\"people\", \"./things/\"]\n").unwrap();
+    let (config, _) = Config::read_named(&file, "docgen.toml").unwrap();
+    let selection = PageSelection::new("unused", &[])
+        .unwrap()
+        .with_roots(&config.inputs.docs);
+    assert_eq!(
+        selection
+            .list()
+            .unwrap()
+            .iter()
+            .map(|p| &**p)
+            .collect::<Vec<_>>(),
+        [
+            "people/directoryobject.md",
+            "people/entity.md",
+            "people/user.md",
+            "things/attendee.md",
+            "things/entity.md",
+            "things/event.md",
+        ]
+    );
+    let docs = load_configured_docs(&selection, &config).unwrap();
+    let sources = |name: &str| -> Vec<String> {
+        let ty = docs.schema.get(name).unwrap();
+        ty.sources.iter().map(|s| s.file.to_string()).collect()
+    };
+    assert_eq!(sources("microsoft.graph.user")[0], "people/user.md");
+    assert_eq!(sources("microsoft.graph.event")[0], "things/event.md");
+    // A page in both folders is two sources of its type, each named by its folder.
+    let entity = sources("microsoft.graph.entity");
+    assert!(entity.contains(&"people/entity.md".to_string()));
+    assert!(entity.contains(&"things/entity.md".to_string()));
+
+    // One folder, a list or not, names its pages below it, as `--docs` does.
+    write_if_changed(&file, "[inputs]\ndocs = \"people\"\n").unwrap();
+    let (one, _) = Config::read_named(&file, "docgen.toml").unwrap();
+    let selection = PageSelection::new("unused", &[])
+        .unwrap()
+        .with_roots(&one.inputs.docs);
+    assert_eq!(selection.list().unwrap()[0].as_ref(), "directoryobject.md");
+
+    insta::assert_snapshot!(
+        "overlapping_docs_folders",
+        errors("[inputs]\ndocs = [\"a\", \"b\", \"a/c/\", \"./b\"]\n")
+            + &errors("[inputs]\ndocs = []\n")
+            + &errors("[inputs]\ndocs = 3\n")
+    );
+}

@@ -198,8 +198,7 @@ fn pages_are_listed_in_path_order_whatever_the_file_system_order() {
 fn v1_fidelity_holds_its_floors() {
     let metadata = read_csdl(&shared::shared_dir().join(shared::V1_CSDL)).expect("the metadata");
     let docs_root = shared::corpus_docs("v1.0");
-    let comparison =
-        compare(&metadata, &docs("v1.0").schema, Some(&docs_root)).expect("comparable");
+    let comparison = compare(&metadata, &docs("v1.0").schema, &[docs_root]).expect("comparable");
     let score = comparison
         .universe(Universe::Documented)
         .expect("the documented universe");

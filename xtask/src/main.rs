@@ -115,13 +115,10 @@ fn workspace_config(workspace: &Path) -> Result<(Config, Vec<Diagnostic>), Diagn
 
 fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
     let (config, warnings) = workspace_config(workspace)?;
-    let docs_root = config
-        .inputs
-        .docs
-        .clone()
-        .unwrap_or_else(|| workspace.join("docs-input"));
-    let selection =
-        PageSelection::new(docs_root, &config.inputs.include)?.excluding(&config.inputs.exclude)?;
+    // The folders of the docgen.toml, if it names any.
+    let selection = PageSelection::new(workspace.join("docs-input"), &config.inputs.include)?
+        .with_roots(&config.inputs.docs)
+        .excluding(&config.inputs.exclude)?;
     let docs = graph_docgen::load_configured_docs(&selection, &config)?;
     let guide = read_guide(&workspace.join("generated").join(readme_sample::GUIDE_FILE))?;
     let crate_name = match config.output.crate_name {

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::ffi::OsStr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -25,11 +25,18 @@ pub(super) struct DocumentedNames {
 }
 
 impl DocumentedNames {
-    pub fn scan(root: &Path) -> Result<Self, Diagnostic> {
-        crate::read::require_docs_folder(root)?;
+    /// The names the pages under `roots` document, every folder's together.
+    pub fn scan(roots: &[PathBuf]) -> Result<Self, Diagnostic> {
         let mut names = DocumentedNames::default();
-        // As os.walk: entries that cannot be listed or read are skipped, and links to folders
-        // are not followed.
+        for root in roots {
+            crate::read::require_docs_folder(root)?;
+            names.scan_folder(root);
+        }
+        Ok(names)
+    }
+
+    fn scan_folder(&mut self, root: &Path) {
+        let names = self;
         for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
             let path = entry.path();
             let file_name = entry.file_name().to_string_lossy();
@@ -59,7 +66,6 @@ impl DocumentedNames {
                     .map(|captures| captures[1].to_lowercase()),
             );
         }
-        Ok(names)
     }
 
     /// Whether the type with this lower-cased qualified name has a page.

@@ -6,8 +6,10 @@ pub const DEFAULT_FILE: &str = r##"# docgen.toml: how graph-docgen reads the doc
 # Every key is optional; this file, as printed, changes nothing.
 
 [inputs]
-# The docs folder, relative to this file. `--docs` overrides it.
+# The docs folder, relative to this file, or several read as one (each page's path then
+# starts with its folder's name). `--docs` overrides it.
 # docs = "docs-input"
+# docs = ["docs-a", "docs-b"]
 # The pages, as globs relative to the docs folder (default: every `*.md`).
 include = []
 # Files left out, as globs relative to the docs folder.

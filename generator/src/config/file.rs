@@ -20,7 +20,7 @@ pub(super) struct File {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub(super) struct Inputs {
-    pub docs: Option<Spanned<String>>,
+    pub docs: Option<Spanned<Folders>>,
     #[serde(default)]
     pub include: Vec<Spanned<String>>,
     #[serde(default)]
@@ -29,6 +29,17 @@ pub(super) struct Inputs {
     pub namespaces: Vec<Spanned<String>>,
     #[serde(default)]
     pub areas: Vec<Spanned<String>>,
+}
+
+/// `docs`: one folder, or several.
+#[derive(Debug, Deserialize)]
+#[serde(
+    untagged,
+    expecting = "invalid type: expected a folder, or a list of folders"
+)]
+pub(super) enum Folders {
+    One(String),
+    Several(Vec<String>),
 }
 
 #[derive(Debug, Default, Deserialize)]
