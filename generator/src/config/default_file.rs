@@ -34,6 +34,8 @@ doc-comments = true
 #   Edm.Date            "chrono::NaiveDate" (default) or "String"
 #   Edm.TimeOfDay       "chrono::NaiveTime" (default) or "String"
 #   Edm.Decimal         "serde_json::Number" (default) or "f64"
+# Edm.Duration is always "String": std's and chrono's durations hold fixed lengths, and a
+# calendar duration such as `P1M` has none.
 [output.primitives]
 # "Edm.Guid" = "uuid::Uuid"
 
