@@ -17,11 +17,13 @@
 
 pub mod compare;
 pub mod diagnostic;
+pub mod diff;
 pub mod doc_text;
 pub mod edm;
 pub mod example_check;
 pub mod export;
 pub mod facts;
+pub mod import;
 pub mod lenient_json;
 pub mod page;
 pub mod read;

@@ -48,12 +48,16 @@ mod polymorphism;
 mod primitives;
 mod structs;
 mod support;
+mod surface;
 mod untyped;
 
 use crate::diagnostic::Diagnostic;
 use crate::example_check::example_cases;
+use crate::export::generated_schema_json;
 use crate::facts::Example;
 use crate::schema::{Schema, TypeLookup};
+
+pub use surface::{api_surface, ApiSurface, FieldSurface, ItemForm, TypeSurface};
 
 /// One file of a generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +66,10 @@ pub struct GeneratedFile {
     pub path: String,
     pub contents: String,
 }
+
+/// The schema a generated crate was made from, as JSON at its root: the API its code implements,
+/// which the drift check compares the docs with.
+pub const SCHEMA_FILE: &str = "schema.json";
 
 /// What the generated crate is called and how it is regenerated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,8 +121,8 @@ impl std::str::FromStr for CrateName {
     }
 }
 
-/// The crate's `src/**` files and its generated tests (which read `examples` as their types),
-/// sorted by path, with a diagnostic for every type that could not be resolved and every name
+/// The crate's `src/**` files, its generated tests (which read `examples` as their types) and
+/// the [`SCHEMA_FILE`] it was made from, sorted by path, with a diagnostic for every type that could not be resolved and every name
 /// that had to change.
 pub fn render_crate(
     schema: &Schema,
@@ -129,6 +137,13 @@ pub fn render_crate(
     let (mut tests, mut more) = example_tests::test_files(&model, &cases, options);
     diagnostics.append(&mut more);
     files.append(&mut tests);
+    files.push(GeneratedFile {
+        path: SCHEMA_FILE.to_string(),
+        contents: generated_schema_json(
+            schema,
+            &format!("by {}. Do not edit.", options.regenerate_command),
+        ),
+    });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     (files, diagnostics)
 }

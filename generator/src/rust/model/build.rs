@@ -225,6 +225,7 @@ pub fn build(lookup: &TypeLookup<'_>) -> (CrateModel, Vec<Diagnostic>) {
         if builder.is_untyped(index) {
             module.push(Item::Untyped(Untyped {
                 name: path.name.clone(),
+                qualified: ty.qualified_name(),
                 description: ty.description.clone(),
                 feature,
             }));
@@ -448,6 +449,7 @@ fn enum_item(
     }
     Enum {
         name: name.to_string(),
+        qualified: ty.qualified_name(),
         description: ty.description.clone(),
         feature,
         members,
