@@ -434,7 +434,8 @@ fn field_changes(
             ),
         );
     }
-    if was.boxed != is.boxed {
+    // A box that comes or goes with a change of the field's type is that change's.
+    if was.boxed != is.boxed && was.unboxed_ty == is.unboxed_ty {
         let why = if is.boxed {
             "a new cycle of structs runs through it"
         } else {

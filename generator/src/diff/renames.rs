@@ -61,7 +61,8 @@ fn unique_pairs<K: Ord>(
 
 fn mark_properties(changes: &mut [Change]) {
     let pairs = unique_pairs(changes, |change, removed| {
-        if !is_property(change.kind, removed) {
+        // A removal the Rust does not see (the field stays, inherited) is no rename.
+        if !is_property(change.kind, removed) || (removed && !change.impact.is_breaking()) {
             return None;
         }
         let side = if removed { &change.old } else { &change.new };

@@ -70,6 +70,8 @@ pub struct FieldSurface {
     pub ty: String,
     /// Whether the field holds its struct in a `Box`, to break a cycle.
     pub boxed: bool,
+    /// [`FieldSurface::ty`] as it would be without the `Box`.
+    pub unboxed_ty: String,
 }
 
 /// The public API of the crate [`super::render_crate`] makes of `schema`, whatever features
@@ -148,10 +150,15 @@ fn struct_surface(
         .fields
         .iter()
         .map(|f| {
+            let mut unboxed = f.clone();
+            if let FieldType::Struct { boxed, .. } = &mut unboxed.ty {
+                *boxed = false;
+            }
             let surface = FieldSurface {
                 name: f.name.clone(),
                 ty: type_text(&field_type(f, &[])),
                 boxed: matches!(f.ty, FieldType::Struct { boxed: true, .. }),
+                unboxed_ty: type_text(&field_type(&unboxed, &[])),
             };
             (f.wire_name.clone(), surface)
         })
