@@ -1,6 +1,13 @@
 //! `cargo xtask`: the project's own tasks. `cargo xtask codegen` regenerates `generated/` from
 //! `docs-input/` (and the README's sample of it); `--check` only reports how the committed code
 //! differs. A run with an error diagnostic does neither, and fails.
+//!
+//! Both compare the schema the committed crate carries (`generated/schema.json`, the API its
+//! code implements) with the schema of the pages, and print the API changelog between them:
+//! after regenerating its summary, for the commit message; in a check that finds drift, the
+//! whole changelog above the code diff, and an exit code that tells a change of the docs' API
+//! from generated files that differ for another reason (edited by hand, or a changed
+//! generator).
 
 mod readme_sample;
 
@@ -9,8 +16,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use graph_docgen::diff::{self, Changelog, RenderOptions};
+use graph_docgen::import::read_schema_file;
 use graph_docgen::read::PageSelection;
-use graph_docgen::rust::{render_crate, CrateOptions, GeneratedFile};
+use graph_docgen::rust::{render_crate, CrateOptions, GeneratedFile, SCHEMA_FILE};
 use graph_docgen::write::{sync_generated_files, write_if_changed, SyncMode, SyncReport};
 
 /// The package name of `generated/`.
@@ -28,13 +37,40 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
-    /// Regenerate the graph-models crate in generated/ from the pages in docs-input/.
+    /// Regenerate the graph-models crate in generated/ from the pages in docs-input/, and print
+    /// the summary of the API changes since the schema the committed crate carries
+    /// (generated/schema.json).
+    #[command(after_help = "\
+Exit codes of --check:
+  0  generated/ is up to date
+  1  nothing was checked: the run has an error diagnostic, or a file could not be read
+  2  the docs changed the API: generated/schema.json differs from the schema of docs-input/
+     (the changelog is printed above the code diff)
+  3  generated files differ, but the API is the same: they were edited by hand, or the
+     generator's output changed")]
     Codegen {
-        /// Write nothing; fail with a diff if generated/ is not what the generator makes.
+        /// Write nothing; fail with the API changelog and a diff if generated/ is not what the
+        /// generator makes.
         #[arg(long)]
         check: bool,
     },
 }
+
+/// How `cargo xtask codegen` ended, as its exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// Written, or found up to date.
+    Done = 0,
+    /// Nothing written or checked.
+    Failed = 1,
+    /// Check mode: the docs' API differs from the one the committed crate implements.
+    ApiChanged = 2,
+    /// Check mode: generated files differ, the API does not.
+    FilesDiffer = 3,
+}
+
+/// The place of the committed schema in the workspace, as changelogs name it.
+const COMMITTED_SCHEMA: &str = "generated/schema.json";
 
 /// What one codegen run read, generated and did.
 struct Codegen {
@@ -44,6 +80,9 @@ struct Codegen {
     /// What the sync found or did; why it did nothing when the run has errors or a file could
     /// not be read or written.
     synced: Result<Synced, Diagnostic>,
+    /// The API changes from the schema the committed crate carries to the pages'; why there is
+    /// none to compare with when it is missing or unreadable.
+    api: Result<Changelog, Diagnostic>,
 }
 
 /// What happened to `generated/` and to the README's sample of it.
@@ -53,13 +92,27 @@ struct Synced {
 }
 
 impl Codegen {
-    /// Whether `cargo xtask codegen` succeeds: the sync ran (so the run has no error) and, in
-    /// check mode, found everything up to date.
-    fn succeeded(&self, mode: SyncMode) -> bool {
-        self.synced.as_ref().is_ok_and(|synced| {
-            mode == SyncMode::Write
-                || (synced.report.is_up_to_date() && synced.readme.is_up_to_date())
-        })
+    /// How `cargo xtask codegen` ends: it succeeds when the sync ran (so the run has no error)
+    /// and, in check mode, found everything up to date; a check that finds drift tells a
+    /// changed API from files that differ otherwise.
+    fn outcome(&self, mode: SyncMode) -> Outcome {
+        match &self.synced {
+            Err(_) => Outcome::Failed,
+            Ok(_) if mode == SyncMode::Write => Outcome::Done,
+            Ok(synced) if synced.report.is_up_to_date() && synced.readme.is_up_to_date() => {
+                Outcome::Done
+            }
+            Ok(_) if self.api.as_ref().is_ok_and(|api| !api.is_empty()) => Outcome::ApiChanged,
+            Ok(_) => Outcome::FilesDiffer,
+        }
+    }
+}
+
+fn changelog_options() -> RenderOptions {
+    RenderOptions {
+        old: COMMITTED_SCHEMA.to_string(),
+        new: "docs-input/".to_string(),
+        descriptions: false,
     }
 }
 
@@ -96,6 +149,8 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
     };
     let (files, render_diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
     let summary = docs.summary();
+    // Read before the sync, which may write the new one.
+    let api = committed_schema(workspace).map(|old| diff::changelog(&old, &docs.schema));
     let mut diagnostics = docs.diagnostics;
     diagnostics.extend(render_diagnostics);
     let synced = sync_generated_files(
@@ -113,7 +168,25 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
         diagnostics,
         summary,
         synced,
+        api,
     })
+}
+
+/// The schema the committed crate was made from.
+fn committed_schema(workspace: &Path) -> Result<graph_docgen::schema::Schema, Diagnostic> {
+    let path = workspace.join("generated").join(SCHEMA_FILE);
+    if !path.exists() {
+        return Err(Diagnostic::new(
+            Severity::Warning,
+            DiagnosticKind::Output,
+            None,
+            format!(
+                "{COMMITTED_SCHEMA} is missing, so the API the committed code implements is not \
+                 known; `{CODEGEN_COMMAND}` writes it"
+            ),
+        ));
+    }
+    read_schema_file(&path)
 }
 
 fn sync_readme_sample(
@@ -151,23 +224,20 @@ fn main() -> ExitCode {
         Task::Codegen { check: true } => SyncMode::Check,
         Task::Codegen { check: false } => SyncMode::Write,
     };
-    if run_codegen(&workspace_root(), mode) {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    ExitCode::from(run_codegen(&workspace_root(), mode) as u8)
 }
 
-/// Runs [`codegen`] and prints its diagnostics (errors and warnings), summary and outcome;
-/// returns whether it succeeded.
-fn run_codegen(workspace: &Path, mode: SyncMode) -> bool {
+/// Runs [`codegen`] and prints its diagnostics (errors and warnings), summary, API changes and
+/// outcome.
+fn run_codegen(workspace: &Path, mode: SyncMode) -> Outcome {
     let run = match codegen(workspace, mode) {
         Ok(run) => run,
         Err(diagnostic) => {
             eprintln!("{diagnostic}");
-            return false;
+            return Outcome::Failed;
         }
     };
+    let outcome = run.outcome(mode);
     for diagnostic in run
         .diagnostics
         .iter()
@@ -179,7 +249,26 @@ fn run_codegen(workspace: &Path, mode: SyncMode) -> bool {
     match &run.synced {
         Err(diagnostic) => eprintln!("{diagnostic}"),
         Ok(synced) => {
+            match (&run.api, outcome) {
+                (Err(why), Outcome::ApiChanged | Outcome::FilesDiffer) => eprintln!("{why}"),
+                (Ok(api), Outcome::ApiChanged) => {
+                    eprintln!(
+                        "{}",
+                        diff::render(api, diff::Format::Text, &changelog_options())
+                    );
+                }
+                (Ok(_), Outcome::FilesDiffer) => eprintln!(
+                    "the API is that of {COMMITTED_SCHEMA}: the generated files differ from what \
+                     the generator makes of it (edited by hand, or the generator changed)\n"
+                ),
+                _ => {}
+            }
             eprintln!("{}", synced.report);
+            if let (SyncMode::Write, Ok(api)) = (mode, &run.api) {
+                if !api.is_empty() {
+                    eprintln!("\n{}", diff::text_summary(api, &changelog_options()));
+                }
+            }
             match &synced.readme {
                 ReadmeSample::UpToDate => {}
                 ReadmeSample::Updated => eprintln!("README.md: generated-code sample updated"),
@@ -189,7 +278,7 @@ fn run_codegen(workspace: &Path, mode: SyncMode) -> bool {
             }
         }
     }
-    run.succeeded(mode)
+    outcome
 }
 
 #[cfg(test)]
@@ -247,7 +336,10 @@ mod tests {
     #[test]
     fn a_run_with_an_error_changes_nothing_and_fails() {
         let workspace = workspace_copy();
-        assert!(run_codegen(workspace.path(), SyncMode::Check));
+        assert_eq!(
+            run_codegen(workspace.path(), SyncMode::Check),
+            Outcome::Done
+        );
         // `entity` derives from `operation`, which derives from `entity`: an error.
         let entity = workspace.path().join("docs-input/resources/entity.md");
         let page = std::fs::read_to_string(&entity).unwrap().replace(
@@ -258,7 +350,7 @@ mod tests {
         let before = tree(workspace.path());
 
         for mode in [SyncMode::Write, SyncMode::Check] {
-            assert!(!run_codegen(workspace.path(), mode));
+            assert_eq!(run_codegen(workspace.path(), mode), Outcome::Failed);
             assert!(tree(workspace.path()) == before, "the run changed files");
         }
         let run = codegen(workspace.path(), SyncMode::Write).unwrap();

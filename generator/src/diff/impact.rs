@@ -196,7 +196,7 @@ impl Impacts<'_> {
                     last_segment(&new.path)
                 ),
             ),
-            Some(old) if old.fields.get(wire).is_some() && old.fields.get(wire) == field => {
+            Some(old) if old.fields.contains_key(wire) && old.fields.get(wire) == field => {
                 unchanged(format!(
                     "`{}` already had field `{name}` (inherited), of the same type",
                     new.path

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::model::{Change, ChangeKind, Changelog};
+use super::model::{Change, Changelog};
 use super::RenderOptions;
 
 /// Breaking changes shown before the rest of them is folded.
@@ -50,22 +50,7 @@ pub(super) fn render(changelog: &Changelog, options: &RenderOptions) -> String {
             }
         );
     }
-    let listed: Vec<&Change> = changelog.listed(options.descriptions).collect();
-    let breaking: Vec<&Change> = listed
-        .iter()
-        .copied()
-        .filter(|c| c.impact.is_breaking())
-        .collect();
-    let additive: Vec<&Change> = listed
-        .iter()
-        .copied()
-        .filter(|c| !c.impact.is_breaking() && c.kind != ChangeKind::DescriptionChanged)
-        .collect();
-    let wording: Vec<&Change> = listed
-        .iter()
-        .copied()
-        .filter(|c| c.kind == ChangeKind::DescriptionChanged)
-        .collect();
+    let [breaking, additive, wording] = changelog.sections(options.descriptions);
     if !breaking.is_empty() {
         out.push_str("### Breaking changes\n\n");
         let shown = breaking.len().min(SHOWN_BREAKING);

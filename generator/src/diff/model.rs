@@ -196,6 +196,21 @@ impl Changelog {
             .filter(move |c| descriptions || c.kind != ChangeKind::DescriptionChanged)
     }
 
+    /// The listed changes in the three parts a report shows them in, in this order: the
+    /// breaking ones, the additive ones, and (when asked) the wording's.
+    pub fn sections(&self, descriptions: bool) -> [Vec<&Change>; 3] {
+        let mut sections = [Vec::new(), Vec::new(), Vec::new()];
+        for change in self.listed(descriptions) {
+            let part = match change.kind {
+                ChangeKind::DescriptionChanged => 2,
+                _ if change.impact.is_breaking() => 0,
+                _ => 1,
+            };
+            sections[part].push(change);
+        }
+        sections
+    }
+
     pub fn descriptions(&self) -> usize {
         self.changes.len() - self.api_changes().count()
     }

@@ -100,7 +100,7 @@ fn mark_types(changes: &mut [Change], old: &Schema, new: &Schema) {
         let ty = schema.get(&change.qualified_type())?;
         let mut names: Vec<String> = ty.properties.iter().map(|p| p.name.clone()).collect();
         names.extend(ty.members.iter().map(|m| m.name.clone()));
-        (!names.is_empty()).then(|| (ty.kind, names))
+        (!names.is_empty()).then_some((ty.kind, names))
     };
     let renames = unique_pairs(changes, shape);
     link(changes, &renames, Change::qualified_type);

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::model::{Change, ChangeKind, Changelog};
+use super::model::Changelog;
 use super::RenderOptions;
 
 /// The heading lines and the table of counts per kind.
@@ -39,20 +39,15 @@ pub(super) fn summary(changelog: &Changelog, options: &RenderOptions) -> String 
 
 pub(super) fn render(changelog: &Changelog, options: &RenderOptions) -> String {
     let mut out = summary(changelog, options);
-    let listed: Vec<&Change> = changelog.listed(options.descriptions).collect();
-    let sections: [(&str, Box<dyn Fn(&Change) -> bool>); 3] = [
-        ("BREAKING CHANGES", Box::new(|c| c.impact.is_breaking())),
-        (
-            "ADDITIVE CHANGES",
-            Box::new(|c| !c.impact.is_breaking() && c.kind != ChangeKind::DescriptionChanged),
-        ),
-        (
-            "DESCRIPTION CHANGES",
-            Box::new(|c| c.kind == ChangeKind::DescriptionChanged),
-        ),
+    let titles = [
+        "BREAKING CHANGES",
+        "ADDITIVE CHANGES",
+        "DESCRIPTION CHANGES",
     ];
-    for (title, belongs) in sections {
-        let changes: Vec<&Change> = listed.iter().copied().filter(|c| belongs(c)).collect();
+    for (title, changes) in titles
+        .into_iter()
+        .zip(changelog.sections(options.descriptions))
+    {
         if changes.is_empty() {
             continue;
         }
