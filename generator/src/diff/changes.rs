@@ -283,34 +283,50 @@ fn pick(property: &Property, structural: ChangeKind, navigation: ChangeKind) -> 
 
 fn member_changes(old: &TypeDef, new: &TypeDef, impacts: &Impacts, changes: &mut Vec<Change>) {
     let qualified = new.qualified_name();
-    let names = |ty: &'_ TypeDef| -> BTreeMap<String, Location> {
+    // Matched ignoring case, as the enums read their values.
+    let names = |ty: &'_ TypeDef| -> BTreeMap<String, (String, Location)> {
         ty.members
             .iter()
-            .map(|m| (m.name.clone(), m.source.clone()))
+            .map(|m| {
+                (
+                    m.name.to_ascii_lowercase(),
+                    (m.name.clone(), m.source.clone()),
+                )
+            })
             .collect()
     };
     let (old_names, new_names) = (names(old), names(new));
-    let at = |source: &Location| Side {
-        value: String::new(),
+    let at = |value: &str, source: &Location| Side {
+        value: value.to_string(),
         source: Some(source.clone()),
     };
-    for (name, source) in &old_names {
-        if !new_names.contains_key(name) {
-            let impact = impacts.member_removed(&qualified, name);
-            let sides = (Some(at(source)), None);
-            changes.push(property_change(
-                ChangeKind::MemberRemoved,
-                new,
-                name,
-                sides,
-                impact,
-            ));
+    for (key, (name, source)) in &old_names {
+        match new_names.get(key) {
+            None => {
+                let impact = impacts.member_removed(&qualified, name);
+                let sides = (Some(at("", source)), None);
+                changes.push(property_change(
+                    ChangeKind::MemberRemoved,
+                    new,
+                    name,
+                    sides,
+                    impact,
+                ));
+            }
+            Some((new_name, new_source)) if new_name != name => {
+                let impact = impacts.member_case_changed(&qualified, (name, new_name));
+                let sides = (Some(at(name, source)), Some(at(new_name, new_source)));
+                let change =
+                    property_change(ChangeKind::NameCaseChanged, new, new_name, sides, impact);
+                changes.push(change);
+            }
+            Some(_) => {}
         }
     }
-    for (name, source) in &new_names {
-        if !old_names.contains_key(name) {
+    for (key, (name, source)) in &new_names {
+        if !old_names.contains_key(key) {
             let impact = impacts.member_added(&qualified);
-            let sides = (None, Some(at(source)));
+            let sides = (None, Some(at("", source)));
             changes.push(property_change(
                 ChangeKind::MemberAdded,
                 new,

@@ -280,6 +280,25 @@ impl Impacts<'_> {
         )
     }
 
+    /// A member's name changed but for case; `wires` are its old and new names.
+    pub fn member_case_changed(&self, qualified: &str, wires: (&str, &str)) -> Impact {
+        let (old, new) = self.sides(qualified);
+        let variant = |t: Option<&TypeSurface>, wire| t.and_then(|t| t.variants.get(wire)).cloned();
+        let path = new.map_or("", |t| t.path.as_str());
+        match (variant(old, wires.0), variant(new, wires.1)) {
+            (Some(before), Some(after)) if before != after => impact(
+                Level::Major,
+                ITEM_REMOVE,
+                format!("variant `{before}` of `{path}` is `{after}`"),
+            ),
+            (_, after) => unchanged(format!(
+                "variant `{}` of `{path}` keeps its name; it reads either spelling and writes `{}`",
+                after.as_deref().unwrap_or(wires.1),
+                wires.1
+            )),
+        }
+    }
+
     pub fn member_removed(&self, qualified: &str, wire: &str) -> Impact {
         let old = self.old.get(qualified);
         let variant = old
