@@ -51,8 +51,11 @@ fn the_schema_the_generated_crate_carries_is_the_one_it_was_made_from() {
     assert_eq!(schema_json(&committed), schema_json(&docs_input()));
 }
 
-/// `docs-input/` copied, with `edit` applied to the text of each named page.
-fn edited_docs(edits: &[(&str, &dyn Fn(&str) -> String)]) -> tempfile::TempDir {
+/// What an edit makes of a page's text (empty for a new page).
+type PageEdit<'a> = &'a dyn Fn(&str) -> String;
+
+/// `docs-input/` copied, with each edit applied to the text of the page it names.
+fn edited_docs(edits: &[(&str, PageEdit)]) -> tempfile::TempDir {
     let copy = tempfile::tempdir().unwrap();
     let source = workspace().join("docs-input");
     for folder in ["resources", "api"] {
