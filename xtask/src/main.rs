@@ -334,6 +334,46 @@ mod tests {
     }
 
     #[test]
+    fn a_check_tells_a_changed_api_from_files_edited_by_hand() {
+        let workspace = workspace_copy();
+        let result_info = workspace.path().join("docs-input/resources/resultinfo.md");
+        let page = std::fs::read_to_string(&result_info).unwrap();
+        let edited: String = page
+            .lines()
+            .filter(|line| !line.starts_with("| message  | String |"))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        std::fs::write(&result_info, edited).unwrap();
+        assert_eq!(
+            run_codegen(workspace.path(), SyncMode::Check),
+            Outcome::ApiChanged
+        );
+        let run = codegen(workspace.path(), SyncMode::Check).unwrap();
+        let api = run.api.unwrap();
+        assert_eq!((api.breaking(), api.additive()), (1, 0));
+        assert_eq!(api.changes[0].member.as_deref(), Some("message"));
+
+        // Regenerated, the crate carries the new API; then a hand edit is no API change.
+        assert_eq!(
+            run_codegen(workspace.path(), SyncMode::Write),
+            Outcome::Done
+        );
+        assert_eq!(
+            run_codegen(workspace.path(), SyncMode::Check),
+            Outcome::Done
+        );
+        let graph = workspace.path().join("generated/src/graph.rs");
+        let code = std::fs::read_to_string(&graph).unwrap();
+        std::fs::write(&graph, code.replace("pub code:", "pub status_code:")).unwrap();
+        assert_eq!(
+            run_codegen(workspace.path(), SyncMode::Check),
+            Outcome::FilesDiffer
+        );
+        let run = codegen(workspace.path(), SyncMode::Check).unwrap();
+        assert!(run.api.unwrap().is_empty());
+    }
+
+    #[test]
     fn a_run_with_an_error_changes_nothing_and_fails() {
         let workspace = workspace_copy();
         assert_eq!(
