@@ -5,9 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::TokenStream;
-
-use super::model::{self, CrateModel, FieldType, Item, ItemPath, Module, Struct};
+use super::model::{self, CrateModel, Field, FieldType, Item, ItemPath, Module, Struct};
+#[cfg(test)]
 use super::structs::field_type;
 use crate::schema::{Schema, TypeLookup};
 
@@ -150,15 +149,12 @@ fn struct_surface(
         .fields
         .iter()
         .map(|f| {
-            let mut unboxed = f.clone();
-            if let FieldType::Struct { boxed, .. } = &mut unboxed.ty {
-                *boxed = false;
-            }
+            let boxed = matches!(f.ty, FieldType::Struct { boxed: true, .. });
             let surface = FieldSurface {
                 name: f.name.clone(),
-                ty: type_text(&field_type(f, &[])),
-                boxed: matches!(f.ty, FieldType::Struct { boxed: true, .. }),
-                unboxed_ty: type_text(&field_type(&unboxed, &[])),
+                ty: field_type_text(f, boxed),
+                boxed,
+                unboxed_ty: field_type_text(f, false),
             };
             (f.wire_name.clone(), surface)
         })
@@ -198,10 +194,30 @@ fn display_path(path: &ItemPath) -> String {
     segments.join("::")
 }
 
-/// A type's tokens as a reader writes them: `Option<Vec<graph::User>>`, with the standard
-/// library's and the crate's own prefixes left out.
-fn type_text(tokens: &TokenStream) -> String {
-    let text: String = tokens.to_string().split_whitespace().collect();
+/// The Rust type of a field as code names it: what [`field_type`] renders, written as text
+/// straight from the model (rendering tokens and printing them costs more than the rest of a
+/// diff), boxed or not as asked.
+fn field_type_text(field: &Field, boxed: bool) -> String {
+    let inner = match &field.ty {
+        FieldType::Primitive(primitive) => without_prefixes(primitive.rust),
+        FieldType::Json => "serde_json::Value".to_string(),
+        FieldType::Enum(path) | FieldType::Polymorphic(path) | FieldType::Untyped(path) => {
+            display_path(path)
+        }
+        FieldType::Struct { path, .. } if boxed => format!("Box<{}>", display_path(path)),
+        FieldType::Struct { path, .. } => display_path(path),
+    };
+    if field.collection {
+        format!("Option<Vec<{inner}>>")
+    } else {
+        format!("Option<{inner}>")
+    }
+}
+
+/// Rust code as a reader writes it: `Option<Vec<graph::User>>`, with the standard library's and
+/// the crate's own prefixes left out.
+fn without_prefixes(code: &str) -> String {
+    let text: String = code.split_whitespace().collect();
     let text = [
         "::std::option::",
         "::std::vec::",
@@ -219,17 +235,57 @@ fn type_text(tokens: &TokenStream) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rust::primitives::PRIMITIVES;
 
+    fn field(ty: FieldType, collection: bool) -> Field {
+        Field {
+            name: "value".to_string(),
+            wire_name: "value".to_string(),
+            ty,
+            collection,
+            navigation: false,
+            description: String::new(),
+            feature: None,
+        }
+    }
+
+    /// The text is what the rendered tokens say, for every kind of field type.
     #[test]
-    fn type_text_drops_the_prefixes_code_does_not_write() {
-        let tokens: TokenStream =
-            ":: std :: option :: Option < :: std :: vec :: Vec < crate :: graph :: User > >"
-                .parse()
-                .unwrap();
-        assert_eq!(type_text(&tokens), "Option<Vec<graph::User>>");
-        let tokens: TokenStream = ":: chrono :: DateTime < :: chrono :: Utc >"
-            .parse()
-            .unwrap();
-        assert_eq!(type_text(&tokens), "chrono::DateTime<chrono::Utc>");
+    fn a_field_type_as_text_is_the_rendered_type() {
+        let path = ItemPath {
+            module: vec!["graph".to_string()],
+            name: "User".to_string(),
+        };
+        let mut types: Vec<FieldType> = PRIMITIVES.iter().map(FieldType::Primitive).collect();
+        types.extend([
+            FieldType::Json,
+            FieldType::Enum(path.clone()),
+            FieldType::Polymorphic(path.clone()),
+            FieldType::Untyped(path.clone()),
+            FieldType::Struct {
+                path: path.clone(),
+                boxed: false,
+            },
+            FieldType::Struct { path, boxed: true },
+        ]);
+        for ty in types {
+            for collection in [false, true] {
+                let field = field(ty.clone(), collection);
+                let boxed = matches!(field.ty, FieldType::Struct { boxed: true, .. });
+                let rendered = without_prefixes(&field_type(&field, &[]).to_string());
+                assert_eq!(field_type_text(&field, boxed), rendered);
+            }
+        }
+        let user = field(
+            FieldType::Struct {
+                path: ItemPath {
+                    module: vec!["graph".to_string()],
+                    name: "User".to_string(),
+                },
+                boxed: false,
+            },
+            true,
+        );
+        assert_eq!(field_type_text(&user, false), "Option<Vec<graph::User>>");
     }
 }
