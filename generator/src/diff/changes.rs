@@ -193,16 +193,17 @@ fn property_changes(old: &TypeDef, new: &TypeDef, impacts: &Impacts, changes: &m
             );
             changes.push(property_change(kind, new, name, sides, impact));
         };
-        if before.name != after.name {
-            push(
+        let word = |is: bool, yes: &str, no: &str| if is { yes } else { no }.to_string();
+        // Each fact of the property that may change: whether it did, its kind, both values.
+        let facts = [
+            (
+                before.name != after.name,
                 ChangeKind::NameCaseChanged,
                 before.name.clone(),
                 after.name.clone(),
-                impacts.property_changed(&qualified, wires),
-            );
-        }
-        if before.ty != after.ty {
-            push(
+            ),
+            (
+                before.ty != after.ty,
                 pick(
                     after,
                     ChangeKind::PropertyTypeChanged,
@@ -210,11 +211,9 @@ fn property_changes(old: &TypeDef, new: &TypeDef, impacts: &Impacts, changes: &m
                 ),
                 property_type(before),
                 property_type(after),
-                impacts.property_changed(&qualified, wires),
-            );
-        }
-        if before.collection != after.collection {
-            push(
+            ),
+            (
+                before.collection != after.collection,
                 pick(
                     after,
                     ChangeKind::PropertyCollectionChanged,
@@ -222,30 +221,29 @@ fn property_changes(old: &TypeDef, new: &TypeDef, impacts: &Impacts, changes: &m
                 ),
                 property_type(before),
                 property_type(after),
-                impacts.property_changed(&qualified, wires),
-            );
-        }
-        if before.nullable != after.nullable {
-            let word = |is: bool| if is { "nullable" } else { "not nullable" }.to_string();
-            push(
+            ),
+            (
+                before.nullable != after.nullable,
                 pick(
                     after,
                     ChangeKind::PropertyNullableChanged,
                     ChangeKind::NavigationNullableChanged,
                 ),
-                word(before.nullable),
-                word(after.nullable),
-                impacts.property_changed(&qualified, wires),
-            );
-        }
-        if before.navigation != after.navigation {
-            let word = |is: bool| if is { "navigation" } else { "structural" }.to_string();
-            push(
+                word(before.nullable, "nullable", "not nullable"),
+                word(after.nullable, "nullable", "not nullable"),
+            ),
+            (
+                before.navigation != after.navigation,
                 ChangeKind::NavigationFlagChanged,
-                word(before.navigation),
-                word(after.navigation),
-                impacts.property_changed(&qualified, wires),
-            );
+                word(before.navigation, "navigation", "structural"),
+                word(after.navigation, "navigation", "structural"),
+            ),
+        ];
+        for (changed, kind, old_value, new_value) in facts {
+            if changed {
+                let impact = impacts.property_changed(&qualified, wires);
+                push(kind, old_value, new_value, impact);
+            }
         }
         if before.description != after.description {
             push(
