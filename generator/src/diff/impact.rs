@@ -350,11 +350,11 @@ pub(super) fn rust_changes(
         let mut push = |kind, member: Option<&str>, values: (String, String), reason: String| {
             let old_side = Side {
                 value: values.0,
-                source: before_ty.sources.first().cloned(),
+                source: place(before_ty, member),
             };
             let new_side = Side {
                 value: values.1,
-                source: ty.sources.first().cloned(),
+                source: place(ty, member),
             };
             changes.push(Change {
                 kind,
@@ -433,6 +433,19 @@ pub(super) fn rust_changes(
         }
     }
     changes
+}
+
+/// Where the docs state a type's own property or member (a property it inherits, at the type).
+fn place(ty: &TypeDef, member: Option<&str>) -> Option<crate::diagnostic::Location> {
+    let own = member.and_then(|name| {
+        let property = ty.properties.iter().find(|p| p.name == name);
+        let property = property.and_then(|p| p.sources.first().cloned());
+        property.or_else(|| {
+            let member = ty.members.iter().find(|m| m.name == name);
+            member.map(|m| m.source.clone())
+        })
+    });
+    own.or_else(|| ty.sources.first().cloned())
 }
 
 fn field_changes(
