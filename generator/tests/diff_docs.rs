@@ -255,3 +255,61 @@ fn january_against_july_2021_v1() {
         diff::text_summary(&log, &opts)
     );
 }
+
+fn diff_command(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_graph-docgen"))
+        .arg("diff")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn the_diff_command_compares_the_pages_with_the_schema_a_crate_carries() {
+    let pages = workspace().join("docs-input");
+    let carried = workspace().join("generated/schema.json");
+    let same = diff_command(&[
+        "--old".as_ref(),
+        carried.as_os_str(),
+        "--new".as_ref(),
+        pages.as_os_str(),
+        "--format".as_ref(),
+        "markdown".as_ref(),
+    ]);
+    assert!(same.status.success(), "{same:?}");
+    let shown = String::from_utf8_lossy(&same.stdout);
+    assert!(
+        shown.starts_with("## API changes: 0 breaking, 0 additive"),
+        "{shown}"
+    );
+    assert!(shown.ends_with("No changes.\n"), "{shown}");
+
+    let edited = breaking_docs();
+    let changed = diff_command(&[
+        "--old".as_ref(),
+        carried.as_os_str(),
+        "--new".as_ref(),
+        edited.path().as_os_str(),
+    ]);
+    assert!(changed.status.success(), "{changed:?}");
+    let shown = String::from_utf8_lossy(&changed.stdout);
+    assert!(
+        shown.contains("1 API changes: 1 breaking, 0 additive"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("property-removed `message`: Edm.String"),
+        "{shown}"
+    );
+
+    let missing = workspace().join("no-such-folder");
+    let failed = diff_command(&[
+        "--old".as_ref(),
+        missing.as_os_str(),
+        "--new".as_ref(),
+        pages.as_os_str(),
+    ]);
+    assert_eq!(failed.status.code(), Some(1), "{failed:?}");
+    assert!(failed.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&failed.stderr).contains("no-such-folder"));
+}

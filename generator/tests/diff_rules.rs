@@ -367,3 +367,64 @@ fn the_same_schema_has_no_changes() {
     ]);
     assert!(changelog(&same, &same).is_empty());
 }
+
+#[test]
+fn a_type_of_another_name_with_the_same_properties_is_a_possible_rename() {
+    let mut renamed = point(vec![property("x", "Edm.Int32"), property("y", "Edm.Int32")]);
+    renamed.name = "location".to_string();
+    let log = changelog(
+        &schema(vec![point(vec![
+            property("x", "Edm.Int32"),
+            property("y", "Edm.Int32"),
+        ])]),
+        &schema(vec![renamed]),
+    );
+    let removed = only(&log, ChangeKind::TypeRemoved, None);
+    assert_eq!(
+        removed.possible_rename.as_deref(),
+        Some("microsoft.graph.location")
+    );
+    assert_eq!(
+        removed.rename_note().unwrap(),
+        "possibly renamed to `microsoft.graph.location` (not assumed)"
+    );
+    let added = only(&log, ChangeKind::TypeAdded, None);
+    assert_eq!(
+        added.possible_rename.as_deref(),
+        Some("microsoft.graph.point")
+    );
+    // Renames are marked, never merged: the removal still breaks.
+    assert_eq!((log.breaking(), log.additive()), (1, 1));
+}
+
+#[test]
+fn descriptions_are_listed_when_asked() {
+    let mut described = point(vec![property("x", "Edm.Int32")]);
+    described.properties[0].description = "Across.".to_string();
+    let log = changelog(
+        &schema(vec![point(vec![property("x", "Edm.Int32")])]),
+        &schema(vec![described]),
+    );
+    let options = |descriptions| graph_docgen::diff::RenderOptions {
+        old: "old".to_string(),
+        new: "new".to_string(),
+        descriptions,
+    };
+    let text = |descriptions| {
+        graph_docgen::diff::render(
+            &log,
+            graph_docgen::diff::Format::Text,
+            &options(descriptions),
+        )
+    };
+    assert!(text(false).contains("1 description changes (not listed; --descriptions lists them)"));
+    assert!(!text(false).contains("DESCRIPTION CHANGES"));
+    assert!(text(true)
+        .contains("DESCRIPTION CHANGES (1)\n\nmicrosoft.graph.point\n  description-changed `x`"));
+    let markdown =
+        graph_docgen::diff::render(&log, graph_docgen::diff::Format::Markdown, &options(true));
+    assert!(
+        markdown.contains("<summary>Description changes (1)</summary>"),
+        "{markdown}"
+    );
+}
