@@ -265,9 +265,20 @@ fn run_codegen(workspace: &Path, mode: SyncMode) -> Outcome {
             }
             eprintln!("{}", synced.report);
             if let (SyncMode::Write, Ok(api)) = (mode, &run.api) {
-                if !api.is_empty() {
+                if api.is_empty() {
+                    eprintln!("API changes since the committed {COMMITTED_SCHEMA}: none");
+                } else {
                     eprintln!("\n{}", diff::text_summary(api, &changelog_options()));
                 }
+            }
+            match outcome {
+                Outcome::ApiChanged => {
+                    eprintln!("exit 2: the docs changed the API the committed code implements")
+                }
+                Outcome::FilesDiffer => {
+                    eprintln!("exit 3: generated files differ, the API they implement does not")
+                }
+                Outcome::Done | Outcome::Failed => {}
             }
             match &synced.readme {
                 ReadmeSample::UpToDate => {}
