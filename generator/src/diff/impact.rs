@@ -6,9 +6,10 @@
 //! to the base stays a field of the subtype; a new property boxes a field or renames one), the
 //! Rust decides; [`rust_changes`] reports what the Rust changed of itself.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::model::{Change, ChangeKind, Impact, Level, Side, NO_API_CHANGE};
+use crate::diagnostic::Location;
 use crate::rust::{ApiSurface, FieldSurface, ItemForm, TypeSurface};
 use crate::schema::{Schema, TypeDef};
 
@@ -334,7 +335,7 @@ pub(super) fn rust_changes(
     explained: &BTreeSet<String>,
 ) -> Vec<Change> {
     let mut changes = Vec::new();
-    let old_types: std::collections::BTreeMap<String, &TypeDef> = old
+    let old_types: BTreeMap<String, &TypeDef> = old
         .types
         .iter()
         .map(|t| (t.qualified_name().to_ascii_lowercase(), t))
@@ -436,7 +437,7 @@ pub(super) fn rust_changes(
 }
 
 /// Where the docs state a type's own property or member (a property it inherits, at the type).
-fn place(ty: &TypeDef, member: Option<&str>) -> Option<crate::diagnostic::Location> {
+fn place(ty: &TypeDef, member: Option<&str>) -> Option<Location> {
     let own = member.and_then(|name| {
         let property = ty.properties.iter().find(|p| p.name == name);
         let property = property.and_then(|p| p.sources.first().cloned());
