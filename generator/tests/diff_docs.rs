@@ -313,3 +313,25 @@ fn the_diff_command_compares_the_pages_with_the_schema_a_crate_carries() {
     assert!(failed.stdout.is_empty());
     assert!(String::from_utf8_lossy(&failed.stderr).contains("no-such-folder"));
 }
+
+/// The README's Markdown sample is what `diff` prints for its edit: `.ci/semver`'s additive one,
+/// the `message` row removed and `code` made an `Int64`.
+#[test]
+fn the_readme_shows_the_markdown_diff_prints() {
+    let additive = additive_docs();
+    let page = additive.path().join("resources/resultinfo.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let text = without_lines(
+        &text,
+        &["| message  | String |", "  \"message\": \"String\","],
+    )
+    .replace("| code     | Int32  |", "| code     | Int64  |");
+    std::fs::write(&page, text).unwrap();
+    let log = changelog(&docs_input(), &load(additive.path(), &[]));
+    let markdown = diff::render(&log, Format::Markdown, &options("docs-input", "edited"));
+    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&format!("````markdown\n{markdown}````\n")),
+        "README.md's Markdown changelog sample is not what diff prints now:\n{markdown}"
+    );
+}
