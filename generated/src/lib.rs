@@ -220,6 +220,10 @@
 //! become its `Any...` enum); the first property of a type that had none (an alias of
 //! `serde_json::Value` becomes a struct); a type moved to another namespace (module).
 //!
+//! The crate carries the schema it was made from (`schema.json`, beside its `Cargo.toml`).
+//! `graph-docgen diff --old schema.json --new DOCS` lists what newer pages would change, each
+//! change marked breaking or additive by these rules.
+//!
 //! # Lists and errors
 //!
 //! The [`odata`] module holds what every response shares, whatever its types. A list

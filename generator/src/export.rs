@@ -108,6 +108,17 @@ const TYPE_NEWLINE: &str = "\n    ";
 /// indented to its depth: a raw newline in pretty JSON is always layout (newlines inside strings
 /// are escaped), so indenting is a text replacement.
 pub fn schema_json(schema: &Schema) -> String {
+    document(schema, None)
+}
+
+/// [`schema_json`] headed by a `"@generated"` member saying what made it, so that the write
+/// stage tells the file from a hand-written one (the member sits on the document's second line)
+/// and readers of the format pass over it, as they pass over any member they do not know.
+pub fn generated_schema_json(schema: &Schema, generated_by: &str) -> String {
+    document(schema, Some(generated_by))
+}
+
+fn document(schema: &Schema, generated_by: Option<&str>) -> String {
     let types: Vec<String> = schema
         .types
         .par_iter()
@@ -115,7 +126,13 @@ pub fn schema_json(schema: &Schema) -> String {
         .collect();
     let length: usize = types.iter().map(|t| t.len() + TYPE_INDENT.len() + 2).sum();
     let mut json = String::with_capacity(length + 64);
-    json.push_str("{\n  \"format\": ");
+    json.push_str("{\n");
+    if let Some(generated_by) = generated_by {
+        json.push_str("  \"@generated\": ");
+        json.push_str(&pretty(&generated_by));
+        json.push_str(",\n");
+    }
+    json.push_str("  \"format\": ");
     json.push_str(&pretty(&FORMAT));
     json.push_str(",\n  \"types\": [");
     for (i, ty) in types.iter().enumerate() {

@@ -7,7 +7,9 @@
 //! checks the pages' JSON examples against the schema (the type each is read as, and its doc
 //! defects), for the Rust crate's example tests; it and the rust stage read the schema through
 //! one [`schema::TypeLookup`] (its types by name ignoring case, with their ancestors and the
-//! types of each page). [`compare`] scores a schema against official CSDL metadata.
+//! types of each page). [`compare`] scores a schema against official CSDL metadata; [`diff`]
+//! lists the API changes between two schemas (docs folders, or schema files read back by
+//! [`import`]), each classified on the public API the [`rust`] stage makes of both sides.
 //! Every stage reports problems as [`diagnostic::Diagnostic`]s; [`doc_text`] holds the text rules
 //! of the docs that the stages share (what a name may contain, plurals, links to a type's page,
 //! how a type is spelt); [`lenient_json`] reads the JSON that page and facts find in pages,
@@ -18,11 +20,13 @@
 pub mod compare;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod doc_text;
 pub mod edm;
 pub mod example_check;
 pub mod export;
 pub mod facts;
+pub mod import;
 pub mod lenient_json;
 pub mod page;
 pub mod read;

@@ -9,7 +9,7 @@ use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use graph_docgen::read::{DocsFolder, PageSelection};
 use graph_docgen::rust::{read_guide, render_crate, render_manifest, CrateName, CrateOptions};
 use graph_docgen::write::{self, SyncMode};
-use graph_docgen::{compare, export, load_configured_docs, Docs};
+use graph_docgen::{compare, diff, export, load_configured_docs, Docs};
 
 #[derive(Parser)]
 #[command(
@@ -76,6 +76,44 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         check: Option<PathBuf>,
     },
+    /// Print the API changelog between two docs folders or schema files: every type, property,
+    /// navigation property, base, kind and enum member added, removed or changed, with the docs'
+    /// page:line on each side, classified as breaking or additive for the generated Rust crate
+    /// (with the Cargo SemVer rule that applies). Possible renames are marked, never assumed;
+    /// description changes are counted, and listed with --descriptions.
+    Diff {
+        /// The old side: a docs folder, or a schema file (graph-docs-schema/1).
+        #[arg(long, value_name = "PATH")]
+        old: PathBuf,
+        /// The new side: a docs folder, or a schema file (graph-docs-schema/1).
+        #[arg(long, value_name = "PATH")]
+        new: PathBuf,
+        /// Which files are pages in a docs folder, as globs relative to it (repeatable, for both
+        /// sides); default `*.md`.
+        #[arg(long = "include", value_name = "GLOB")]
+        include: Vec<String>,
+        /// text for a terminal, json for tools (graph-docs-changelog/1), markdown for a
+        /// pull-request comment.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// List the changes of descriptions (the docs' wording) too, not only count them.
+        #[arg(long)]
+        descriptions: bool,
+        /// A docgen.toml whose fixes and subset apply to a side that is a docs folder, as
+        /// they do when that side is generated.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Which diagnostics of the pages read to print to standard error.
+        #[arg(long, value_enum, default_value_t = Shown::Errors)]
+        diagnostics: Shown,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(Args)]
@@ -177,7 +215,13 @@ impl DocsArgs {
 
     /// Prints the diagnostics `--diagnostics` asks for.
     fn print(&self, diagnostics: &[Diagnostic]) {
-        let threshold = match self.diagnostics {
+        self.diagnostics.print(diagnostics);
+    }
+}
+
+impl Shown {
+    fn print(self, diagnostics: &[Diagnostic]) {
+        let threshold = match self {
             Shown::All => Some(Severity::Note),
             Shown::Warnings => Some(Severity::Warning),
             Shown::Errors => Some(Severity::Error),
@@ -295,6 +339,48 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
                     "nothing to do: expected --print-default or --check FILE",
                 ));
             }
+        }
+        Command::Diff {
+            old,
+            new,
+            include,
+            format,
+            descriptions,
+            config,
+            diagnostics,
+        } => {
+            let config = match &config {
+                Some(path) => {
+                    let (config, warnings) = read_config(path)?;
+                    diagnostics.print(&warnings);
+                    config
+                }
+                None => Config::default(),
+            };
+            // The two sides are read at once, each on its share of the threads.
+            let (old_side, new_side) = rayon::join(
+                || diff::load_schema(&old, &include, &config),
+                || diff::load_schema(&new, &include, &config),
+            );
+            let (old_side, new_side) = (old_side?, new_side?);
+            for (path, side) in [(&old, &old_side), (&new, &new_side)] {
+                diagnostics.print(&side.diagnostics);
+                if let Some(summary) = &side.summary {
+                    eprintln!("{}: {summary}", path.display());
+                }
+            }
+            let changelog = diff::changelog(&old_side.schema, &new_side.schema);
+            let format = match format {
+                DiffFormat::Text => diff::Format::Text,
+                DiffFormat::Json => diff::Format::Json,
+                DiffFormat::Markdown => diff::Format::Markdown,
+            };
+            let options = diff::RenderOptions {
+                old: old.display().to_string(),
+                new: new.display().to_string(),
+                descriptions,
+            };
+            print!("{}", diff::render(&changelog, format, &options));
         }
     }
     Ok(())

@@ -48,15 +48,19 @@ mod polymorphism;
 mod primitives;
 mod structs;
 mod support;
+mod surface;
 mod untyped;
 
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use crate::example_check::example_cases;
+use crate::export::generated_schema_json;
 use crate::facts::Example;
 use crate::schema::{Schema, TypeLookup};
 pub use primitives::PrimitiveChoices;
+
+pub use surface::{api_surface, ApiSurface, FieldSurface, ItemForm, TypeSurface};
 
 /// One file of a generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +69,10 @@ pub struct GeneratedFile {
     pub path: String,
     pub contents: String,
 }
+
+/// The schema a generated crate was made from, as JSON at its root: the API its code implements,
+/// which the drift check compares the docs with.
+pub const SCHEMA_FILE: &str = "schema.json";
 
 /// What the generated crate is called and how it is regenerated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,8 +144,8 @@ impl std::str::FromStr for CrateName {
     }
 }
 
-/// The crate's `src/**` files and its generated tests (which read `examples` as their types),
-/// sorted by path, with a diagnostic for every type that could not be resolved and every name
+/// The crate's `src/**` files, its generated tests (which read `examples` as their types) and
+/// the [`SCHEMA_FILE`] it was made from, sorted by path, with a diagnostic for every type that could not be resolved and every name
 /// that had to change.
 pub fn render_crate(
     schema: &Schema,
@@ -145,13 +153,20 @@ pub fn render_crate(
     options: &CrateOptions,
 ) -> (Vec<GeneratedFile>, Vec<Diagnostic>) {
     let lookup = TypeLookup::new(schema);
-    let (model, mut diagnostics) = model::build::build(&lookup, options);
+    let (model, mut diagnostics) = model::build::build(&lookup, options.into());
     let (mut files, mut more) = crate_files::source_files(&model, options);
     diagnostics.append(&mut more);
     let cases = example_cases(&lookup, examples);
     let (mut tests, mut more) = example_tests::test_files(&model, &cases, options);
     diagnostics.append(&mut more);
     files.append(&mut tests);
+    files.push(GeneratedFile {
+        path: SCHEMA_FILE.to_string(),
+        contents: generated_schema_json(
+            schema,
+            &format!("by {}. Do not edit.", options.regenerate_command),
+        ),
+    });
     files.sort_by(|a, b| a.path.cmp(&b.path));
     (files, diagnostics)
 }

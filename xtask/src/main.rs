@@ -1,6 +1,13 @@
 //! `cargo xtask`: the project's own tasks. `cargo xtask codegen` regenerates `generated/` from
 //! `docs-input/` (and the README's sample of it); `--check` only reports how the committed code
 //! differs. A run with an error diagnostic does neither, and fails.
+//!
+//! Both compare the schema the committed crate carries (`generated/schema.json`, the API its
+//! code implements) with the schema of the pages, and print the API changelog between them:
+//! after regenerating its summary, for the commit message; in a check that finds drift, the
+//! whole changelog above the code diff, and an exit code that tells a change of the docs' API
+//! from generated files that differ for another reason (edited by hand, or a changed
+//! generator).
 
 mod readme_sample;
 
@@ -10,8 +17,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use graph_docgen::config::{self, Config};
 use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use graph_docgen::diff::{self, Changelog, RenderOptions};
+use graph_docgen::import::read_schema_file;
 use graph_docgen::read::PageSelection;
-use graph_docgen::rust::{read_guide, render_crate, CrateOptions, GeneratedFile};
+use graph_docgen::rust::{read_guide, render_crate, CrateOptions, GeneratedFile, SCHEMA_FILE};
 use graph_docgen::write::{sync_generated_files, write_if_changed, SyncMode, SyncReport};
 
 /// The package name of `generated/`.
@@ -29,13 +38,40 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
-    /// Regenerate the graph-models crate in generated/ from the pages in docs-input/.
+    /// Regenerate the graph-models crate in generated/ from the pages in docs-input/, and print
+    /// the summary of the API changes since the schema the committed crate carries
+    /// (generated/schema.json).
+    #[command(after_help = "\
+Exit codes of --check:
+  0  generated/ is up to date
+  1  nothing was checked: the run has an error diagnostic, or a file could not be read
+  2  the docs changed the API: generated/schema.json differs from the schema of docs-input/
+     (the changelog is printed above the code diff)
+  3  generated files differ, but the API is the same: they were edited by hand, or the
+     generator's output changed")]
     Codegen {
-        /// Write nothing; fail with a diff if generated/ is not what the generator makes.
+        /// Write nothing; fail with the API changelog and a diff if generated/ is not what the
+        /// generator makes.
         #[arg(long)]
         check: bool,
     },
 }
+
+/// How `cargo xtask codegen` ended, as its exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// Written, or found up to date.
+    Done = 0,
+    /// Nothing written or checked.
+    Failed = 1,
+    /// Check mode: the docs' API differs from the one the committed crate implements.
+    ApiChanged = 2,
+    /// Check mode: generated files differ, the API does not.
+    FilesDiffer = 3,
+}
+
+/// The place of the committed schema in the workspace, as changelogs name it.
+const COMMITTED_SCHEMA: &str = "generated/schema.json";
 
 /// What one codegen run read, generated and did.
 struct Codegen {
@@ -45,6 +81,9 @@ struct Codegen {
     /// What the sync found or did; why it did nothing when the run has errors or a file could
     /// not be read or written.
     synced: Result<Synced, Diagnostic>,
+    /// The API changes from the schema the committed crate carries to the pages'; why there is
+    /// none to compare with when it is missing or unreadable.
+    api: Result<Changelog, Diagnostic>,
 }
 
 /// What happened to `generated/` and to the README's sample of it.
@@ -54,13 +93,27 @@ struct Synced {
 }
 
 impl Codegen {
-    /// Whether `cargo xtask codegen` succeeds: the sync ran (so the run has no error) and, in
-    /// check mode, found everything up to date.
-    fn succeeded(&self, mode: SyncMode) -> bool {
-        self.synced.as_ref().is_ok_and(|synced| {
-            mode == SyncMode::Write
-                || (synced.report.is_up_to_date() && synced.readme.is_up_to_date())
-        })
+    /// How `cargo xtask codegen` ends: it succeeds when the sync ran (so the run has no error)
+    /// and, in check mode, found everything up to date; a check that finds drift tells a
+    /// changed API from files that differ otherwise.
+    fn outcome(&self, mode: SyncMode) -> Outcome {
+        match &self.synced {
+            Err(_) => Outcome::Failed,
+            Ok(_) if mode == SyncMode::Write => Outcome::Done,
+            Ok(synced) if synced.report.is_up_to_date() && synced.readme.is_up_to_date() => {
+                Outcome::Done
+            }
+            Ok(_) if self.api.as_ref().is_ok_and(|api| !api.is_empty()) => Outcome::ApiChanged,
+            Ok(_) => Outcome::FilesDiffer,
+        }
+    }
+}
+
+fn changelog_options() -> RenderOptions {
+    RenderOptions {
+        old: COMMITTED_SCHEMA.to_string(),
+        new: "docs-input/".to_string(),
+        descriptions: false,
     }
 }
 
@@ -136,6 +189,9 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
     };
     let (files, render_diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
     let summary = docs.summary();
+    // Read before the sync, which may write the new one.
+    let api = committed_schema(workspace)
+        .map(|old| diff::changelog_for(&old, &docs.schema, &options.primitives));
     let mut diagnostics = warnings;
     diagnostics.extend(docs.diagnostics);
     diagnostics.extend(render_diagnostics);
@@ -154,7 +210,25 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
         diagnostics,
         summary,
         synced,
+        api,
     })
+}
+
+/// The schema the committed crate was made from.
+fn committed_schema(workspace: &Path) -> Result<graph_docgen::schema::Schema, Diagnostic> {
+    let path = workspace.join("generated").join(SCHEMA_FILE);
+    if !path.exists() {
+        return Err(Diagnostic::new(
+            Severity::Warning,
+            DiagnosticKind::Output,
+            None,
+            format!(
+                "{COMMITTED_SCHEMA} is missing, so the API the committed code implements is not \
+                 known; `{CODEGEN_COMMAND}` writes it"
+            ),
+        ));
+    }
+    read_schema_file(&path)
 }
 
 fn sync_readme_sample(
@@ -193,23 +267,20 @@ fn main() -> ExitCode {
         Task::Codegen { check: true } => SyncMode::Check,
         Task::Codegen { check: false } => SyncMode::Write,
     };
-    if run_codegen(&workspace_root(), mode) {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    ExitCode::from(run_codegen(&workspace_root(), mode) as u8)
 }
 
-/// Runs [`codegen`] and prints its diagnostics (errors and warnings), summary and outcome;
-/// returns whether it succeeded.
-fn run_codegen(workspace: &Path, mode: SyncMode) -> bool {
+/// Runs [`codegen`] and prints its diagnostics (errors and warnings), summary, API changes and
+/// outcome.
+fn run_codegen(workspace: &Path, mode: SyncMode) -> Outcome {
     let run = match codegen(workspace, mode) {
         Ok(run) => run,
         Err(diagnostic) => {
             eprintln!("{diagnostic}");
-            return false;
+            return Outcome::Failed;
         }
     };
+    let outcome = run.outcome(mode);
     for diagnostic in run
         .diagnostics
         .iter()
@@ -221,7 +292,37 @@ fn run_codegen(workspace: &Path, mode: SyncMode) -> bool {
     match &run.synced {
         Err(diagnostic) => eprintln!("{diagnostic}"),
         Ok(synced) => {
+            match (&run.api, outcome) {
+                (Err(why), Outcome::ApiChanged | Outcome::FilesDiffer) => eprintln!("{why}"),
+                (Ok(api), Outcome::ApiChanged) => {
+                    eprintln!(
+                        "{}",
+                        diff::render(api, diff::Format::Text, &changelog_options())
+                    );
+                }
+                (Ok(_), Outcome::FilesDiffer) => eprintln!(
+                    "the API is that of {COMMITTED_SCHEMA}: the generated files differ from what \
+                     the generator makes of it (edited by hand, or the generator changed)\n"
+                ),
+                _ => {}
+            }
             eprintln!("{}", synced.report);
+            if let (SyncMode::Write, Ok(api)) = (mode, &run.api) {
+                if api.is_empty() {
+                    eprintln!("API changes since the committed {COMMITTED_SCHEMA}: none");
+                } else {
+                    eprintln!("\n{}", diff::text_summary(api, &changelog_options()));
+                }
+            }
+            match outcome {
+                Outcome::ApiChanged => {
+                    eprintln!("exit 2: the docs changed the API the committed code implements")
+                }
+                Outcome::FilesDiffer => {
+                    eprintln!("exit 3: generated files differ, the API they implement does not")
+                }
+                Outcome::Done | Outcome::Failed => {}
+            }
             match &synced.readme {
                 ReadmeSample::UpToDate => {}
                 ReadmeSample::Updated => eprintln!("README.md: generated sections updated"),
@@ -231,7 +332,7 @@ fn run_codegen(workspace: &Path, mode: SyncMode) -> bool {
             }
         }
     }
-    run.succeeded(mode)
+    outcome
 }
 
 #[cfg(test)]
@@ -287,9 +388,52 @@ mod tests {
     }
 
     #[test]
+    fn a_check_tells_a_changed_api_from_files_edited_by_hand() {
+        let workspace = workspace_copy();
+        let result_info = workspace.path().join("docs-input/resources/resultinfo.md");
+        let page = std::fs::read_to_string(&result_info).unwrap();
+        let edited: String = page
+            .lines()
+            .filter(|line| !line.starts_with("| message  | String |"))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        std::fs::write(&result_info, edited).unwrap();
+        assert_eq!(
+            run_codegen(workspace.path(), SyncMode::Check),
+            Outcome::ApiChanged
+        );
+        let run = codegen(workspace.path(), SyncMode::Check).unwrap();
+        let api = run.api.unwrap();
+        assert_eq!((api.breaking(), api.additive()), (1, 0));
+        assert_eq!(api.changes[0].member.as_deref(), Some("message"));
+
+        // Regenerated, the crate carries the new API; then a hand edit is no API change.
+        assert_eq!(
+            run_codegen(workspace.path(), SyncMode::Write),
+            Outcome::Done
+        );
+        assert_eq!(
+            run_codegen(workspace.path(), SyncMode::Check),
+            Outcome::Done
+        );
+        let graph = workspace.path().join("generated/src/graph.rs");
+        let code = std::fs::read_to_string(&graph).unwrap();
+        std::fs::write(&graph, code.replace("pub code:", "pub status_code:")).unwrap();
+        assert_eq!(
+            run_codegen(workspace.path(), SyncMode::Check),
+            Outcome::FilesDiffer
+        );
+        let run = codegen(workspace.path(), SyncMode::Check).unwrap();
+        assert!(run.api.unwrap().is_empty());
+    }
+
+    #[test]
     fn a_run_with_an_error_changes_nothing_and_fails() {
         let workspace = workspace_copy();
-        assert!(run_codegen(workspace.path(), SyncMode::Check));
+        assert_eq!(
+            run_codegen(workspace.path(), SyncMode::Check),
+            Outcome::Done
+        );
         // `entity` derives from `operation`, which derives from `entity`: an error.
         let entity = workspace.path().join("docs-input/resources/entity.md");
         let page = std::fs::read_to_string(&entity).unwrap().replace(
@@ -300,7 +444,7 @@ mod tests {
         let before = tree(workspace.path());
 
         for mode in [SyncMode::Write, SyncMode::Check] {
-            assert!(!run_codegen(workspace.path(), mode));
+            assert_eq!(run_codegen(workspace.path(), mode), Outcome::Failed);
             assert!(tree(workspace.path()) == before, "the run changed files");
         }
         let run = codegen(workspace.path(), SyncMode::Write).unwrap();

@@ -326,6 +326,10 @@ removed or renamed (a rename is a removal and an addition); a property's type ch
 a collection or no longer one; a type's base changed; the first subtype of a type (its fields
 become its `Any...` enum); the first property of a type that had none (an alias of
 `serde_json::Value` becomes a struct); a type moved to another namespace (module).
+
+The crate carries the schema it was made from (`schema.json`, beside its `Cargo.toml`).
+`graph-docgen diff --old schema.json --new DOCS` lists what newer pages would change, each
+change marked breaking or additive by these rules.
 ";
 
 /// The section on the `odata` module, with an example that runs as a doctest.

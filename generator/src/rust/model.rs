@@ -69,6 +69,8 @@ pub enum Item {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Untyped {
     pub name: String,
+    /// `microsoft.graph.json`
+    pub qualified: String,
     pub description: String,
     pub feature: Option<String>,
 }
@@ -139,6 +141,8 @@ pub enum FieldType {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Enum {
     pub name: String,
+    /// `microsoft.graph.operationStatus`
+    pub qualified: String,
     pub description: String,
     pub feature: Option<String>,
     pub members: Vec<Member>,

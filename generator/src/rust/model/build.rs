@@ -25,7 +25,7 @@ use crate::rust::cycles::{fields_to_box, Edge};
 use crate::rust::features::{crate_features, features, type_feature};
 use crate::rust::modules::{module_tree, ModuleTree};
 use crate::rust::names::{pascal_case, snake_case, unraw, Case, Scope};
-use crate::rust::CrateOptions;
+use crate::rust::{CrateOptions, PrimitiveChoices};
 use crate::schema::{Kind, Property, TypeDef, TypeLookup};
 
 /// One of a struct type's own properties, resolved once while the model is built.
@@ -38,7 +38,7 @@ struct OwnField {
 
 struct Builder<'a> {
     lookup: &'a TypeLookup<'a>,
-    options: &'a CrateOptions,
+    options: ModelOptions<'a>,
     types: &'a [TypeDef],
     /// The item names taken in each module.
     item_scopes: BTreeMap<Vec<String>, Scope>,
@@ -57,9 +57,30 @@ fn first_source(ty: &TypeDef) -> Option<Location> {
     ty.sources.first().cloned()
 }
 
+/// What the model takes of the crate's options: the Rust type of each primitive, and whether the
+/// docs' descriptions become doc comments.
+#[derive(Clone, Copy)]
+pub struct ModelOptions<'a> {
+    pub primitives: &'a PrimitiveChoices,
+    pub doc_comments: bool,
+}
+
+impl<'a> From<&'a CrateOptions> for ModelOptions<'a> {
+    fn from(options: &'a CrateOptions) -> Self {
+        ModelOptions {
+            primitives: &options.primitives,
+            doc_comments: options.doc_comments,
+        }
+    }
+}
+
 /// The doc comment text of an item: its docs' description (when the options keep them), and the
 /// reason of the `docgen.toml` fix that set it.
-fn doc_text(options: &CrateOptions, description: &str, set_by_config: &Option<String>) -> String {
+fn doc_text(
+    options: ModelOptions<'_>,
+    description: &str,
+    set_by_config: &Option<String>,
+) -> String {
     let description = if options.doc_comments {
         description
     } else {
@@ -216,7 +237,10 @@ impl<'a> Builder<'a> {
 
 /// Builds the model of the crate for the schema `lookup` reads, with a diagnostic for every
 /// type it could not resolve and every name it had to change to avoid a collision.
-pub fn build(lookup: &TypeLookup<'_>, options: &CrateOptions) -> (CrateModel, Vec<Diagnostic>) {
+pub fn build<'a>(
+    lookup: &TypeLookup<'_>,
+    options: ModelOptions<'a>,
+) -> (CrateModel, Vec<Diagnostic>) {
     let types = lookup.types();
     let tree = module_tree(types.iter().map(|t| t.namespace.as_str()));
     let mut builder = Builder {
@@ -246,6 +270,7 @@ pub fn build(lookup: &TypeLookup<'_>, options: &CrateOptions) -> (CrateModel, Ve
         if builder.is_untyped(index) {
             module.push(Item::Untyped(Untyped {
                 name: path.name.clone(),
+                qualified: ty.qualified_name(),
                 description: doc_text(options, &ty.description, &ty.set_by_config),
                 feature,
             }));
@@ -440,7 +465,7 @@ fn chain_fields(
 
 fn enum_item(
     diagnostics: &mut Vec<Diagnostic>,
-    options: &CrateOptions,
+    options: ModelOptions<'_>,
     ty: &TypeDef,
     name: &str,
     feature: Option<String>,
@@ -470,6 +495,7 @@ fn enum_item(
     }
     Enum {
         name: name.to_string(),
+        qualified: ty.qualified_name(),
         description: doc_text(options, &ty.description, &ty.set_by_config),
         feature,
         members,
