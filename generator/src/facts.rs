@@ -118,6 +118,7 @@ pub fn extract(page: &Page) -> PageFacts {
         examples: Vec::new(),
         requests: None,
         version: api_version::page_version(page),
+        expected_empty: false,
         diagnostics,
     };
     let comment = resource_comment(page);
@@ -140,7 +141,8 @@ pub fn extract(page: &Page) -> PageFacts {
             }
             PageKind::Enum => "an enum page without a member table",
             PageKind::Api => {
-                "an API page that creates or updates no named type and has no JSON example"
+                facts.expected_empty = true;
+                return facts;
             }
             PageKind::Other => "not a resource, enum or API page (doc_type and folder say neither)",
         };

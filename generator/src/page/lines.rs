@@ -1,6 +1,10 @@
-//! Line numbers for byte offsets in a page's text, looked up as the Markdown events come.
+//! Line numbers and column spans for byte ranges of a page's text, looked up as the Markdown
+//! events come.
 
 use std::cell::Cell;
+use std::ops::Range;
+
+use crate::diagnostic::Span;
 
 /// Byte offset -> 1-based line number. Markdown events come in (nearly) increasing offset
 /// order, so each lookup counts only the newlines between the previous offset and this one: one
@@ -16,6 +20,24 @@ impl<'t> LineIndex<'t> {
         LineIndex {
             text: text.as_bytes(),
             last: Cell::new((0, 1)),
+        }
+    }
+
+    /// Where `range` starts, and how much of its first line it covers: the column counts the
+    /// characters from the line's start, which is the nearest newline before it, so this looks
+    /// at the one line only.
+    pub(super) fn span(&self, range: Range<usize>) -> Span {
+        let start = range.start.min(self.text.len());
+        let line = self.line(start);
+        let line_start = memchr::memrchr(b'\n', &self.text[..start]).map_or(0, |i| i + 1);
+        let end = range.end.clamp(start, self.text.len());
+        let end = memchr::memchr(b'\n', &self.text[start..end]).map_or(end, |i| start + i);
+        // Trailing spaces or a carriage return are not part of what the span shows.
+        let shown = self.text[start..end].trim_ascii_end();
+        Span {
+            line,
+            column: 1 + count_chars(&self.text[line_start..start]),
+            width: count_chars(shown),
         }
     }
 
@@ -48,6 +70,12 @@ fn count_newlines(bytes: &[u8]) -> u32 {
         .sum()
 }
 
+/// The characters of UTF-8 `bytes`: the bytes that start one.
+fn count_chars(bytes: &[u8]) -> u32 {
+    let chars = bytes.iter().filter(|&&byte| (byte as i8) >= -0x40).count();
+    u32::try_from(chars).unwrap_or(u32::MAX)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +90,17 @@ mod tests {
             let want = expected(offset.min(text.len()));
             assert_eq!(lines.line(offset), want, "offset {offset}");
         }
+    }
+
+    #[test]
+    fn spans_count_columns_in_characters_and_stop_at_the_line_end() {
+        let text = "ab\n|é|x|  \nnext";
+        let lines = LineIndex::new(text);
+        let span = |column, width| Span { line: 2, column, width };
+        // `|é|x|` and the spaces after it, up to and past the line's end.
+        assert_eq!(lines.span(3..text.len()), span(1, 5));
+        // The `x` cell, after the two-byte `é`.
+        assert_eq!(lines.span(7..8), span(4, 1));
+        assert_eq!(lines.span(0..1), Span { line: 1, column: 1, width: 1 });
     }
 }
