@@ -382,7 +382,7 @@ mod tests {
         assert!(
             reported
                 .iter()
-                .any(|d| d.starts_with("resources/dish.md:10: warning")
+                .any(|d| d.starts_with("resources/dish.md:10:3: warning[D0203]")
                     && d.contains("property name \"größe\" is not an identifier")),
             "{reported:?}"
         );
@@ -402,7 +402,7 @@ mod tests {
         let reported: Vec<String> = facts.diagnostics.iter().map(|d| d.to_string()).collect();
         assert_eq!(
             reported,
-            ["resources/portionsize.md:11: warning[malformed]: enum member \"größer\" is not a member name: expected ASCII letters, digits and `_`; the row is left out"],
+            ["resources/portionsize.md:11:3: warning[D0102]: enum member \"größer\" is not a member name: expected ASCII letters, digits and `_`; the row is left out"],
         );
     }
 }

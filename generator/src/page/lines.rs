@@ -27,10 +27,16 @@ impl<'t> LineIndex<'t> {
     /// characters from the line's start, which is the nearest newline before it, so this looks
     /// at the one line only.
     pub(super) fn span(&self, range: Range<usize>) -> Span {
-        let start = range.start.min(self.text.len());
+        let end = range.end.min(self.text.len());
+        let start = range.start.min(end);
+        // A table cell's range holds the spaces around its text; the span is the text.
+        let start = start
+            + self.text[start..end]
+                .iter()
+                .take_while(|&&byte| byte == b' ' || byte == b'\t')
+                .count();
         let line = self.line(start);
         let line_start = memchr::memrchr(b'\n', &self.text[..start]).map_or(0, |i| i + 1);
-        let end = range.end.clamp(start, self.text.len());
         let end = memchr::memchr(b'\n', &self.text[start..end]).map_or(end, |i| start + i);
         // Trailing spaces or a carriage return are not part of what the span shows.
         let shown = self.text[start..end].trim_ascii_end();
@@ -99,8 +105,10 @@ mod tests {
         let span = |column, width| Span { line: 2, column, width };
         // `|é|x|` and the spaces after it, up to and past the line's end.
         assert_eq!(lines.span(3..text.len()), span(1, 5));
-        // The `x` cell, after the two-byte `é`.
+        // The `x` cell, after the two-byte `é`; the spaces around a cell are not its span.
         assert_eq!(lines.span(7..8), span(4, 1));
+        let cell = LineIndex::new("| x |");
+        assert_eq!(cell.span(1..4), Span { line: 1, column: 3, width: 1 });
         assert_eq!(lines.span(0..1), Span { line: 1, column: 1, width: 1 });
     }
 }
