@@ -228,7 +228,9 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Counts diagnostics by kind, in code order, for the run summary.
-pub fn count_by_kind(diagnostics: &[Diagnostic]) -> std::collections::BTreeMap<DiagnosticKind, usize> {
+pub fn count_by_kind(
+    diagnostics: &[Diagnostic],
+) -> std::collections::BTreeMap<DiagnosticKind, usize> {
     let mut counts = std::collections::BTreeMap::new();
     for diagnostic in diagnostics {
         *counts.entry(diagnostic.kind).or_insert(0) += 1;

@@ -47,7 +47,8 @@ pub struct Docs {
     pub examples: Vec<Example>,
     /// Sorted by place, so runs compare line by line.
     pub diagnostics: Vec<Diagnostic>,
-    /// The API pages that yield nothing, as pages of actions are expected to (no finding).
+    /// The pages that yield nothing, as API pages of actions and overview pages are expected
+    /// to (no finding).
     pub expected_empty: Vec<std::sync::Arc<str>>,
     /// The text of the pages the diagnostics point at, to show their lines.
     pub sources: Sources,

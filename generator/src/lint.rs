@@ -74,7 +74,10 @@ pub fn lint_docs(selection: &PageSelection) -> Result<LintReport, Diagnostic> {
 /// exact span on the first line that holds it (at or after the span's column on its own
 /// line), else `span`.
 fn locate(text: &str, span: Span, lines: usize, needle: &str) -> Span {
-    let Some(first) = usize::try_from(span.line).ok().and_then(|l| l.checked_sub(1)) else {
+    let Some(first) = usize::try_from(span.line)
+        .ok()
+        .and_then(|l| l.checked_sub(1))
+    else {
         return span;
     };
     for (index, line) in text.split('\n').skip(first).take(lines + 1).enumerate() {

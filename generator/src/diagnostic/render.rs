@@ -289,7 +289,16 @@ mod tests {
     #[test]
     fn columns_count_characters_and_a_line_only_location_covers_the_text() {
         let file: Arc<str> = Arc::from("x.md");
-        let at = |column, width| Location::at(&file, Span { line: 1, column, width });
+        let at = |column, width| {
+            Location::at(
+                &file,
+                Span {
+                    line: 1,
+                    column,
+                    width,
+                },
+            )
+        };
         assert_eq!(byte_span("  é|ab|", &at(4, 2)), 4..6);
         assert_eq!(byte_span("  é|ab| ", &at(0, 0)), 2..8);
         assert_eq!(byte_span("ab", &at(2, 9)), 1..2);
@@ -300,7 +309,14 @@ mod tests {
         let file: Arc<str> = Arc::from("a,b:c.md");
         let diagnostic = Diagnostic::warning(
             DiagnosticKind::Placeholder,
-            Location::at(&file, Span { line: 3, column: 2, width: 4 }),
+            Location::at(
+                &file,
+                Span {
+                    line: 3,
+                    column: 2,
+                    width: 4,
+                },
+            ),
             "100% done\nnext",
         );
         let sources = Sources::empty();

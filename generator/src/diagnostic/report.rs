@@ -93,7 +93,9 @@ impl<'s> Report<'s> {
                     );
                 }
                 if !counts.is_empty() {
-                    out.push_str("diagnostics by code (`graph-docgen explain CODE` explains one):\n");
+                    out.push_str(
+                        "diagnostics by code (`graph-docgen explain CODE` explains one):\n",
+                    );
                     for (kind, n) in &counts {
                         let _ = writeln!(out, "{n:>7} {} {}", kind.code(), kind.as_str());
                     }

@@ -77,7 +77,14 @@ pub(super) fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
         if string_properties.contains(&captures[1].to_ascii_lowercase()) {
             continue;
         }
-        if let Some(ty) = named_enum(page, facts, &captures[1], heading.span.line, "heading", members) {
+        if let Some(ty) = named_enum(
+            page,
+            facts,
+            &captures[1],
+            heading.span.line,
+            "heading",
+            members,
+        ) {
             facts.types.push(ty);
         }
     }

@@ -18,29 +18,40 @@ pub(super) fn check_schema(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
             let Some(at) = property.sources.first() else {
                 continue;
             };
+            // One finding per property, naming every value it spells otherwise.
+            let mut misspelt = Vec::new();
             for value in listed_values(&property.description) {
-                let Some(member) = members
-                    .iter()
-                    .find(|m| m.name != value && m.name.eq_ignore_ascii_case(value))
-                else {
-                    continue;
-                };
                 if members.iter().any(|m| m.name == value) {
                     continue;
                 }
-                diagnostics.push(
-                    Diagnostic::warning(
-                        DiagnosticKind::EnumSpelling,
-                        at.clone(),
-                        format!(
-                            "`{}` lists the value `{value}`; the enum `{}` spells it `{}`",
-                            property.name, property.ty, member.name
-                        ),
-                    )
-                    .with_related(member.source.clone(), format!("the member `{}`", member.name))
-                    .with_help(format!("write `{}`", member.name)),
-                );
+                if let Some(member) = members.iter().find(|m| m.name.eq_ignore_ascii_case(value)) {
+                    misspelt.push((value, member));
+                }
             }
+            let Some((_, first)) = misspelt.first() else {
+                continue;
+            };
+            let listed: Vec<String> = misspelt.iter().map(|(v, _)| format!("`{v}`")).collect();
+            let spelt: Vec<String> = misspelt
+                .iter()
+                .map(|(_, m)| format!("`{}`", m.name))
+                .collect();
+            diagnostics.push(
+                Diagnostic::warning(
+                    DiagnosticKind::EnumSpelling,
+                    at.clone(),
+                    format!(
+                        "`{}` lists {}; the enum `{}` spells {} {}",
+                        property.name,
+                        listed.join(", "),
+                        property.ty,
+                        if misspelt.len() == 1 { "it" } else { "them" },
+                        spelt.join(", ")
+                    ),
+                )
+                .with_related(first.source.clone(), "the enum's members")
+                .with_help(format!("write {}", spelt.join(", "))),
+            );
         }
     }
 }
@@ -72,9 +83,10 @@ mod tests {
 
     #[test]
     fn the_values_of_a_possible_values_sentence_are_listed() {
-        let values: Vec<&str> =
-            listed_values("Status. Possible values are: `NotStarted`, `Running`, and `failed`. Read-only.")
-                .collect();
+        let values: Vec<&str> = listed_values(
+            "Status. Possible values are: `NotStarted`, `Running`, and `failed`. Read-only.",
+        )
+        .collect();
         assert_eq!(values, ["NotStarted", "Running", "failed"]);
     }
 }

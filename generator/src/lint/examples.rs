@@ -3,12 +3,16 @@
 //! another case than its enum member, an undocumented property. An example that is not valid
 //! JSON is reported when it is read (`malformed`), so not again here.
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use crate::example_check::{example_cases, DefectClass};
 use crate::facts::Example;
 use crate::schema::{Schema, TypeLookup};
 
-pub(super) fn check_examples(schema: &Schema, examples: &[Example], diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn check_examples(
+    schema: &Schema,
+    examples: &[Example],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let lookup = TypeLookup::new(schema);
     for (example, case) in examples.iter().zip(example_cases(&lookup, examples)) {
         let Some(defect) = case.doc_defect else {
@@ -45,14 +49,26 @@ pub(super) fn check_examples(schema: &Schema, examples: &[Example], diagnostics:
                 "document the property on its type's page, or remove it from the example",
             ),
         };
+        // The schema may lack a property a page does not document where the example's type
+        // is (an inherited one, a type read from another page): worth a look, no error.
+        let severity = if defect.class == DefectClass::UndocumentedProperty {
+            Severity::Note
+        } else {
+            Severity::Warning
+        };
         let read_as = case
             .type_name
             .map_or(String::new(), |name| format!(" (read as `{name}`)"));
         diagnostics.push(
-            Diagnostic::warning(
+            Diagnostic::new(
+                severity,
                 kind,
-                example.location.clone(),
-                format!("example{read_as}: {}: {}", defect.class.as_str(), defect.detail),
+                Some(example.location.clone()),
+                format!(
+                    "example{read_as}: {}: {}",
+                    defect.class.as_str(),
+                    defect.detail
+                ),
             )
             .with_help(help),
         );

@@ -27,14 +27,28 @@ impl PageLinks {
         for block in page.blocks() {
             match block {
                 Block::Text(text) => push(text),
-                Block::Table(table) => table.header.iter().chain(table.rows().flatten()).for_each(&mut push),
+                Block::Table(table) => table
+                    .header
+                    .iter()
+                    .chain(table.rows().flatten())
+                    .for_each(&mut push),
                 Block::Code(_) => {}
             }
         }
+        // A heading's anchor repeated is made unique with `-1`, `-2`, ... (`#request-1`).
+        let mut seen: HashMap<String, usize> = HashMap::new();
         let anchors = page
             .sections()
             .filter_map(|section| section.heading)
-            .map(|heading| anchor_of(&heading.text))
+            .map(|heading| {
+                let anchor = anchor_of(&heading.text);
+                let count = seen.entry(anchor.clone()).or_insert(0);
+                *count += 1;
+                match *count {
+                    1 => anchor,
+                    n => format!("{anchor}-{}", n - 1),
+                }
+            })
             .collect();
         PageLinks {
             path: Arc::clone(&page.path),
@@ -58,7 +72,9 @@ pub(super) fn check_links(pages: &[PageLinks], diagnostics: &mut Vec<Diagnostic>
             let target_page = if path.is_empty() {
                 Some(page)
             } else {
-                let Some(resolved) = resolve(folder_of(&page.path), path) else {
+                // Backslashes separate folders as well, as the docs site reads them.
+                let path = path.replace('\\', "/");
+                let Some(resolved) = resolve(folder_of(&page.path), &path) else {
                     continue;
                 };
                 let resolved = resolved.to_ascii_lowercase();
@@ -102,7 +118,10 @@ pub(super) fn check_links(pages: &[PageLinks], diagnostics: &mut Vec<Diagnostic>
 /// link the lint does not check (absolute, another scheme, not a `.md` page).
 fn split_target(target: &str) -> Option<(&str, Option<&str>)> {
     let target = target.trim();
-    if target.is_empty() || target.contains("://") || target.starts_with('/') || target.contains(':')
+    if target.is_empty()
+        || target.contains("://")
+        || target.starts_with('/')
+        || target.contains(':')
     {
         return None;
     }
@@ -153,13 +172,29 @@ mod tests {
 
     #[test]
     fn targets_resolve_from_the_page_folder_and_anchors_follow_headings() {
-        assert_eq!(resolve("api", "../resources/user.md").as_deref(), Some("resources/user.md"));
+        assert_eq!(
+            resolve("api", "../resources/user.md").as_deref(),
+            Some("resources/user.md")
+        );
         assert_eq!(resolve("", "../x.md"), None);
-        assert_eq!(split_target("user.md#Properties"), Some(("user.md", Some("Properties"))));
-        assert_eq!(split_target("#json-representation"), Some(("", Some("json-representation"))));
+        assert_eq!(
+            split_target("user.md#Properties"),
+            Some(("user.md", Some("Properties")))
+        );
+        assert_eq!(
+            split_target("#json-representation"),
+            Some(("", Some("json-representation")))
+        );
         assert_eq!(split_target("https://x/y.md"), None);
         assert_eq!(split_target("../images/a.png"), None);
         assert_eq!(anchor_of("JSON representation"), "json-representation");
-        assert_eq!(anchor_of("Example 1: Get a user's `id`"), "example-1-get-a-users-id");
+        assert_eq!(
+            resolve("api", "..\\resources\\user.md".replace('\\', "/").as_str()).as_deref(),
+            Some("resources/user.md")
+        );
+        assert_eq!(
+            anchor_of("Example 1: Get a user's `id`"),
+            "example-1-get-a-users-id"
+        );
     }
 }

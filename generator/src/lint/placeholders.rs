@@ -35,7 +35,7 @@ pub(super) fn check_page(page: &Page, text: &str, diagnostics: &mut Vec<Diagnost
                                     body.trim()
                                 ),
                             )
-                            .with_help("write the request's real path, such as `POST /communications/calls/{id}/record`"),
+                            .with_help("write the request's real path: the URL of the collection the request adds to"),
                         );
                     } else if body.contains(TODO) {
                         let span = super::locate(text, at, 0, TODO);

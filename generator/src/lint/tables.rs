@@ -34,7 +34,9 @@ pub(super) fn check_page(page: &Page, text: &str, diagnostics: &mut Vec<Diagnost
                         Location::at(&page.path, Span::line(table.span.line)),
                         "the header",
                     )
-                    .with_help("escape a `|` inside a cell as `\\|`; give the row one cell per column"),
+                    .with_help(
+                        "escape a `|` inside a cell as `\\|`; give the row one cell per column",
+                    ),
                 );
                 continue;
             }

@@ -102,13 +102,31 @@ mod tests {
     fn spans_count_columns_in_characters_and_stop_at_the_line_end() {
         let text = "ab\n|é|x|  \nnext";
         let lines = LineIndex::new(text);
-        let span = |column, width| Span { line: 2, column, width };
+        let span = |column, width| Span {
+            line: 2,
+            column,
+            width,
+        };
         // `|é|x|` and the spaces after it, up to and past the line's end.
         assert_eq!(lines.span(3..text.len()), span(1, 5));
         // The `x` cell, after the two-byte `é`; the spaces around a cell are not its span.
         assert_eq!(lines.span(7..8), span(4, 1));
         let cell = LineIndex::new("| x |");
-        assert_eq!(cell.span(1..4), Span { line: 1, column: 3, width: 1 });
-        assert_eq!(lines.span(0..1), Span { line: 1, column: 1, width: 1 });
+        assert_eq!(
+            cell.span(1..4),
+            Span {
+                line: 1,
+                column: 3,
+                width: 1
+            }
+        );
+        assert_eq!(
+            lines.span(0..1),
+            Span {
+                line: 1,
+                column: 1,
+                width: 1
+            }
+        );
     }
 }
