@@ -7,8 +7,11 @@ mod readme_sample;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use clap::{Parser, Subcommand, ValueEnum};
+use graph_docgen::diagnostic::{
+    ColorChoice, Diagnostic, DiagnosticKind, Format, Renderer, Report, Severity, Sources,
+    Verbosity,
+};
 use graph_docgen::read::PageSelection;
 use graph_docgen::rust::{render_crate, CrateOptions, GeneratedFile};
 use graph_docgen::write::{sync_generated_files, write_if_changed, SyncMode, SyncReport};
@@ -33,13 +36,42 @@ enum Task {
         /// Write nothing; fail with a diff if generated/ is not what the generator makes.
         #[arg(long)]
         check: bool,
+        /// How diagnostics are printed: human on a terminal, github (workflow commands that
+        /// annotate a pull request) when GITHUB_ACTIONS is set.
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Human,
+    Short,
+    Json,
+    Github,
+}
+
+impl FormatArg {
+    /// The flag's format, else github in GitHub Actions, else human.
+    fn chosen(flag: Option<FormatArg>) -> Format {
+        let in_actions = std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true");
+        match flag {
+            Some(FormatArg::Human) => Format::Human,
+            Some(FormatArg::Short) => Format::Short,
+            Some(FormatArg::Json) => Format::Json,
+            Some(FormatArg::Github) => Format::Github,
+            None if in_actions => Format::Github,
+            None => Format::Human,
+        }
+    }
 }
 
 /// What one codegen run read, generated and did.
 struct Codegen {
     /// From reading the pages, then from rendering the crate.
     diagnostics: Vec<Diagnostic>,
+    /// The pages the diagnostics point at.
+    sources: Sources,
     summary: String,
     /// What the sync found or did; why it did nothing when the run has errors or a file could
     /// not be read or written.
@@ -96,6 +128,7 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
     };
     let (files, render_diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
     let summary = docs.summary();
+    let sources = docs.sources;
     let mut diagnostics = docs.diagnostics;
     diagnostics.extend(render_diagnostics);
     let synced = sync_generated_files(
@@ -111,6 +144,7 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
     });
     Ok(Codegen {
         diagnostics,
+        sources,
         summary,
         synced,
     })
@@ -147,45 +181,59 @@ fn sync_readme_sample(
 }
 
 fn main() -> ExitCode {
-    let mode = match Cli::parse().task {
-        Task::Codegen { check: true } => SyncMode::Check,
-        Task::Codegen { check: false } => SyncMode::Write,
+    let Task::Codegen { check, format } = Cli::parse().task;
+    let mode = if check {
+        SyncMode::Check
+    } else {
+        SyncMode::Write
     };
-    if run_codegen(&workspace_root(), mode) {
+    if run_codegen(&workspace_root(), mode, FormatArg::chosen(format)) {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     }
 }
 
-/// Runs [`codegen`] and prints its diagnostics (errors and warnings), summary and outcome;
-/// returns whether it succeeded.
-fn run_codegen(workspace: &Path, mode: SyncMode) -> bool {
+/// Runs [`codegen`] and prints its diagnostics (errors and warnings, as `graph-docgen` renders
+/// them), summary and outcome; returns whether it succeeded.
+fn run_codegen(workspace: &Path, mode: SyncMode, format: Format) -> bool {
+    let color = ColorChoice::Auto.for_stderr();
     let run = match codegen(workspace, mode) {
         Ok(run) => run,
         Err(diagnostic) => {
-            eprintln!("{diagnostic}");
+            let sources = Sources::empty();
+            eprintln!("{}", Renderer::new(format, color, &sources).render(&diagnostic));
             return false;
         }
     };
-    for diagnostic in run
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity <= Severity::Warning)
-    {
-        eprintln!("{diagnostic}");
-    }
-    eprintln!("{}", run.summary);
+    let renderer = Renderer::new(format, color, &run.sources);
+    let report = Report::new(renderer, Some(Severity::Warning), Verbosity::Verbose);
+    report.print(&run.diagnostics, &run.summary);
     match &run.synced {
-        Err(diagnostic) => eprintln!("{diagnostic}"),
+        // The errors are shown above; the refusal says only why nothing was done.
+        Err(_) if run.diagnostics.iter().any(|d| d.severity == Severity::Error) => {
+            let errors = run
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            let generated = workspace.join("generated");
+            report.print_line(&graph_docgen::write::refusal(&generated, mode, errors));
+        }
+        Err(diagnostic) => {
+            let sources = Sources::empty();
+            eprintln!("{}", Renderer::new(format, color, &sources).render(diagnostic));
+        }
         Ok(synced) => {
-            eprintln!("{}", synced.report);
+            report.print_line(&synced.report.to_string());
             match &synced.readme {
                 ReadmeSample::UpToDate => {}
-                ReadmeSample::Updated => eprintln!("README.md: generated-code sample updated"),
-                ReadmeSample::Stale(diff) => eprintln!(
+                ReadmeSample::Updated => {
+                    report.print_line("README.md: generated-code sample updated");
+                }
+                ReadmeSample::Stale(diff) => report.print_line(&format!(
                     "README.md: the generated-code sample is out of date\n{diff}\nrun `{CODEGEN_COMMAND}` to update it, then commit the result"
-                ),
+                )),
             }
         }
     }
@@ -247,7 +295,7 @@ mod tests {
     #[test]
     fn a_run_with_an_error_changes_nothing_and_fails() {
         let workspace = workspace_copy();
-        assert!(run_codegen(workspace.path(), SyncMode::Check));
+        assert!(run_codegen(workspace.path(), SyncMode::Check, Format::Short));
         // `entity` derives from `operation`, which derives from `entity`: an error.
         let entity = workspace.path().join("docs-input/resources/entity.md");
         let page = std::fs::read_to_string(&entity).unwrap().replace(
@@ -258,7 +306,7 @@ mod tests {
         let before = tree(workspace.path());
 
         for mode in [SyncMode::Write, SyncMode::Check] {
-            assert!(!run_codegen(workspace.path(), mode));
+            assert!(!run_codegen(workspace.path(), mode, Format::Short));
             assert!(tree(workspace.path()) == before, "the run changed files");
         }
         let run = codegen(workspace.path(), SyncMode::Write).unwrap();

@@ -33,6 +33,8 @@ The file could not be read (permissions, a broken link) or holds bytes that are 
 A page that cannot be read gives no types; one with invalid bytes is read with them replaced
 by U+FFFD, so names and values near them may be wrong.
 
+Example: a page saved as Windows-1252 whose `é` is the single byte 0xE9.
+
 Fix: save the page as UTF-8 (without a byte order mark, though one is accepted).",
     },
     CodeInfo {
@@ -143,6 +145,8 @@ Fix: correct the page that is wrong, so that every page states the same fact.",
 A Type cell says `Enumeration` (or `enum`) without naming the enum. The generator names it
 after its type and property (`userStatusValues` for `status` of `user`).
 
+Example: `|status|Enumeration|Possible values are: active, disabled.|`
+
 Fix: add an enum page and link the cell to it: `|status|[userStatus](userstatus.md)|...|`.",
     },
     CodeInfo {
@@ -155,6 +159,9 @@ Fix: add an enum page and link the cell to it: `|status|[userStatus](userstatus.
 The base types the pages state form a loop (`a` derives from `b`, which derives from `a`).
 The generator breaks the loop at one type, which then has no base; a run with a cycle is an
 error and writes nothing. The other types of the cycle are listed.
+
+Example: `entity.md` states `\"baseType\": \"microsoft.graph.operation\"` while
+`operation.md` states `\"baseType\": \"microsoft.graph.entity\"`.
 
 Fix: correct the resource comment's `baseType` (or the \"Inherited from\" rows) of the type
 that is wrong.",
@@ -185,6 +192,9 @@ Fix: state the fact: `<!-- { \"blockType\": \"resource\", \"@odata.type\":
         explanation: "\
 A file could not be written (permissions, a folder in the way), a generated file does not
 parse, or, in check mode, a generated file differs from what the generator makes.
+
+Example: `cargo xtask codegen --check` after a page changed: `generated/src/graph.rs` is
+stale, and the diff shows how.
 
 Fix: run the command the message names (`cargo xtask codegen`) and commit the result, or
 make the output path writable.",
@@ -261,13 +271,15 @@ Fix: `|values|String|Either a \\| b.|`; fill every Type cell.",
         kind: DiagnosticKind::ExampleMismatch,
         code: "D0405",
         name: "example-mismatch",
-        meaning: "a JSON example does not fit the schema (unknown property, wrong JSON type, value outside the enum)",
+        meaning: "a JSON example does not fit the schema (undocumented property, wrong JSON type, property in another case)",
         fix: "correct the example, or document the property on its type's page",
         explanation: "\
 A request, response or example body does not fit the type it is read as: it has a property
-the type does not document, a value of the wrong JSON type (a number in a string property,
-a timestamp without offset), a value that is no member of the property's enum, or a
-property cased differently from its documented name. The generated crate's example tests
+the type does not document (a note: the schema may lack an inherited property), a value of
+the wrong JSON type (a number in a string property, a timestamp without offset), a property
+cased differently from its documented name, or one object wrapped in `value`. An enum value
+in another case is `D0403`, a placeholder value `D0401`; a value that is no member of its
+enum is no finding, since services add members and the models keep unknown values. The generated crate's example tests
 put such examples in a doc-defect class.
 
 Example: `{\"displayName\": 42}` for a `String` property.
