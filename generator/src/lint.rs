@@ -42,7 +42,7 @@ pub fn lint_docs(selection: &PageSelection) -> Result<LintReport, Diagnostic> {
         tables::check_page(page, text, &mut diagnostics);
         PageLint {
             diagnostics,
-            links: links::PageLinks::read(page),
+            links: links::PageLinks::read(page, text),
         }
     })?;
     let mut diagnostics = std::mem::take(&mut docs.diagnostics);

@@ -43,14 +43,21 @@ fn the_readme_lists_every_code_as_the_code_table_does() {
 #[test]
 fn every_code_is_explained_with_an_example_and_found_by_code_or_name() {
     for info in CODES {
-        assert!(info.explanation.contains("Fix:"), "{} says how to fix", info.code);
+        assert!(
+            info.explanation.contains("Fix:"),
+            "{} says how to fix",
+            info.code
+        );
         assert!(
             info.explanation.contains("Example") || info.explanation.contains("e.g."),
             "{} has an example",
             info.code
         );
         assert_eq!(lookup(info.code).map(|i| i.code), Some(info.code));
-        assert_eq!(lookup(&info.code.to_lowercase()).map(|i| i.code), Some(info.code));
+        assert_eq!(
+            lookup(&info.code.to_lowercase()).map(|i| i.code),
+            Some(info.code)
+        );
         assert_eq!(lookup(info.name).map(|i| i.code), Some(info.code));
         assert_eq!(info.kind.code(), info.code);
     }

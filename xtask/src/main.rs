@@ -9,8 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use graph_docgen::diagnostic::{
-    ColorChoice, Diagnostic, DiagnosticKind, Format, Renderer, Report, Severity, Sources,
-    Verbosity,
+    ColorChoice, Diagnostic, DiagnosticKind, Format, Renderer, Report, Severity, Sources, Verbosity,
 };
 use graph_docgen::read::PageSelection;
 use graph_docgen::rust::{render_crate, CrateOptions, GeneratedFile};
@@ -202,7 +201,10 @@ fn run_codegen(workspace: &Path, mode: SyncMode, format: Format) -> bool {
         Ok(run) => run,
         Err(diagnostic) => {
             let sources = Sources::empty();
-            eprintln!("{}", Renderer::new(format, color, &sources).render(&diagnostic));
+            eprintln!(
+                "{}",
+                Renderer::new(format, color, &sources).render(&diagnostic)
+            );
             return false;
         }
     };
@@ -211,7 +213,12 @@ fn run_codegen(workspace: &Path, mode: SyncMode, format: Format) -> bool {
     report.print(&run.diagnostics, &run.summary);
     match &run.synced {
         // The errors are shown above; the refusal says only why nothing was done.
-        Err(_) if run.diagnostics.iter().any(|d| d.severity == Severity::Error) => {
+        Err(_)
+            if run
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error) =>
+        {
             let errors = run
                 .diagnostics
                 .iter()
@@ -222,7 +229,10 @@ fn run_codegen(workspace: &Path, mode: SyncMode, format: Format) -> bool {
         }
         Err(diagnostic) => {
             let sources = Sources::empty();
-            eprintln!("{}", Renderer::new(format, color, &sources).render(diagnostic));
+            eprintln!(
+                "{}",
+                Renderer::new(format, color, &sources).render(diagnostic)
+            );
         }
         Ok(synced) => {
             report.print_line(&synced.report.to_string());
@@ -295,7 +305,11 @@ mod tests {
     #[test]
     fn a_run_with_an_error_changes_nothing_and_fails() {
         let workspace = workspace_copy();
-        assert!(run_codegen(workspace.path(), SyncMode::Check, Format::Short));
+        assert!(run_codegen(
+            workspace.path(),
+            SyncMode::Check,
+            Format::Short
+        ));
         // `entity` derives from `operation`, which derives from `entity`: an error.
         let entity = workspace.path().join("docs-input/resources/entity.md");
         let page = std::fs::read_to_string(&entity).unwrap().replace(

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::io::IsTerminal;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Snippet};
-use serde_json::{json, Value};
+use serde_json::{Map, Value};
 
 use super::{Diagnostic, Location, Severity, Sources};
 
@@ -109,30 +109,40 @@ impl<'s> Renderer<'s> {
 
     fn json(&self, diagnostic: &Diagnostic) -> Value {
         let place = |location: &Location| {
-            json!({
-                "file": self.sources.display_path(&location.file),
-                "line": location.line,
-                "column": (location.column > 0).then_some(location.column),
-                "end_column": (location.width > 0).then(|| location.column + location.width),
-            })
+            let mut place = Map::new();
+            place.insert(
+                "file".into(),
+                self.sources.display_path(&location.file).into(),
+            );
+            place.insert("line".into(), location.line.into());
+            if location.column > 0 {
+                place.insert("column".into(), location.column.into());
+                if location.width > 0 {
+                    let end = location.column + location.width;
+                    place.insert("end_column".into(), end.into());
+                }
+            }
+            place
         };
-        let mut object = json!({
-            "code": diagnostic.kind.code(),
-            "kind": diagnostic.kind.as_str(),
-            "severity": diagnostic.severity.as_str(),
-            "message": diagnostic.message,
-            "location": diagnostic.location.as_ref().map(place),
-            "related": diagnostic.related.iter().map(|(location, message)| {
-                let mut related = place(location);
-                related["message"] = Value::from(message.as_str());
-                related
-            }).collect::<Vec<_>>(),
-            "help": diagnostic.help,
-        });
-        if let Some(fields) = object.as_object_mut() {
-            fields.retain(|_, value| !value.is_null());
+        let mut object = Map::new();
+        object.insert("type".into(), "diagnostic".into());
+        object.insert("code".into(), diagnostic.kind.code().into());
+        object.insert("kind".into(), diagnostic.kind.as_str().into());
+        object.insert("severity".into(), diagnostic.severity.as_str().into());
+        object.insert("message".into(), diagnostic.message.as_str().into());
+        if let Some(location) = &diagnostic.location {
+            object.insert("location".into(), place(location).into());
         }
-        object
+        let related = diagnostic.related.iter().map(|(location, message)| {
+            let mut related = place(location);
+            related.insert("message".into(), message.as_str().into());
+            Value::from(related)
+        });
+        object.insert("related".into(), related.collect::<Vec<_>>().into());
+        if let Some(help) = &diagnostic.help {
+            object.insert("help".into(), help.as_str().into());
+        }
+        object.into()
     }
 
     fn github(&self, diagnostic: &Diagnostic) -> String {

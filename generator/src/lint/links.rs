@@ -17,11 +17,20 @@ pub(super) struct PageLinks {
 }
 
 impl PageLinks {
-    pub(super) fn read(page: &Page) -> Self {
+    /// `text` is the page's, to find where each link's target is written.
+    pub(super) fn read(page: &Page, text: &str) -> Self {
         let mut links = Vec::new();
-        let mut push = |text: &Text| {
-            for link in &text.links {
-                links.push((page.location_of(text.span), link.target.to_string()));
+        let mut push = |block: &Text| {
+            let lines = block.text.matches('\n').count();
+            for link in &block.links {
+                // The target as written, `](target`, else the block.
+                let written = format!("]({}", link.target);
+                let mut span = super::locate(text, block.span, lines, &written);
+                if span != block.span {
+                    span.column += 2;
+                    span.width = link.target.chars().count() as u32;
+                }
+                links.push((page.location_of(span), link.target.to_string()));
             }
         };
         for block in page.blocks() {

@@ -84,7 +84,7 @@ fn whole_phrase(text: &str, span: Span) -> Span {
     let rest = &line[start..];
     let end = rest.find("**").unwrap_or(rest.trim_end().len());
     Span {
-        width: (rest[..end].chars().count() as u32).max(1),
+        width: (rest[..end].trim_end().chars().count() as u32).max(1),
         ..span
     }
 }
