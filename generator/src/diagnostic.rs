@@ -20,8 +20,9 @@ pub use render::{ColorChoice, Format, Renderer};
 pub use report::{Report, Verbosity, HUMAN_LIMIT};
 pub use sources::Sources;
 
-/// Where on one line of a page something is: a 1-based line, and a 1-based column and width in
-/// characters (as rustc and GitHub count them). Column 0 means the whole line.
+/// Where on one line of a page something is: a 1-based line, and a 1-based column and a width
+/// in bytes of that line, which is what the parse knows for free; the renderers, which show
+/// the line, give them in characters, as rustc and GitHub count. Column 0 means the whole line.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     pub line: u32,
@@ -45,9 +46,9 @@ impl Span {
 pub struct Location {
     pub file: Arc<str>,
     pub line: u32,
-    /// 1-based, in characters; 0 when only the line is known.
+    /// 1-based, in bytes of the line; 0 when only the line is known.
     pub column: u32,
-    /// In characters from `column`; 0 when only the line is known.
+    /// In bytes from `column`; 0 when only the line is known.
     pub width: u32,
 }
 
@@ -67,9 +68,19 @@ impl Location {
     }
 }
 
+/// `page:line`, as the schema's sources name places (its format is a contract); diagnostics
+/// add the column.
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)?;
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+impl Location {
+    /// `page:line:column` (the byte column: the renderers give characters), or `page:line`
+    /// when only the line is known.
+    fn write_with_column(&self, f: &mut impl fmt::Write) -> fmt::Result {
+        write!(f, "{self}")?;
         if self.column > 0 {
             write!(f, ":{}", self.column)?;
         }
@@ -208,7 +219,8 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(location) = &self.location {
-            write!(f, "{location}: ")?;
+            location.write_with_column(f)?;
+            f.write_str(": ")?;
         }
         write!(
             f,
@@ -218,7 +230,9 @@ impl fmt::Display for Diagnostic {
             self.message
         )?;
         for (location, message) in &self.related {
-            write!(f, "\n    {location}: {message}")?;
+            f.write_str("\n    ")?;
+            location.write_with_column(f)?;
+            write!(f, ": {message}")?;
         }
         if let Some(help) = &self.help {
             write!(f, "\n    help: {help}")?;

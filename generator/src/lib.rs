@@ -61,6 +61,9 @@ pub fn load_docs(selection: &PageSelection) -> Result<Docs, Diagnostic> {
     Ok(docs)
 }
 
+/// A page's text and what `inspect` read of it; `None` for a page that could not be read.
+type PageRead<T> = Option<(String, T)>;
+
 /// [`load_docs`], with `inspect` run on each page model (and its text) as it is parsed, so a
 /// further reading of the pages (the docs lint) needs no second parse; its results are in
 /// page order, `None` for a page that could not be read. The docs' sources hold every page's
@@ -70,7 +73,7 @@ pub fn load_docs_inspecting<T: Send>(
     inspect: impl Fn(&page::Page, &str) -> T + Sync,
 ) -> Result<(Docs, Vec<Option<T>>), Diagnostic> {
     let files = selection.list()?;
-    let (pages, read): (Vec<PageFacts>, Vec<Option<(std::sync::Arc<str>, T)>>) = files
+    let (pages, read): (Vec<PageFacts>, Vec<PageRead<T>>) = files
         .par_iter()
         .map(|path| {
             let source = match selection.read(path) {
@@ -90,7 +93,7 @@ pub fn load_docs_inspecting<T: Send>(
             facts.diagnostics = diagnostics;
             let inspected = inspect(&page, &source.text);
             drop(page);
-            (facts, Some((std::sync::Arc::from(source.text), inspected)))
+            (facts, Some((source.text, inspected)))
         })
         .unzip();
     let (texts, inspected): (Vec<_>, Vec<_>) = read
@@ -129,7 +132,7 @@ pub fn load_docs_inspecting<T: Send>(
 fn all_sources(
     selection: &PageSelection,
     files: &[std::sync::Arc<str>],
-    texts: Vec<Option<std::sync::Arc<str>>>,
+    texts: Vec<Option<String>>,
 ) -> Sources {
     let mut sources = Sources::new(selection.root());
     for (file, text) in files.iter().zip(texts) {

@@ -71,8 +71,8 @@ pub fn lint_docs(selection: &PageSelection) -> Result<LintReport, Diagnostic> {
 }
 
 /// Where `needle` is on the lines of `text` that `span` starts and the `lines` after it: its
-/// exact span on the first line that holds it (at or after the span's column on its own
-/// line), else `span`.
+/// exact span (in bytes, as spans are) on the first line that holds it, at or after the span's
+/// column on its own line; else `span`.
 fn locate(text: &str, span: Span, lines: usize, needle: &str) -> Span {
     let Some(first) = usize::try_from(span.line)
         .ok()
@@ -82,18 +82,15 @@ fn locate(text: &str, span: Span, lines: usize, needle: &str) -> Span {
     };
     for (index, line) in text.split('\n').skip(first).take(lines + 1).enumerate() {
         let from = if index == 0 {
-            line.char_indices()
-                .nth(span.column.saturating_sub(1) as usize)
-                .map_or(line.len(), |(byte, _)| byte)
+            span.column.saturating_sub(1) as usize
         } else {
             0
         };
-        if let Some(at) = line[from..].find(needle) {
-            let start = from + at;
+        if let Some(at) = line.get(from..).and_then(|rest| rest.find(needle)) {
             return Span {
                 line: span.line + index as u32,
-                column: 1 + line[..start].chars().count() as u32,
-                width: needle.chars().count() as u32,
+                column: (from + at + 1) as u32,
+                width: needle.len() as u32,
             };
         }
     }

@@ -1013,7 +1013,7 @@ fn prose_naming_a_base_no_page_describes_beside_base_type_is_reported() {
             .any(|d| d.kind == DiagnosticKind::Conflict
                 && d.location
                     .as_ref()
-                    .is_some_and(|at| at.to_string() == "resources/sprocket.md:5:1")
+                    .is_some_and(|at| at.to_string() == "resources/sprocket.md:5")
                 && d.message.contains(
                     "names `microsoft.graph.gear` as the base of `microsoft.graph.sprocket`"
                 )),

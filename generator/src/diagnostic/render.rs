@@ -80,10 +80,28 @@ impl<'s> Renderer<'s> {
     fn place(&self, location: &Location) -> String {
         let mut place = self.sources.display_path(&location.file);
         let _ = write!(place, ":{}", location.line);
-        if location.column > 0 {
-            let _ = write!(place, ":{}", location.column);
+        if let Some((column, _)) = self.columns(location) {
+            let _ = write!(place, ":{column}");
         }
         place
+    }
+
+    /// `location`'s column and end column (exclusive) in characters, as shown; `None` when
+    /// only the line is known. Without the page's text the byte columns are given.
+    fn columns(&self, location: &Location) -> Option<(u32, u32)> {
+        if location.column == 0 {
+            return None;
+        }
+        Some(match self.sources.line(&location.file, location.line) {
+            Some(line) => self.char_columns(line, location),
+            None => (location.column, location.column + location.width),
+        })
+    }
+
+    fn char_columns(&self, line: &str, location: &Location) -> (u32, u32) {
+        let span = byte_span(line, location);
+        let column = 1 + line[..span.start].chars().count() as u32;
+        (column, column + line[span].chars().count() as u32)
     }
 
     fn short(&self, diagnostic: &Diagnostic) -> String {
@@ -115,10 +133,9 @@ impl<'s> Renderer<'s> {
                 self.sources.display_path(&location.file).into(),
             );
             place.insert("line".into(), location.line.into());
-            if location.column > 0 {
-                place.insert("column".into(), location.column.into());
-                if location.width > 0 {
-                    let end = location.column + location.width;
+            if let Some((column, end)) = self.columns(location) {
+                place.insert("column".into(), column.into());
+                if end > column {
                     place.insert("end_column".into(), end.into());
                 }
             }
@@ -158,10 +175,10 @@ impl<'s> Renderer<'s> {
                 escape_property(&self.sources.display_path(&location.file))
             ));
             properties.push(format!("line={}", location.line));
-            if location.column > 0 {
-                properties.push(format!("col={}", location.column));
-                if location.width > 0 {
-                    properties.push(format!("endColumn={}", location.column + location.width));
+            if let Some((column, end)) = self.columns(location) {
+                properties.push(format!("col={column}"));
+                if end > column {
+                    properties.push(format!("endColumn={end}"));
                 }
             }
         }
@@ -235,8 +252,8 @@ impl<'s> Renderer<'s> {
     ) -> annotate_snippets::Element<'a> {
         let Some(line) = self.sources.line(&location.file, location.line) else {
             let mut origin = Origin::path(path).line(location.line as usize);
-            if location.column > 0 {
-                origin = origin.char_column(location.column as usize - 1);
+            if let Some((column, _)) = self.columns(location) {
+                origin = origin.char_column(column as usize - 1);
             }
             return origin.into();
         };
@@ -258,21 +275,23 @@ impl<'s> Renderer<'s> {
 /// The bytes of `line` that `location`'s columns cover: the whole line, without its indent,
 /// when only the line is known.
 fn byte_span(line: &str, location: &Location) -> std::ops::Range<usize> {
-    let byte_at = |column: usize| {
-        line.char_indices()
-            .nth(column)
-            .map_or(line.len(), |(byte, _)| byte)
+    let boundary = |byte: usize| {
+        let mut byte = byte.min(line.len());
+        while !line.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        byte
     };
     if location.column == 0 {
         let start = line.len() - line.trim_start().len();
         let end = line.trim_end().len().max(start);
         return start..end;
     }
-    let start = byte_at(location.column as usize - 1);
+    let start = boundary(location.column as usize - 1);
     let end = if location.width == 0 {
         line.trim_end().len().max(start)
     } else {
-        byte_at((location.column + location.width) as usize - 1)
+        boundary(start + location.width as usize).max(start)
     };
     start..end
 }
@@ -297,7 +316,7 @@ mod tests {
     use crate::diagnostic::{DiagnosticKind, Span};
 
     #[test]
-    fn columns_count_characters_and_a_line_only_location_covers_the_text() {
+    fn byte_columns_are_shown_in_characters_and_a_line_only_location_covers_the_text() {
         let file: Arc<str> = Arc::from("x.md");
         let at = |column, width| {
             Location::at(
@@ -309,9 +328,14 @@ mod tests {
                 },
             )
         };
-        assert_eq!(byte_span("  é|ab|", &at(4, 2)), 4..6);
+        assert_eq!(byte_span("  é|ab|", &at(6, 2)), 5..7);
         assert_eq!(byte_span("  é|ab| ", &at(0, 0)), 2..8);
         assert_eq!(byte_span("ab", &at(2, 9)), 1..2);
+        // A column inside a character is taken back to its start.
+        assert_eq!(byte_span("é", &at(2, 1)), 0..0);
+        let sources = Sources::empty();
+        let renderer = Renderer::new(Format::Short, false, &sources);
+        assert_eq!(renderer.char_columns("  é|ab|", &at(6, 2)), (5, 7));
     }
 
     #[test]

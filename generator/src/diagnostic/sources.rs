@@ -13,7 +13,7 @@ use super::Diagnostic;
 pub struct Sources {
     /// The docs root as the working directory reaches it (`docs-input`, `../shared/seeds`).
     root: PathBuf,
-    texts: BTreeMap<Arc<str>, Arc<str>>,
+    texts: BTreeMap<Arc<str>, String>,
 }
 
 impl Sources {
@@ -30,7 +30,7 @@ impl Sources {
         }
     }
 
-    pub fn insert(&mut self, file: Arc<str>, text: Arc<str>) {
+    pub fn insert(&mut self, file: Arc<str>, text: String) {
         self.texts.insert(file, text);
     }
 
@@ -46,7 +46,7 @@ impl Sources {
 
     /// The text of `file`, if it was read.
     pub fn text(&self, file: &str) -> Option<&str> {
-        self.texts.get(file).map(|text| &**text)
+        self.texts.get(file).map(String::as_str)
     }
 
     /// The path of `file` (relative to the docs root) from the working directory.
@@ -87,7 +87,7 @@ mod tests {
     #[test]
     fn lines_are_found_by_number_and_paths_joined_to_the_root() {
         let mut sources = Sources::new(Path::new("./docs"));
-        sources.insert(Arc::from("api/x.md"), Arc::from("one\r\ntwo\nthree"));
+        sources.insert(Arc::from("api/x.md"), "one\r\ntwo\nthree".to_string());
         assert_eq!(sources.line("api/x.md", 2), Some("two"));
         assert_eq!(sources.line("api/x.md", 1), Some("one"));
         assert_eq!(sources.line("api/x.md", 4), None);

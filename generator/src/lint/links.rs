@@ -28,7 +28,7 @@ impl PageLinks {
                 let mut span = super::locate(text, block.span, lines, &written);
                 if span != block.span {
                     span.column += 2;
-                    span.width = link.target.chars().count() as u32;
+                    span.width = link.target.len() as u32;
                 }
                 links.push((page.location_of(span), link.target.to_string()));
             }

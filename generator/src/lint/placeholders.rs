@@ -77,25 +77,23 @@ fn line_of(text: &str, line: u32) -> &str {
 /// end of the line.
 fn whole_phrase(text: &str, span: Span) -> Span {
     let line = line_of(text, span.line);
-    let start = line
-        .char_indices()
-        .nth(span.column.saturating_sub(1) as usize)
-        .map_or(line.len(), |(byte, _)| byte);
-    let rest = &line[start..];
+    let rest = line
+        .get(span.column.saturating_sub(1) as usize..)
+        .unwrap_or("");
     let end = rest.find("**").unwrap_or(rest.trim_end().len());
     Span {
-        width: (rest[..end].trim_end().chars().count() as u32).max(1),
+        width: (rest[..end].trim_end().len() as u32).max(1),
         ..span
     }
 }
 
 /// The placeholder as the message quotes it: its first sentence, at most 60 characters.
 fn phrase_at(line: &str, span: Span) -> String {
-    let phrase: String = line
-        .chars()
-        .skip(span.column.saturating_sub(1) as usize)
-        .take(span.width as usize)
-        .collect();
+    let start = span.column.saturating_sub(1) as usize;
+    let phrase = line
+        .get(start..start + span.width as usize)
+        .unwrap_or("")
+        .to_string();
     let phrase = match phrase.find(". ") {
         Some(end) => &phrase[..=end],
         None => phrase.as_str(),
@@ -119,7 +117,7 @@ fn span_of(text: &str, value: &str, at: usize) -> Span {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     Span {
         line: 1 + before.matches('\n').count() as u32,
-        column: 1 + before[line_start..].chars().count() as u32,
+        column: (offset - line_start + 1) as u32,
         width: TODO.len() as u32,
     }
 }

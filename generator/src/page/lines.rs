@@ -13,6 +13,9 @@ pub(super) struct LineIndex<'t> {
     text: &'t [u8],
     /// The last offset looked up, and its line.
     last: Cell<(usize, u32)>,
+    /// The last span's start and the start of its line: the next span on the same line (the
+    /// next cell of a row) looks for a line break only between them.
+    last_line_start: Cell<(usize, usize)>,
 }
 
 impl<'t> LineIndex<'t> {
@@ -20,12 +23,12 @@ impl<'t> LineIndex<'t> {
         LineIndex {
             text: text.as_bytes(),
             last: Cell::new((0, 1)),
+            last_line_start: Cell::new((0, 0)),
         }
     }
 
-    /// Where `range` starts, and how much of its first line it covers: the column counts the
-    /// characters from the line's start, which is the nearest newline before it, so this looks
-    /// at the one line only.
+    /// Where `range` starts, and how much of its first line it covers, in bytes (a diagnostic
+    /// shows them in characters, from the line it shows): this looks at the one line only.
     pub(super) fn span(&self, range: Range<usize>) -> Span {
         let end = range.end.min(self.text.len());
         let start = range.start.min(end);
@@ -36,15 +39,29 @@ impl<'t> LineIndex<'t> {
                 .take_while(|&&byte| byte == b' ' || byte == b'\t')
                 .count();
         let line = self.line(start);
-        let line_start = memchr::memrchr(b'\n', &self.text[..start]).map_or(0, |i| i + 1);
+        let line_start = self.line_start(start);
         let end = memchr::memchr(b'\n', &self.text[start..end]).map_or(end, |i| start + i);
         // Trailing spaces or a carriage return are not part of what the span shows.
         let shown = self.text[start..end].trim_ascii_end();
+        let bytes = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Span {
             line,
-            column: 1 + count_chars(&self.text[line_start..start]),
-            width: count_chars(shown),
+            column: bytes(start - line_start + 1),
+            width: bytes(shown.len()),
         }
+    }
+
+    /// Where the line holding `offset` starts.
+    fn line_start(&self, offset: usize) -> usize {
+        let (last_offset, last_line_start) = self.last_line_start.get();
+        let line_start = if offset >= last_offset {
+            memchr::memrchr(b'\n', &self.text[last_offset..offset])
+                .map_or(last_line_start, |newline| last_offset + newline + 1)
+        } else {
+            memchr::memrchr(b'\n', &self.text[..offset]).map_or(0, |i| i + 1)
+        };
+        self.last_line_start.set((offset, line_start));
+        line_start
     }
 
     pub(super) fn line(&self, offset: usize) -> u32 {
@@ -76,12 +93,6 @@ fn count_newlines(bytes: &[u8]) -> u32 {
         .sum()
 }
 
-/// The characters of UTF-8 `bytes`: the bytes that start one.
-fn count_chars(bytes: &[u8]) -> u32 {
-    let chars = bytes.iter().filter(|&&byte| (byte as i8) >= -0x40).count();
-    u32::try_from(chars).unwrap_or(u32::MAX)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,7 +110,7 @@ mod tests {
     }
 
     #[test]
-    fn spans_count_columns_in_characters_and_stop_at_the_line_end() {
+    fn spans_count_columns_in_bytes_and_stop_at_the_line_end() {
         let text = "ab\n|é|x|  \nnext";
         let lines = LineIndex::new(text);
         let span = |column, width| Span {
@@ -107,10 +118,10 @@ mod tests {
             column,
             width,
         };
-        // `|é|x|` and the spaces after it, up to and past the line's end.
-        assert_eq!(lines.span(3..text.len()), span(1, 5));
+        // `|é|x|` (six bytes) and the spaces after it, up to and past the line's end.
+        assert_eq!(lines.span(3..text.len()), span(1, 6));
         // The `x` cell, after the two-byte `é`; the spaces around a cell are not its span.
-        assert_eq!(lines.span(7..8), span(4, 1));
+        assert_eq!(lines.span(7..8), span(5, 1));
         let cell = LineIndex::new("| x |");
         assert_eq!(
             cell.span(1..4),
