@@ -187,7 +187,8 @@ struct DocsArgs {
     /// Which files are pages, as globs relative to --docs (repeatable); default `*.md`.
     #[arg(long = "include", value_name = "GLOB")]
     include: Vec<String>,
-    /// Which diagnostics to print: notes are the generator's guesses.
+    /// Which diagnostics to print: notes are the generator's guesses; errors are always
+    /// printed.
     #[arg(long, value_enum, default_value_t = Shown::Warnings)]
     diagnostics: Shown,
 }
@@ -200,7 +201,7 @@ enum Shown {
     Warnings,
     /// Errors only.
     Errors,
-    /// None, only the summary.
+    /// Only the errors, which are always printed, and the summary.
     None,
 }
 

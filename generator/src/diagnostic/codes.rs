@@ -126,9 +126,10 @@ type's page.",
         explanation: "\
 Two pages, or two places of one page, state a fact differently: a property typed
 differently, a type's base stated differently, an enum with different members. The
-generator keeps the statement with the strongest evidence (a type's own page over an API
-page, a table over a JSON representation, a JSON representation over an example; among
-equals, the most pages, then the first page in path order) and names the other places.
+generator keeps the statement with the strongest evidence (for a property: the type's own
+page, then API pages' request bodies, then subtype rows inherited from it, then its JSON
+representation, then a list method's navigation; among equals, the first page in path
+order) and names the other places.
 
 Example: `resources/user.md` types `manager` as `directoryObject` and `api/user-get.md`'s
 response says `\"manager\": \"String\"`.

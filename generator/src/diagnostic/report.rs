@@ -9,7 +9,7 @@ use serde_json::json;
 use super::{count_by_kind, Diagnostic, Format, Renderer, Severity};
 
 /// The diagnostics the human form shows without `-v`.
-pub const HUMAN_LIMIT: usize = 20;
+pub const HUMAN_LIMIT: usize = 5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verbosity {
