@@ -37,11 +37,11 @@ struct Cli {
 struct OutputArgs {
     /// human: the page line with the span underlined; short: one line each; json: one object
     /// a line; github: GitHub Actions workflow commands (annotations on the pull request).
-    #[arg(long, value_enum, global = true, default_value_t = FormatArg::Human)]
-    format: FormatArg,
+    #[arg(long, value_enum, global = true, default_value_t = Format::Human)]
+    format: Format,
     /// Colour the human form: auto when standard error is a terminal and NO_COLOR is unset.
-    #[arg(long, value_enum, global = true, default_value_t = ColorArg::Auto)]
-    color: ColorArg,
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
     /// Print only errors and no summary.
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     quiet: bool,
@@ -50,34 +50,8 @@ struct OutputArgs {
     verbose: bool,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Human,
-    Short,
-    Json,
-    Github,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum ColorArg {
-    Auto,
-    Always,
-    Never,
-}
-
 impl OutputArgs {
     fn report<'s>(&self, sources: &'s Sources, shown: Shown) -> Report<'s> {
-        let format = match self.format {
-            FormatArg::Human => Format::Human,
-            FormatArg::Short => Format::Short,
-            FormatArg::Json => Format::Json,
-            FormatArg::Github => Format::Github,
-        };
-        let color = match self.color {
-            ColorArg::Auto => ColorChoice::Auto,
-            ColorArg::Always => ColorChoice::Always,
-            ColorArg::Never => ColorChoice::Never,
-        };
         let verbosity = if self.quiet {
             Verbosity::Quiet
         } else if self.verbose {
@@ -86,7 +60,7 @@ impl OutputArgs {
             Verbosity::Normal
         };
         Report::new(
-            Renderer::new(format, color.for_stderr(), sources),
+            Renderer::new(self.format, self.color.for_stderr(), sources),
             shown.threshold(),
             verbosity,
         )
@@ -381,14 +355,7 @@ fn run(cli: Cli) -> Result<Outcome, Diagnostic> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let fatal_format = match cli.output.format {
-        FormatArg::Human => Format::Human,
-        FormatArg::Short => Format::Short,
-        FormatArg::Json => Format::Json,
-        FormatArg::Github => Format::Github,
-    };
-    let color = matches!(cli.output.color, ColorArg::Always)
-        || (matches!(cli.output.color, ColorArg::Auto) && ColorChoice::Auto.for_stderr());
+    let (fatal_format, color) = (cli.output.format, cli.output.color.for_stderr());
     match run(cli) {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),

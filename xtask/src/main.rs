@@ -7,7 +7,7 @@ mod readme_sample;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use graph_docgen::diagnostic::{
     ColorChoice, Diagnostic, DiagnosticKind, Format, Renderer, Report, Severity, Sources, Verbosity,
 };
@@ -38,31 +38,18 @@ enum Task {
         /// How diagnostics are printed: human on a terminal, github (workflow commands that
         /// annotate a pull request) when GITHUB_ACTIONS is set.
         #[arg(long, value_enum)]
-        format: Option<FormatArg>,
+        format: Option<Format>,
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Human,
-    Short,
-    Json,
-    Github,
-}
-
-impl FormatArg {
-    /// The flag's format, else github in GitHub Actions, else human.
-    fn chosen(flag: Option<FormatArg>) -> Format {
-        let in_actions = std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true");
-        match flag {
-            Some(FormatArg::Human) => Format::Human,
-            Some(FormatArg::Short) => Format::Short,
-            Some(FormatArg::Json) => Format::Json,
-            Some(FormatArg::Github) => Format::Github,
-            None if in_actions => Format::Github,
-            None => Format::Human,
-        }
-    }
+/// The format asked for, else github in GitHub Actions, else human.
+fn chosen_format(flag: Option<Format>) -> Format {
+    let in_actions = std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true");
+    flag.unwrap_or(if in_actions {
+        Format::Github
+    } else {
+        Format::Human
+    })
 }
 
 /// What one codegen run read, generated and did.
@@ -186,7 +173,7 @@ fn main() -> ExitCode {
     } else {
         SyncMode::Write
     };
-    if run_codegen(&workspace_root(), mode, FormatArg::chosen(format)) {
+    if run_codegen(&workspace_root(), mode, chosen_format(format)) {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE

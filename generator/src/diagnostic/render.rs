@@ -10,8 +10,8 @@ use serde_json::{Map, Value};
 
 use super::{Diagnostic, Location, Severity, Sources};
 
-/// How diagnostics are printed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How diagnostics are printed (a command-line value, so every command spells them alike).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// The page line shown with the span underlined, related places and help below.
     Human,
@@ -24,7 +24,7 @@ pub enum Format {
 }
 
 /// Whether the human form is coloured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
     /// When standard error is a terminal and `NO_COLOR` is unset or empty.
     Auto,
