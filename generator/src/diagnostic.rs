@@ -140,7 +140,7 @@ pub enum DiagnosticKind {
     BrokenLink,
     /// An enum value spelled or cased differently from the enum's member.
     EnumSpelling,
-    /// A table row with more or fewer cells than its header, or an empty type cell.
+    /// A table row with more or fewer cells than its header.
     RaggedTable,
     /// A JSON example that does not fit the schema.
     ExampleMismatch,

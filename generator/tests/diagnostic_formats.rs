@@ -34,7 +34,7 @@ fn docs_with_findings() -> tempfile::TempDir {
     std::fs::create_dir_all(&api).unwrap();
     std::fs::write(
         resources.join("widget.md"),
-        "---\ntitle: \"widget resource type\"\n---\n\n# widget resource type\n\nNamespace: microsoft.graph\n\nA widget. See [its parts](part.md) and [methods](#methods).\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | **TODO: Add Description** |\n| size | Int32 | Its size (cm | in). |\n| name | String | Its name. |\n\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.widget\" } -->\n```json\n{\n  \"id\": \"String\",\n  \"size\": 1024,\n  \"name\": \"String\"\n}\n```\n",
+        "---\ntitle: \"widget resource type\"\n---\n\n# widget resource type\n\nNamespace: microsoft.graph\n\nA widget. See [its parts](part.md) and [methods](#methods).\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| id | String | **TODO: Add Description** |\n| size | Int32 | Its size (cm | in). |\n| name | String | Its name. |\n| color |  | Its colour. |\n| **Parts** |\n\n## JSON representation\n\n<!-- { \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.widget\" } -->\n```json\n{\n  \"id\": \"String\",\n  \"size\": 1024,\n  \"name\": \"String\"\n}\n```\n",
     )
     .unwrap();
     std::fs::write(

@@ -257,16 +257,17 @@ Fix: spell the value as the member table does: `notStarted`.",
         kind: DiagnosticKind::RaggedTable,
         code: "D0404",
         name: "ragged-table",
-        meaning: "a table row has more or fewer cells than its header, or a Type cell is empty",
+        meaning: "a table row has more or fewer cells than its header",
         fix: "give every row as many cells as the header; escape `|` inside cells as `\\|`",
         explanation: "\
-A row of a table has another number of cells than the header (often an unescaped `|` in a
-description, or a missing trailing cell), or a Properties table's Type cell is empty.
-Markdown renders a ragged row, but cells shift: a description lands in the Type column.
+A row of a table has another number of cells than the header: often an unescaped `|` in a
+description (the cells past the header's are not shown: a warning), or a line break inside
+a cell or a missing trailing cell (the missing cells are shown empty: a note). An empty Type
+cell is `D0203`.
 
 Example: `|values|String|Either a | b.|` is four cells under a three-cell header.
 
-Fix: `|values|String|Either a \\| b.|`; fill every Type cell.",
+Fix: `|values|String|Either a \\| b.|`; keep each row on one line.",
     },
     CodeInfo {
         kind: DiagnosticKind::ExampleMismatch,

@@ -1,7 +1,9 @@
 //! Tables whose rows have another number of cells than the header (as written: the parser
-//! pads or drops cells, so the page's lines are counted), and Type cells left empty.
+//! pads or drops cells, so the page's lines are counted). A row with more cells loses them (a
+//! warning); one with fewer shows them empty (a note). An empty Type cell is the facts stage's
+//! `unreadable-type`.
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Span};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity, Span};
 use crate::page::{Block, Page};
 
 pub(super) fn check_page(page: &Page, text: &str, diagnostics: &mut Vec<Diagnostic>) {
@@ -14,7 +16,6 @@ pub(super) fn check_page(page: &Page, text: &str, diagnostics: &mut Vec<Diagnost
         let Some(header) = line(table.span.line).map(cells_written) else {
             continue;
         };
-        let type_column = table.column(&["type"]);
         for row in table.rows() {
             let Some(first) = row.first() else {
                 continue;
@@ -24,11 +25,22 @@ pub(super) fn check_page(page: &Page, text: &str, diagnostics: &mut Vec<Diagnost
             };
             let cells = cells_written(written);
             if cells != header {
+                // Cells past the header's are dropped when the page is shown; missing ones
+                // are shown empty, which a group row (`|**Onboarding**|`) may mean.
+                let (severity, what) = if cells > header {
+                    (
+                        Severity::Warning,
+                        "the cells past the header's are not shown",
+                    )
+                } else {
+                    (Severity::Note, "the missing cells are shown empty")
+                };
                 diagnostics.push(
-                    Diagnostic::warning(
+                    Diagnostic::new(
+                        severity,
                         DiagnosticKind::RaggedTable,
-                        Location::at(&page.path, Span::line(first.span.line)),
-                        format!("table row has {cells} cells, its header {header}"),
+                        Some(Location::at(&page.path, Span::line(first.span.line))),
+                        format!("table row has {cells} cells, its header {header}: {what}"),
                     )
                     .with_related(
                         Location::at(&page.path, Span::line(table.span.line)),
@@ -38,19 +50,6 @@ pub(super) fn check_page(page: &Page, text: &str, diagnostics: &mut Vec<Diagnost
                         "escape a `|` inside a cell as `\\|`; give the row one cell per column",
                     ),
                 );
-                continue;
-            }
-            if let Some(cell) = type_column.and_then(|column| row.get(column)) {
-                if cell.text.trim().is_empty() && !row[0].text.trim().is_empty() {
-                    diagnostics.push(
-                        Diagnostic::warning(
-                            DiagnosticKind::RaggedTable,
-                            Location::at(&page.path, Span::line(first.span.line)),
-                            format!("`{}` has an empty Type cell", row[0].text.trim()),
-                        )
-                        .with_help("write the property's type: a primitive such as `String`, or a link to its type's page"),
-                    );
-                }
             }
         }
     }
