@@ -31,6 +31,13 @@ struct Cli {
 #[derive(Subcommand)]
 enum Task {
     /// Regenerate the graph-models crate in generated/ from the pages in docs-input/.
+    #[command(after_help = "Examples:
+  cargo xtask codegen                   # regenerate generated/ and the README's sample
+  cargo xtask codegen --check           # fail with a diff when generated/ is stale
+  cargo xtask codegen --check --format github
+
+Exit status: 0 success; 1 the run has an error diagnostic, a file could not be written, or
+(--check) generated/ is out of date.")]
     Codegen {
         /// Write nothing; fail with a diff if generated/ is not what the generator makes.
         #[arg(long)]
