@@ -1,28 +1,90 @@
-//! The one diagnostic type every stage reports with: what is wrong, where (page:line),
-//! and what was expected. Stages collect diagnostics and carry on; nothing panics.
+//! The one diagnostic type every stage reports with: what is wrong, where (page, line and
+//! column span), the other places involved, what was expected and, where there is one, the fix.
+//! Stages collect diagnostics and carry on; nothing panics.
+//!
+//! Each kind of finding has a stable code and a long explanation (`codes.rs`, the one table
+//! the README's table and `graph-docgen explain` read); `render.rs` prints diagnostics for a
+//! terminal, for scripts and for CI, with the page lines they point at (`sources.rs`), and
+//! `report.rs` a run's diagnostics as a command prints them.
+
+mod codes;
+mod render;
+mod report;
+mod sources;
 
 use std::fmt;
 use std::sync::Arc;
 
-/// A place in a doc page: the path relative to the docs root, and a 1-based line.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Location {
-    pub file: Arc<str>,
+pub use codes::{lookup, CodeInfo, CODES};
+pub use render::{ColorChoice, Format, Renderer};
+pub use report::{Report, Verbosity, HUMAN_LIMIT};
+pub use sources::Sources;
+
+/// Where on one line of a page something is: a 1-based line, and a 1-based column and a width
+/// in bytes of that line, which is what the parse knows for free; the renderers, which show
+/// the line, give them in characters, as rustc and GitHub count. Column 0 means the whole line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
     pub line: u32,
+    pub column: u32,
+    pub width: u32,
 }
 
-impl Location {
-    pub fn new(file: &Arc<str>, line: u32) -> Self {
-        Location {
-            file: Arc::clone(file),
+impl Span {
+    /// A whole line, for places known only by their line.
+    pub fn line(line: u32) -> Self {
+        Span {
             line,
+            column: 0,
+            width: 0,
         }
     }
 }
 
+/// A place in a doc page: the path relative to the docs root, and a span of one of its lines.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    pub file: Arc<str>,
+    pub line: u32,
+    /// 1-based, in bytes of the line; 0 when only the line is known.
+    pub column: u32,
+    /// In bytes from `column`; 0 when only the line is known.
+    pub width: u32,
+}
+
+impl Location {
+    /// A whole line of `file`.
+    pub fn new(file: &Arc<str>, line: u32) -> Self {
+        Self::at(file, Span::line(line))
+    }
+
+    pub fn at(file: &Arc<str>, span: Span) -> Self {
+        Location {
+            file: Arc::clone(file),
+            line: span.line,
+            column: span.column,
+            width: span.width,
+        }
+    }
+}
+
+/// `page:line`, as the schema's sources name places (its format is a contract); diagnostics
+/// add the column.
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+impl Location {
+    /// `page:line:column` (the byte column: the renderers give characters), or `page:line`
+    /// when only the line is known.
+    fn write_with_column(&self, f: &mut impl fmt::Write) -> fmt::Result {
+        write!(f, "{self}")?;
+        if self.column > 0 {
+            write!(f, ":{}", self.column)?;
+        }
+        Ok(())
     }
 }
 
@@ -36,7 +98,17 @@ pub enum Severity {
     Note,
 }
 
-/// What a diagnostic is about, so runs can be summarised ("12 unknown-type, 3 conflict").
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+/// What a diagnostic is about: each kind has a stable code and an explanation in [`CODES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DiagnosticKind {
     /// A file could not be read or is not UTF-8.
@@ -62,26 +134,33 @@ pub enum DiagnosticKind {
     Inferred,
     /// An output file that cannot be written or is out of date.
     Output,
+    /// Template text left in a page: `**TODO: ...**`, `Collection URI ... not found`.
+    Placeholder,
+    /// A link to a page or an anchor that does not exist.
+    BrokenLink,
+    /// An enum value spelled or cased differently from the enum's member.
+    EnumSpelling,
+    /// A table row with more or fewer cells than its header.
+    RaggedTable,
+    /// A JSON example that does not fit the schema.
+    ExampleMismatch,
     /// A key of `docgen.toml` that is wrong, or a fix of it: applied, stale or contradicted.
     Config,
 }
 
 impl DiagnosticKind {
+    /// The kind's name, as the short form and the summary print it.
     pub fn as_str(self) -> &'static str {
-        match self {
-            DiagnosticKind::Unreadable => "unreadable",
-            DiagnosticKind::Malformed => "malformed",
-            DiagnosticKind::NoFacts => "no-facts",
-            DiagnosticKind::MissingPage => "missing-page",
-            DiagnosticKind::UnknownType => "unknown-type",
-            DiagnosticKind::UnreadableType => "unreadable-type",
-            DiagnosticKind::Conflict => "conflict",
-            DiagnosticKind::UnnamedEnum => "unnamed-enum",
-            DiagnosticKind::InheritanceCycle => "inheritance-cycle",
-            DiagnosticKind::Inferred => "inferred",
-            DiagnosticKind::Output => "output",
-            DiagnosticKind::Config => "config",
-        }
+        self.info().name
+    }
+
+    /// The stable code (`D0204`), which `graph-docgen explain` explains.
+    pub fn code(self) -> &'static str {
+        self.info().code
+    }
+
+    pub fn info(self) -> &'static CodeInfo {
+        codes::info(self)
     }
 }
 
@@ -93,6 +172,8 @@ pub struct Diagnostic {
     pub message: String,
     /// Other places involved (the other side of a conflict, the rest of a cycle).
     pub related: Vec<(Location, String)>,
+    /// How to fix the page, where there is a fix to suggest.
+    pub help: Option<String>,
 }
 
 impl Diagnostic {
@@ -108,6 +189,7 @@ impl Diagnostic {
             kind,
             message: message.into(),
             related: Vec::new(),
+            help: None,
         }
     }
 
@@ -127,33 +209,47 @@ impl Diagnostic {
         self.related.push((location, message.into()));
         self
     }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
 }
 
+/// The short form: `page:line:column: severity[code]: message`, the related places and the
+/// help on indented lines below.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        };
         if let Some(location) = &self.location {
-            write!(f, "{location}: ")?;
+            location.write_with_column(f)?;
+            f.write_str(": ")?;
         }
-        write!(f, "{severity}[{}]: {}", self.kind.as_str(), self.message)?;
+        write!(
+            f,
+            "{}[{}]: {}",
+            self.severity.as_str(),
+            self.kind.code(),
+            self.message
+        )?;
         for (location, message) in &self.related {
-            write!(f, "\n    {location}: {message}")?;
+            f.write_str("\n    ")?;
+            location.write_with_column(f)?;
+            write!(f, ": {message}")?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n    help: {help}")?;
         }
         Ok(())
     }
 }
 
-/// Counts diagnostics by kind, for the one-line run summary.
+/// Counts diagnostics by kind, in code order, for the run summary.
 pub fn count_by_kind(
     diagnostics: &[Diagnostic],
-) -> std::collections::BTreeMap<&'static str, usize> {
+) -> std::collections::BTreeMap<DiagnosticKind, usize> {
     let mut counts = std::collections::BTreeMap::new();
     for diagnostic in diagnostics {
-        *counts.entry(diagnostic.kind.as_str()).or_insert(0) += 1;
+        *counts.entry(diagnostic.kind).or_insert(0) += 1;
     }
     counts
 }

@@ -118,6 +118,7 @@ pub fn extract(page: &Page) -> PageFacts {
         examples: Vec::new(),
         requests: None,
         version: api_version::page_version(page),
+        expected_empty: false,
         diagnostics,
     };
     let comment = resource_comment(page);
@@ -139,10 +140,11 @@ pub fn extract(page: &Page) -> PageFacts {
                 "a resource page without a Properties table, members or a resource JSON comment"
             }
             PageKind::Enum => "an enum page without a member table",
-            PageKind::Api => {
-                "an API page that creates or updates no named type and has no JSON example"
+            // An action's API page and an overview page are not meant to describe a type.
+            PageKind::Api | PageKind::Other => {
+                facts.expected_empty = true;
+                return facts;
             }
-            PageKind::Other => "not a resource, enum or API page (doc_type and folder say neither)",
         };
         facts.diagnostics.push(Diagnostic::note(
             DiagnosticKind::NoFacts,

@@ -257,7 +257,7 @@ mod tests {
         ] {
             let error = schema_from_json(text, &file()).unwrap_err();
             let shown = error.to_string();
-            assert!(shown.starts_with(&format!("schema.json:{line}: error[malformed]")), "{shown}");
+            assert!(shown.starts_with(&format!("schema.json:{line}: error[D0102]")), "{shown}");
             assert!(shown.contains(expected), "{shown}");
         }
     }

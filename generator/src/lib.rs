@@ -28,6 +28,7 @@ pub mod export;
 pub mod facts;
 pub mod import;
 pub mod lenient_json;
+pub mod lint;
 pub mod page;
 pub mod read;
 mod relative_path;
@@ -39,7 +40,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use diagnostic::{Diagnostic, DiagnosticKind, Severity, Sources};
 use facts::{Example, PageFacts};
 use read::PageSelection;
 use schema::Schema;
@@ -53,6 +54,11 @@ pub struct Docs {
     pub examples: Vec<Example>,
     /// Sorted by place, so runs compare line by line.
     pub diagnostics: Vec<Diagnostic>,
+    /// The pages that yield nothing, as API pages of actions and overview pages are expected
+    /// to (no finding).
+    pub expected_empty: Vec<std::sync::Arc<str>>,
+    /// The text of the pages the diagnostics point at, to show their lines.
+    pub sources: Sources,
 }
 
 /// Reads, parses and extracts every selected page (in parallel; each page once), then merges.
@@ -66,13 +72,30 @@ pub fn load_configured_docs(
     selection: &PageSelection,
     config: &config::Config,
 ) -> Result<Docs, Diagnostic> {
+    let (mut docs, _) = load_docs_inspecting(selection, config, |_, _| ())?;
+    docs.sources.retain_shown(&docs.diagnostics);
+    Ok(docs)
+}
+
+/// A page's text and what `inspect` read of it; `None` for a page that could not be read.
+type PageRead<T> = Option<(String, T)>;
+
+/// [`load_docs`], with `inspect` run on each page model (and its text) as it is parsed, so a
+/// further reading of the pages (the docs lint) needs no second parse; its results are in
+/// page order, `None` for a page that could not be read. The docs' sources hold every page's
+/// text: [`Sources::retain_shown`] drops those no diagnostic points at.
+pub fn load_docs_inspecting<T: Send>(
+    selection: &PageSelection,
+    config: &config::Config,
+    inspect: impl Fn(&page::Page, &str) -> T + Sync,
+) -> Result<(Docs, Vec<Option<T>>), Diagnostic> {
     let files = selection.list()?;
-    let pages: Vec<PageFacts> = files
+    let (pages, read): (Vec<PageFacts>, Vec<PageRead<T>>) = files
         .par_iter()
         .map(|path| {
             let source = match selection.read(path) {
                 Ok(source) => source,
-                Err(diagnostic) => return unreadable(path, diagnostic),
+                Err(diagnostic) => return (unreadable(path, diagnostic), None),
             };
             let (page, mut diagnostics) = page::parse_page(&source);
             if source.lossy {
@@ -85,9 +108,18 @@ pub fn load_configured_docs(
             let mut facts = facts::extract(&page);
             diagnostics.append(&mut facts.diagnostics);
             facts.diagnostics = diagnostics;
-            facts
+            let inspected = inspect(&page, &source.text);
+            drop(page);
+            (facts, Some((source.text, inspected)))
         })
-        .collect();
+        .unzip();
+    let (texts, inspected): (Vec<_>, Vec<_>) = read
+        .into_iter()
+        .map(|read| match read {
+            Some((text, inspected)) => (Some(text), Some(inspected)),
+            None => (None, None),
+        })
+        .unzip();
     let (mut schema, mut diagnostics) = schema::build_fixed_schema(&pages, &config.fixes);
     let subset = &config.inputs.subset;
     let page_areas: HashMap<String, String> = if subset.is_everything() {
@@ -98,6 +130,11 @@ pub fn load_configured_docs(
     };
     // What `Docs` keeps of each page is taken out, in page order; the rest of the page's facts is
     // dropped on the thread that takes it, which spreads the freeing of every fact over threads.
+    let expected_empty = pages
+        .iter()
+        .filter(|page| page.expected_empty)
+        .map(|page| std::sync::Arc::clone(&page.path))
+        .collect();
     let (page_diagnostics, page_examples): (Vec<_>, Vec<_>) = pages
         .into_par_iter()
         .map(|page| (page.diagnostics, page.examples))
@@ -112,12 +149,27 @@ pub fn load_configured_docs(
         &mut diagnostics,
     );
     diagnostics.par_sort();
-    Ok(Docs {
+    let docs = Docs {
         pages_read: files.len(),
         schema,
         examples,
+        sources: all_sources(selection, &files, texts),
         diagnostics,
-    })
+        expected_empty,
+    };
+    Ok((docs, inspected))
+}
+
+fn all_sources(
+    selection: &PageSelection,
+    files: &[std::sync::Arc<str>],
+    texts: Vec<Option<String>>,
+) -> Sources {
+    let mut sources = Sources::new(selection.folders());
+    for (file, text) in files.iter().zip(texts) {
+        sources.insert(std::sync::Arc::clone(file), text);
+    }
+    sources
 }
 
 fn unreadable(path: &std::sync::Arc<str>, diagnostic: Diagnostic) -> PageFacts {
@@ -130,6 +182,7 @@ fn unreadable(path: &std::sync::Arc<str>, diagnostic: Diagnostic) -> PageFacts {
         examples: Vec::new(),
         requests: None,
         version: facts::PageVersion::default(),
+        expected_empty: false,
         diagnostics: vec![diagnostic],
     }
 }
@@ -148,7 +201,7 @@ impl Docs {
         let counts = diagnostic::count_by_kind(&self.diagnostics);
         let by_kind: Vec<String> = counts
             .iter()
-            .map(|(kind, n)| format!("{n} {kind}"))
+            .map(|(kind, n)| format!("{n} {}", kind.as_str()))
             .collect();
         let errors = self
             .diagnostics

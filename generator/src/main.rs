@@ -5,26 +5,75 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use graph_docgen::config::{Config, DEFAULT_FILE};
-use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use graph_docgen::diagnostic::{
+    self, ColorChoice, Diagnostic, DiagnosticKind, Format, Renderer, Report, Severity, Sources,
+    Verbosity,
+};
+use graph_docgen::lint::{self, LintReport};
 use graph_docgen::read::{DocsFolder, PageSelection};
 use graph_docgen::rust::{read_guide, render_crate, render_manifest, CrateName, CrateOptions};
 use graph_docgen::write::{self, SyncMode};
 use graph_docgen::{compare, diff, export, load_configured_docs, Docs};
 
+const AFTER_HELP: &str = "\
+Exit status: 0 success; 1 the run has an error diagnostic (lint: a finding at or above --deny);
+2 the tool could not run (bad arguments, a folder that cannot be read, output that cannot be
+written). `graph-docgen explain CODE` explains a diagnostic code.";
+
 #[derive(Parser)]
 #[command(
     name = "graph-docgen",
     version,
-    about = "API reference pages -> schema -> Rust models"
+    about = "API reference pages -> schema -> Rust models",
+    after_help = AFTER_HELP
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// How diagnostics are printed (to standard error), on every command; their form is each
+/// command's `--format` (`--diagnostic-format` of `diff`, whose `--format` is the changelog's).
+#[derive(Args)]
+struct OutputArgs {
+    /// Colour the human form: auto when standard error is a terminal and NO_COLOR is unset.
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Print only errors and no summary.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print every diagnostic --diagnostics selects, not only the first ones (human form).
+    #[arg(short, long, global = true)]
+    verbose: bool,
+}
+
+impl OutputArgs {
+    fn report<'s>(&self, sources: &'s Sources, shown: Shown, format: Format) -> Report<'s> {
+        let verbosity = if self.quiet {
+            Verbosity::Quiet
+        } else if self.verbose {
+            Verbosity::Verbose
+        } else {
+            Verbosity::Normal
+        };
+        Report::new(
+            Renderer::new(format, self.color.for_stderr(), sources),
+            shown.threshold(),
+            verbosity,
+        )
+    }
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Export the merged schema as JSON (format graph-docs-schema/1).
+    /// Export the merged schema as JSON (format graph-docs-schema/1). A run with an error
+    /// diagnostic writes nothing and exits with 1.
+    #[command(after_help = "Examples:
+  graph-docgen schema --docs docs-input -o schema.json
+  graph-docgen schema --docs ../shared/seeds --include '*.txt' --diagnostics all
+  graph-docgen schema --docs docs --format github -o /dev/null   # annotate a pull request")]
     Schema {
         #[command(flatten)]
         docs: DocsArgs,
@@ -34,6 +83,10 @@ enum Command {
     },
     /// Compare the docs with official CSDL metadata: what they disagree on (docs page:line), and
     /// recall / precision / F1 per fact class, counted as tools/fidelity.py counts them.
+    #[command(after_help = "Examples:
+  graph-docgen compare --docs ../shared/corpus/graph-docs-2021-07/v1.0 \\
+      --csdl ../shared/corpus/graph-metadata/v1.0-2021-07-13.csdl.xml --misses 5
+  graph-docgen compare --docs DIR --csdl FILE --json > comparison.json")]
     Compare {
         #[command(flatten)]
         docs: DocsArgs,
@@ -51,6 +104,9 @@ enum Command {
     /// reads every JSON example of the pages as its type, writes it back and reports how each
     /// fared (`cargo test --test docs_examples -- --nocapture` in the crate). A run with an
     /// error diagnostic writes nothing and fails.
+    #[command(after_help = "Examples:
+  graph-docgen rust --docs docs-input --out /tmp/models
+  graph-docgen rust --docs DIR --out DIR --crate-name graph-beta-models -q")]
     Rust {
         #[command(flatten)]
         docs: DocsArgs,
@@ -68,6 +124,9 @@ enum Command {
         guide: Option<PathBuf>,
     },
     /// The docgen.toml configuration: print the commented default file, or check one.
+    #[command(after_help = "Examples:
+  graph-docgen config --print-default > docgen.toml
+  graph-docgen config --check docgen.toml")]
     Config {
         /// Print the default docgen.toml, every key commented, to standard output.
         #[arg(long)]
@@ -75,12 +134,19 @@ enum Command {
         /// Check a docgen.toml and print its diagnostics.
         #[arg(long, value_name = "FILE")]
         check: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        /// How diagnostics are printed: human, short, json or github.
+        format: Format,
     },
     /// Print the API changelog between two docs folders or schema files: every type, property,
     /// navigation property, base, kind and enum member added, removed or changed, with the docs'
     /// page:line on each side, classified as breaking or additive for the generated Rust crate
     /// (with the Cargo SemVer rule that applies). Possible renames are marked, never assumed;
     /// description changes are counted, and listed with --descriptions.
+    #[command(after_help = "Examples:
+  graph-docgen diff --old generated/schema.json --new docs-input --config docs-input/docgen.toml
+  graph-docgen diff --old old-docs --new new-docs --format markdown > changelog.md
+  graph-docgen diff --old a.json --new b.json --format json")]
     Diff {
         /// The old side: a docs folder, or a schema file (graph-docs-schema/1).
         #[arg(long, value_name = "PATH")]
@@ -106,6 +172,34 @@ enum Command {
         /// Which diagnostics of the pages read to print to standard error.
         #[arg(long, value_enum, default_value_t = Shown::Errors)]
         diagnostics: Shown,
+        /// How diagnostics are printed: human, short, json or github.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        diagnostic_format: Format,
+    },
+    /// Report what the pages get wrong, for the people who write them: placeholders, broken
+    /// links, types and enum values that pages state differently, ragged tables, JSON that
+    /// does not parse and examples that do not fit the schema. Exits with 1 when a finding is
+    /// at or above --deny, 0 when none is.
+    #[command(after_help = "Examples:
+  graph-docgen lint --docs docs-input
+  graph-docgen lint --docs ../shared/seeds --include '*.txt' --deny warnings
+  graph-docgen lint --docs docs --format github --deny warnings   # in a pull request's CI")]
+    Lint {
+        #[command(flatten)]
+        docs: DocsArgs,
+        /// The lowest severity that fails the run (exit status 1).
+        #[arg(long, value_enum, value_name = "LEVEL", default_value_t = Deny::Errors)]
+        deny: Deny,
+    },
+    /// Print the long explanation of a diagnostic code, with an example (every code without
+    /// one).
+    #[command(after_help = "Examples:
+  graph-docgen explain D0401
+  graph-docgen explain conflict
+  graph-docgen explain")]
+    Explain {
+        /// A code (`D0204`) or a kind's name (`conflict`).
+        code: Option<String>,
     },
 }
 
@@ -114,6 +208,13 @@ enum DiffFormat {
     Text,
     Json,
     Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Deny {
+    Errors,
+    Warnings,
+    Notes,
 }
 
 #[derive(Args)]
@@ -127,9 +228,15 @@ struct DocsArgs {
     /// Which files are pages, as globs relative to --docs (repeatable); default `*.md`.
     #[arg(long = "include", value_name = "GLOB")]
     include: Vec<String>,
-    /// Which diagnostics to print to standard error.
+    /// Which diagnostics to print: notes are the generator's guesses; errors are always
+    /// printed.
     #[arg(long, value_enum, default_value_t = Shown::Warnings)]
     diagnostics: Shown,
+    /// How diagnostics are printed: human, the page line with the span underlined; short, one
+    /// line each; json, one object a line; github, GitHub Actions workflow commands
+    /// (annotations on the pull request).
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -140,11 +247,23 @@ enum Shown {
     Warnings,
     /// Errors only.
     Errors,
-    /// None, only the summary line.
+    /// Only the errors, which are always printed, and the summary.
     None,
 }
 
-/// What a command read: the docs, from the folders `roots`, as `config` says.
+impl Shown {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            Shown::All => Some(Severity::Note),
+            Shown::Warnings => Some(Severity::Warning),
+            Shown::Errors => Some(Severity::Error),
+            Shown::None => None,
+        }
+    }
+}
+
+/// What a command read: the docs, from the folders `roots`, as `config` says, with the
+/// configuration's own warnings among the diagnostics.
 struct Loaded {
     docs: Docs,
     config: Config,
@@ -152,16 +271,22 @@ struct Loaded {
 }
 
 /// Reads the docgen.toml at `path`: the config with its warnings, or a failure naming the
-/// file once its every error is printed.
-fn read_config(path: &std::path::Path) -> Result<(Config, Vec<Diagnostic>), Diagnostic> {
+/// file once its every error is printed as `format` says.
+fn read_config(
+    path: &std::path::Path,
+    output: &OutputArgs,
+    format: Format,
+) -> Result<(Config, Vec<Diagnostic>), Diagnostic> {
     Config::read(path).map_err(|diagnostics| {
-        for diagnostic in &diagnostics {
-            eprintln!("{diagnostic}");
-        }
         let errors = diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .count();
+        let sources = config_sources(path);
+        let summary = format!("{}: {errors} errors", path.display());
+        output
+            .report(&sources, Shown::All, format)
+            .print(&diagnostics, &summary);
         Diagnostic::new(
             Severity::Error,
             DiagnosticKind::Config,
@@ -171,10 +296,25 @@ fn read_config(path: &std::path::Path) -> Result<(Config, Vec<Diagnostic>), Diag
     })
 }
 
+/// The text of the docgen.toml at `path`, so that its diagnostics show their lines.
+fn config_sources(path: &std::path::Path) -> Sources {
+    let mut sources = Sources::empty();
+    if let Ok(text) = std::fs::read_to_string(path) {
+        // Named as `Config::read` names the file in its diagnostics.
+        let name = path.display().to_string().replace('\\', "/");
+        sources.insert(name.into(), Some(text));
+    }
+    sources
+}
+
 impl DocsArgs {
-    fn load(&self) -> Result<Loaded, Diagnostic> {
+    /// The configuration `--config` names (the default without one), and the pages to read.
+    fn selection(
+        &self,
+        output: &OutputArgs,
+    ) -> Result<(PageSelection, Config, Vec<Diagnostic>, Vec<PathBuf>), Diagnostic> {
         let (config, warnings) = match &self.config {
-            Some(path) => read_config(path)?,
+            Some(path) => read_config(path, output, self.format)?,
             None => (Config::default(), Vec::new()),
         };
         let folders = match &self.docs {
@@ -200,92 +340,96 @@ impl DocsArgs {
         let selection = PageSelection::new(&first.dir, include)?
             .with_roots(&folders)
             .excluding(&config.inputs.exclude)?;
+        let roots = folders.into_iter().map(|folder| folder.dir).collect();
+        Ok((selection, config, warnings, roots))
+    }
+
+    fn load(&self, output: &OutputArgs) -> Result<Loaded, Diagnostic> {
+        let (selection, config, warnings, roots) = self.selection(output)?;
         let mut docs = load_configured_docs(&selection, &config)?;
         docs.diagnostics.extend(warnings);
         docs.diagnostics.sort();
-        self.print(&docs.diagnostics);
-        eprintln!("{}", docs.summary());
-        let roots = folders.into_iter().map(|folder| folder.dir).collect();
         Ok(Loaded {
             docs,
             config,
             roots,
         })
     }
-
-    /// Prints the diagnostics `--diagnostics` asks for.
-    fn print(&self, diagnostics: &[Diagnostic]) {
-        self.diagnostics.print(diagnostics);
-    }
 }
 
-impl Shown {
-    fn print(self, diagnostics: &[Diagnostic]) {
-        let threshold = match self {
-            Shown::All => Some(Severity::Note),
-            Shown::Warnings => Some(Severity::Warning),
-            Shown::Errors => Some(Severity::Error),
-            Shown::None => None,
-        };
-        if let Some(threshold) = threshold {
-            for diagnostic in diagnostics.iter().filter(|d| d.severity <= threshold) {
-                eprintln!("{diagnostic}");
-            }
-        }
-    }
+/// How a command ended: its diagnostics had an error (or, for lint, a finding at --deny).
+enum Outcome {
+    Clean,
+    Findings,
 }
 
-fn run(cli: Cli) -> Result<(), Diagnostic> {
+fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+fn run(cli: Cli) -> Result<Outcome, Diagnostic> {
+    let output = cli.output;
     match cli.command {
-        Command::Schema { docs, output } => {
-            let docs = docs.load()?.docs;
+        Command::Schema {
+            docs: args,
+            output: path,
+        } => {
+            let docs = args.load(&output)?.docs;
+            output
+                .report(&docs.sources, args.diagnostics, args.format)
+                .print(&docs.diagnostics, &docs.summary());
+            if has_errors(&docs.diagnostics) {
+                // The schema of a run with an error lacks what the error skipped: not written.
+                return Ok(Outcome::Findings);
+            }
             let json = export::schema_json(&docs.schema);
-            match output {
+            match path {
                 Some(path) => {
                     write::write_if_changed(&path, &json)?;
                 }
                 None => print!("{json}"),
             }
+            Ok(Outcome::Clean)
         }
         Command::Compare {
-            docs,
+            docs: args,
             csdl,
             misses,
             json,
         } => {
             let metadata = compare::read_csdl(&csdl)?;
-            let Loaded {
-                docs: loaded,
-                roots,
-                ..
-            } = docs.load()?;
-            let comparison = compare::compare(&metadata, &loaded.schema, &roots)?;
+            let Loaded { docs, roots, .. } = args.load(&output)?;
+            output
+                .report(&docs.sources, args.diagnostics, args.format)
+                .print(&docs.diagnostics, &docs.summary());
+            let comparison = compare::compare(&metadata, &docs.schema, &roots)?;
             if json {
                 print!("{}", compare::json(&comparison));
             } else {
                 print!("{}", compare::report(&comparison, misses));
             }
+            Ok(if has_errors(&docs.diagnostics) {
+                Outcome::Findings
+            } else {
+                Outcome::Clean
+            })
         }
         Command::Rust {
-            docs,
+            docs: args,
             out,
             crate_name,
             guide,
         } => {
             let guide = guide.as_deref().map(read_guide).transpose()?;
-            let Loaded {
-                docs: loaded,
-                config,
-                ..
-            } = docs.load()?;
+            let Loaded { docs, config, .. } = args.load(&output)?;
             // The command as given: the folders of a --config file are the file's to say.
-            let mut arguments: String = docs
+            let mut arguments: String = args
                 .docs
                 .iter()
                 .map(|dir| format!(" --docs {}", dir.display()))
                 .collect();
-            arguments.extend(docs.include.iter().map(|g| format!(" --include {g}")));
-            if let Some(path) = &docs.config {
+            arguments.extend(args.include.iter().map(|g| format!(" --include {g}")));
+            if let Some(path) = &args.config {
                 arguments.push_str(&format!(" --config {}", path.display()));
             }
             let crate_name = match crate_name.or(config.output.crate_name) {
@@ -304,41 +448,87 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
                 doc_comments: config.output.doc_comments,
             };
             let (mut files, render_diagnostics) =
-                render_crate(&loaded.schema, &loaded.examples, &options);
-            docs.print(&render_diagnostics);
-            files.push(render_manifest(&loaded.schema, &options));
-            let mut run_diagnostics = loaded.diagnostics;
+                render_crate(&docs.schema, &docs.examples, &options);
+            files.push(render_manifest(&docs.schema, &options));
+            let summary = docs.summary();
+            let mut run_diagnostics = docs.diagnostics;
             run_diagnostics.extend(render_diagnostics);
-            let report = write::sync_generated_files(
+            let report = output.report(&docs.sources, args.diagnostics, args.format);
+            report.print(&run_diagnostics, &summary);
+            let errors = run_diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
+            if errors > 0 {
+                // The errors are shown above, whatever --diagnostics says.
+                report.print_line(&write::refusal(&out, SyncMode::Write, errors));
+                return Ok(Outcome::Findings);
+            }
+            let synced = write::sync_generated_files(
                 &out,
                 &files,
                 &run_diagnostics,
                 SyncMode::Write,
                 &options.regenerate_command,
             )?;
-            eprintln!("{report}");
+            report.print_line(&synced.to_string());
+            Ok(Outcome::Clean)
+        }
+        Command::Lint { docs: args, deny } => {
+            let LintReport {
+                diagnostics,
+                sources,
+                summary,
+            } = {
+                let (selection, config, warnings, _) = args.selection(&output)?;
+                let mut report = lint::lint_docs(&selection, &config)?;
+                report.diagnostics.extend(warnings);
+                report.diagnostics.sort();
+                report
+            };
+            output
+                .report(&sources, args.diagnostics, args.format)
+                .print(&diagnostics, &summary);
+            let deny = match deny {
+                Deny::Errors => Severity::Error,
+                Deny::Warnings => Severity::Warning,
+                Deny::Notes => Severity::Note,
+            };
+            Ok(if diagnostics.iter().any(|d| d.severity <= deny) {
+                Outcome::Findings
+            } else {
+                Outcome::Clean
+            })
         }
         Command::Config {
             print_default,
             check,
+            format,
         } => {
             if print_default {
                 print!("{DEFAULT_FILE}");
             }
-            if let Some(path) = check {
-                let (_, warnings) = read_config(&path)?;
-                for warning in &warnings {
-                    eprintln!("{warning}");
+            match check {
+                Some(path) => {
+                    let (_, warnings) = read_config(&path, &output, format)?;
+                    let sources = config_sources(&path);
+                    let summary =
+                        format!("{}: 0 errors, {} warnings", path.display(), warnings.len());
+                    output
+                        .report(&sources, Shown::All, format)
+                        .print(&warnings, &summary);
                 }
-                eprintln!("{}: {} warnings", path.display(), warnings.len());
-            } else if !print_default {
-                return Err(Diagnostic::new(
-                    Severity::Error,
-                    DiagnosticKind::Config,
-                    None,
-                    "nothing to do: expected --print-default or --check FILE",
-                ));
+                None if !print_default => {
+                    return Err(Diagnostic::new(
+                        Severity::Error,
+                        DiagnosticKind::Config,
+                        None,
+                        "nothing to do: expected --print-default or --check FILE",
+                    ));
+                }
+                None => {}
             }
+            Ok(Outcome::Clean)
         }
         Command::Diff {
             old,
@@ -348,14 +538,11 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
             descriptions,
             config,
             diagnostics,
+            diagnostic_format,
         } => {
-            let config = match &config {
-                Some(path) => {
-                    let (config, warnings) = read_config(path)?;
-                    diagnostics.print(&warnings);
-                    config
-                }
-                None => Config::default(),
+            let (config, warnings) = match &config {
+                Some(path) => read_config(path, &output, diagnostic_format)?,
+                None => (Config::default(), Vec::new()),
             };
             // The two sides are read at once, each on its share of the threads.
             let (old_side, new_side) = rayon::join(
@@ -363,13 +550,23 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
                 || diff::load_schema(&new, &include, &config),
             );
             let (old_side, new_side) = (old_side?, new_side?);
+            let mut read = warnings;
+            let mut summaries = Vec::new();
             for (path, side) in [(&old, &old_side), (&new, &new_side)] {
-                diagnostics.print(&side.diagnostics);
+                read.extend(side.diagnostics.iter().cloned());
                 if let Some(summary) = &side.summary {
-                    eprintln!("{}: {summary}", path.display());
+                    summaries.push(format!("{}: {summary}", path.display()));
                 }
             }
-            let changelog = diff::changelog(&old_side.schema, &new_side.schema);
+            let sources = Sources::empty();
+            output
+                .report(&sources, diagnostics, diagnostic_format)
+                .print(&read, &summaries.join("\n"));
+            let changelog = diff::changelog_for(
+                &old_side.schema,
+                &new_side.schema,
+                &config.output.primitives,
+            );
             let format = match format {
                 DiffFormat::Text => diff::Format::Text,
                 DiffFormat::Json => diff::Format::Json,
@@ -381,9 +578,39 @@ fn run(cli: Cli) -> Result<(), Diagnostic> {
                 descriptions,
             };
             print!("{}", diff::render(&changelog, format, &options));
+            Ok(if has_errors(&read) {
+                Outcome::Findings
+            } else {
+                Outcome::Clean
+            })
+        }
+        Command::Explain { code } => {
+            match code {
+                Some(code) => {
+                    let info = diagnostic::lookup(&code).ok_or_else(|| {
+                        Diagnostic::new(
+                            Severity::Error,
+                            diagnostic::DiagnosticKind::Malformed,
+                            None,
+                            format!(
+                                "no diagnostic code `{code}`; `graph-docgen explain` lists them"
+                            ),
+                        )
+                    })?;
+                    println!(
+                        "{} {}: {}\n\n{}",
+                        info.code, info.name, info.meaning, info.explanation
+                    );
+                }
+                None => {
+                    for info in diagnostic::CODES {
+                        println!("{} {:<18} {}", info.code, info.name, info.meaning);
+                    }
+                }
+            }
+            Ok(Outcome::Clean)
         }
     }
-    Ok(())
 }
 
 /// `graph-models`, the crate name without `--crate-name` or `crate-name`.
@@ -393,12 +620,39 @@ fn default_crate_name() -> Result<CrateName, Diagnostic> {
         .map_err(|why: String| Diagnostic::new(Severity::Error, DiagnosticKind::Output, None, why))
 }
 
+impl Command {
+    /// The form the command prints its diagnostics in, a failure to run included.
+    fn diagnostic_format(&self) -> Format {
+        match self {
+            Command::Schema { docs, .. }
+            | Command::Compare { docs, .. }
+            | Command::Rust { docs, .. }
+            | Command::Lint { docs, .. } => docs.format,
+            Command::Config { format, .. } => *format,
+            Command::Diff {
+                diagnostic_format, ..
+            } => *diagnostic_format,
+            Command::Explain { .. } => Format::Human,
+        }
+    }
+}
+
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+    let cli = Cli::parse();
+    let (fatal_format, color) = (
+        cli.command.diagnostic_format(),
+        cli.output.color.for_stderr(),
+    );
+    match run(cli) {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
         Err(diagnostic) => {
-            eprintln!("{diagnostic}");
-            ExitCode::FAILURE
+            let sources = Sources::empty();
+            eprintln!(
+                "{}",
+                Renderer::new(fatal_format, color, &sources).render(&diagnostic)
+            );
+            ExitCode::from(2)
         }
     }
 }

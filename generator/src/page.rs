@@ -64,7 +64,7 @@ mod tests {
         let Block::Table(table) = &section.blocks[0] else {
             panic!("expected a table, got {:?}", section.blocks);
         };
-        assert_eq!(table.line, 6);
+        assert_eq!(table.span.line, 6);
         assert_eq!(table.column(&["type"]), Some(1));
         assert_eq!(table.rows().len(), 2);
         assert_eq!(
@@ -73,7 +73,16 @@ mod tests {
         );
         assert_eq!(table.row(0)[1].links[0].text, "resultInfo");
         assert_eq!(table.row(0)[2].text, "x | y `v`");
-        assert_eq!(table.row(1)[0].line, 9);
+        assert_eq!(table.row(1)[0].span.line, 9);
+        // A cell's span is its text between the pipes, on its line.
+        assert_eq!(
+            table.row(1)[1].span,
+            crate::diagnostic::Span {
+                line: 9,
+                column: 4,
+                width: 6
+            }
+        );
         // One stretch of the page is borrowed; text pieced together around an escape is a copy.
         assert!(matches!(table.row(1)[1].text, Cow::Borrowed("String")));
         assert!(matches!(table.row(0)[1].links[0].text, Cow::Borrowed(_)));

@@ -105,6 +105,13 @@ impl PageSelection {
         Ok(files)
     }
 
+    /// Each docs folder, with the prefix its pages' paths start with (empty for one folder).
+    pub fn folders(&self) -> impl Iterator<Item = (&str, &Path)> {
+        self.roots
+            .iter()
+            .map(|root| (root.prefix.as_str(), root.dir.as_path()))
+    }
+
     /// The folder of `path`, a path [`PageSelection::list`] gave, and `path` below it.
     fn locate<'p>(&self, path: &'p str) -> (&Path, &'p str) {
         self.roots

@@ -334,23 +334,29 @@ pub fn sync_generated_files(
 /// Why a run with errors synced nothing, with the errors themselves: they are seen whichever
 /// diagnostics a command prints.
 fn incomplete_run(folder: &Path, mode: SyncMode, errors: &[&Diagnostic]) -> Diagnostic {
+    let mut message = format!("{}:", refusal(folder, mode, errors.len()));
+    for error in errors {
+        message.push_str(&format!("\n  {}", error.to_string().replace('\n', "\n  ")));
+    }
+    Diagnostic::new(Severity::Error, DiagnosticKind::Output, None, message)
+}
+
+/// Why a run with `errors` error diagnostics writes (or checks) nothing, without the errors
+/// themselves: for a command that has shown them already.
+pub fn refusal(folder: &Path, mode: SyncMode, errors: usize) -> String {
     let folder = folder.display();
     let what_was_done = match mode {
         SyncMode::Write => format!("nothing was written to {folder}"),
         SyncMode::Check => format!("{folder} was not checked"),
     };
-    let (count, them) = match errors.len() {
+    let (count, them) = match errors {
         1 => ("1 error".to_string(), "it"),
         n => (format!("{n} errors"), "them"),
     };
-    let mut message = format!(
+    format!(
         "{what_was_done}: the run has {count}, so what it generated may lack files (which would \
-         count as orphans and be deleted); fix {them} and run again:"
-    );
-    for error in errors {
-        message.push_str(&format!("\n  {}", error.to_string().replace('\n', "\n  ")));
-    }
-    Diagnostic::new(Severity::Error, DiagnosticKind::Output, None, message)
+         count as orphans and be deleted); fix {them} and run again"
+    )
 }
 
 /// A generated path must stay inside the folder: relative, `/`-separated, no `.` or `..`.

@@ -70,6 +70,8 @@ fn pages_with_output(docs: &Docs) -> BTreeSet<&str> {
         pages.extend(ty.members.iter().map(|member| &*member.source.file));
     }
     pages.extend(docs.examples.iter().map(|example| &*example.location.file));
+    // API pages of actions, which are expected to yield nothing.
+    pages.extend(docs.expected_empty.iter().map(|page| &**page));
     let says_why_nothing = [
         DiagnosticKind::Unreadable,
         DiagnosticKind::NoFacts,
@@ -238,7 +240,7 @@ fn stated_bases<'p>(page: &'p Page<'_>) -> impl Iterator<Item = (&'p Link<'p>, u
             let opens = at == 0 || text.text[..at].trim_end().ends_with(['.', '!', '?', ':']);
             let rest = text.text[at + sentence.len()..].trim_start_matches('.');
             let closes = rest.is_empty() || rest.starts_with(char::is_whitespace);
-            (opens && closes && !link.text.is_empty()).then_some((link, text.line))
+            (opens && closes && !link.text.is_empty()).then_some((link, text.span.line))
         })
     })
 }

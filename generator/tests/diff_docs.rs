@@ -216,7 +216,7 @@ fn a_side_may_be_a_schema_file_and_gives_the_same_changelog() {
         .unwrap_err()
         .to_string();
     assert!(
-        error.contains("broken.json:2: error[malformed]: not a schema document"),
+        error.contains("broken.json:2: error[D0102]: not a schema document"),
         "{error}"
     );
 }
@@ -326,7 +326,7 @@ fn the_diff_command_compares_the_pages_with_the_schema_a_crate_carries() {
         "--new".as_ref(),
         pages.as_os_str(),
     ]);
-    assert_eq!(failed.status.code(), Some(1), "{failed:?}");
+    assert_eq!(failed.status.code(), Some(2), "{failed:?}");
     assert!(failed.stdout.is_empty());
     assert!(String::from_utf8_lossy(&failed.stderr).contains("no-such-folder"));
 }

@@ -353,13 +353,13 @@ fn diagnostics_name_the_unknown_type_and_the_renames() {
     assert_eq!(
         diagnostics,
         [
-            "resources/hand-built.md:10: warning[unknown-type]: property `details` of \
+            "resources/hand-built.md:10: warning[D0202]: property `details` of \
              `microsoft.graph.call` has type `microsoft.graph.mystery`, which no page \
              describes; it is held as `serde_json::Value`",
-            "resources/hand-built.md:10: note[conflict]: property `additionalProperties` of \
+            "resources/hand-built.md:10: note[D0204]: property `additionalProperties` of \
              `microsoft.graph.call` is field `additional_properties_2`: \
              `additional_properties` is taken",
-            "resources/hand-built.md:10: note[conflict]: property `_summary` of \
+            "resources/hand-built.md:10: note[D0204]: property `_summary` of \
              `microsoft.graph.callRecords.session` is field `summary_2`: `summary` is taken",
         ]
     );

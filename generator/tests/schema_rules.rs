@@ -992,7 +992,7 @@ fn a_stated_base_no_page_describes_is_in_the_schema_with_a_note_where_it_is_name
     assert_eq!(
         notes,
         [format!(
-            "{path}:8: note[missing-page]: no page describes `microsoft.graph.gizmoBase`, named here as the base of `microsoft.graph.widget`; it is in the schema with no properties of its own"
+            "{path}:8:1: note[D0201]: no page describes `microsoft.graph.gizmoBase`, named here as the base of `microsoft.graph.widget`; it is in the schema with no properties of its own"
         )]
     );
 }
@@ -1088,8 +1088,8 @@ fn a_property_of_one_type_or_another_is_their_nearest_common_base() {
     assert_eq!(
         reported,
         [
-            "resources/call.md:11: note[inferred]: property `meetingInfo` of `microsoft.graph.call` is `microsoft.graph.organizerMeetingInfo` or `microsoft.graph.tokenMeetingInfo`; typed as their nearest common base `microsoft.graph.meetingInfo`",
-            "resources/call.md:12: warning[unreadable-type]: property `source` of `microsoft.graph.call` is `microsoft.graph.audioSource` or `microsoft.graph.videoSource` collection, which share no base type; its values are untyped (`Edm.Untyped`)",
+            "resources/call.md:11:3: note[D0207]: property `meetingInfo` of `microsoft.graph.call` is `microsoft.graph.organizerMeetingInfo` or `microsoft.graph.tokenMeetingInfo`; typed as their nearest common base `microsoft.graph.meetingInfo`",
+            "resources/call.md:12:3: warning[D0203]: property `source` of `microsoft.graph.call` is `microsoft.graph.audioSource` or `microsoft.graph.videoSource` collection, which share no base type; its values are untyped (`Edm.Untyped`)",
         ]
     );
 }
@@ -1133,7 +1133,7 @@ fn an_all_lower_case_comment_name_takes_the_camel_case_of_its_title() {
     assert_eq!(
         reported,
         [
-            "resources/contactcard.md:21: note[inferred]: type `microsoft.graph.contactcard` is written all in lower case here and `contactCard` elsewhere: named `contactCard`, the lower-case spelling taken to have lost its capitals\n    resources/contactcard.md:1: `contactCard`"
+            "resources/contactcard.md:21: note[D0207]: type `microsoft.graph.contactcard` is written all in lower case here and `contactCard` elsewhere: named `contactCard`, the lower-case spelling taken to have lost its capitals\n    resources/contactcard.md:1: `contactCard`"
         ]
     );
 }

@@ -477,7 +477,7 @@ fn the_rust_command_puts_the_guide_into_the_crate_docs_and_fails_on_a_missing_on
 
     let missing = rust_command(&docs_input(), &out, &["--guide", "no-such-guide.md"]);
     let stderr = String::from_utf8_lossy(&missing.stderr);
-    assert_eq!(missing.status.code(), Some(1), "{stderr}");
+    assert_eq!(missing.status.code(), Some(2), "{stderr}");
     assert!(
         stderr.contains("cannot read the crate guide no-such-guide.md"),
         "{stderr}"

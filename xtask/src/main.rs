@@ -16,7 +16,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use graph_docgen::config::{self, Config};
-use graph_docgen::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use graph_docgen::diagnostic::{
+    ColorChoice, Diagnostic, DiagnosticKind, Format, Renderer, Report, Severity, Sources, Verbosity,
+};
 use graph_docgen::diff::{self, Changelog, RenderOptions};
 use graph_docgen::import::read_schema_file;
 use graph_docgen::read::PageSelection;
@@ -41,7 +43,11 @@ enum Task {
     /// Regenerate the graph-models crate in generated/ from the pages in docs-input/, and print
     /// the summary of the API changes since the schema the committed crate carries
     /// (generated/schema.json).
-    #[command(after_help = "\
+    #[command(after_help = "Examples:
+  cargo xtask codegen                   # regenerate generated/ and the README's sections
+  cargo xtask codegen --check           # fail with the changelog and a diff when stale
+  cargo xtask codegen --check --format github
+
 Exit codes of --check:
   0  generated/ is up to date
   1  nothing was checked: the run has an error diagnostic, or a file could not be read
@@ -54,7 +60,21 @@ Exit codes of --check:
         /// generator makes.
         #[arg(long)]
         check: bool,
+        /// How diagnostics are printed: human on a terminal, github (workflow commands that
+        /// annotate a pull request) when GITHUB_ACTIONS is set.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
     },
+}
+
+/// The format asked for, else github in GitHub Actions, else human.
+fn chosen_format(flag: Option<Format>) -> Format {
+    let in_actions = std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true");
+    flag.unwrap_or(if in_actions {
+        Format::Github
+    } else {
+        Format::Human
+    })
 }
 
 /// How `cargo xtask codegen` ended, as its exit code.
@@ -77,6 +97,8 @@ const COMMITTED_SCHEMA: &str = "generated/schema.json";
 struct Codegen {
     /// From reading the pages, then from rendering the crate.
     diagnostics: Vec<Diagnostic>,
+    /// The text of the pages the diagnostics point at.
+    sources: Sources,
     summary: String,
     /// What the sync found or did; why it did nothing when the run has errors or a file could
     /// not be read or written.
@@ -192,6 +214,7 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
     // Read before the sync, which may write the new one.
     let api = committed_schema(workspace)
         .map(|old| diff::changelog_for(&old, &docs.schema, &options.primitives));
+    let sources = docs.sources;
     let mut diagnostics = warnings;
     diagnostics.extend(docs.diagnostics);
     diagnostics.extend(render_diagnostics);
@@ -208,6 +231,7 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
     });
     Ok(Codegen {
         diagnostics,
+        sources,
         summary,
         synced,
         api,
@@ -263,72 +287,92 @@ fn sync_readme_sample(
 }
 
 fn main() -> ExitCode {
-    let mode = match Cli::parse().task {
-        Task::Codegen { check: true } => SyncMode::Check,
-        Task::Codegen { check: false } => SyncMode::Write,
+    let Task::Codegen { check, format } = Cli::parse().task;
+    let mode = if check {
+        SyncMode::Check
+    } else {
+        SyncMode::Write
     };
-    ExitCode::from(run_codegen(&workspace_root(), mode) as u8)
+    ExitCode::from(run_codegen(&workspace_root(), mode, chosen_format(format)) as u8)
 }
 
-/// Runs [`codegen`] and prints its diagnostics (errors and warnings), summary, API changes and
-/// outcome.
-fn run_codegen(workspace: &Path, mode: SyncMode) -> Outcome {
+/// Runs [`codegen`] and prints its diagnostics (errors and warnings, as `graph-docgen` renders
+/// them), summary, API changes and outcome.
+fn run_codegen(workspace: &Path, mode: SyncMode, format: Format) -> Outcome {
+    let color = ColorChoice::Auto.for_stderr();
     let run = match codegen(workspace, mode) {
         Ok(run) => run,
         Err(diagnostic) => {
-            eprintln!("{diagnostic}");
+            let sources = Sources::empty();
+            eprintln!(
+                "{}",
+                Renderer::new(format, color, &sources).render(&diagnostic)
+            );
             return Outcome::Failed;
         }
     };
     let outcome = run.outcome(mode);
-    for diagnostic in run
+    let renderer = Renderer::new(format, color, &run.sources);
+    let report = Report::new(renderer, Some(Severity::Warning), Verbosity::Verbose);
+    report.print(&run.diagnostics, &run.summary);
+    let errors = run
         .diagnostics
         .iter()
-        .filter(|d| d.severity <= Severity::Warning)
-    {
-        eprintln!("{diagnostic}");
-    }
-    eprintln!("{}", run.summary);
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     match &run.synced {
-        Err(diagnostic) => eprintln!("{diagnostic}"),
+        // The errors are shown above; the refusal says only why nothing was done.
+        Err(_) if errors > 0 => {
+            let generated = workspace.join("generated");
+            report.print_line(&graph_docgen::write::refusal(&generated, mode, errors));
+        }
+        Err(diagnostic) => {
+            let sources = Sources::empty();
+            eprintln!(
+                "{}",
+                Renderer::new(format, color, &sources).render(diagnostic)
+            );
+        }
         Ok(synced) => {
             match (&run.api, outcome) {
-                (Err(why), Outcome::ApiChanged | Outcome::FilesDiffer) => eprintln!("{why}"),
-                (Ok(api), Outcome::ApiChanged) => {
-                    eprintln!(
-                        "{}",
-                        diff::render(api, diff::Format::Text, &changelog_options())
-                    );
+                (Err(why), Outcome::ApiChanged | Outcome::FilesDiffer) => {
+                    report.print_line(&why.to_string())
                 }
-                (Ok(_), Outcome::FilesDiffer) => eprintln!(
+                (Ok(api), Outcome::ApiChanged) => {
+                    report.print_line(&diff::render(api, diff::Format::Text, &changelog_options()))
+                }
+                (Ok(_), Outcome::FilesDiffer) => report.print_line(&format!(
                     "the API is that of {COMMITTED_SCHEMA}: the generated files differ from what \
                      the generator makes of it (edited by hand, or the generator changed)\n"
-                ),
+                )),
                 _ => {}
             }
-            eprintln!("{}", synced.report);
+            report.print_line(&synced.report.to_string());
             if let (SyncMode::Write, Ok(api)) = (mode, &run.api) {
                 if api.is_empty() {
-                    eprintln!("API changes since the committed {COMMITTED_SCHEMA}: none");
+                    report.print_line(&format!(
+                        "API changes since the committed {COMMITTED_SCHEMA}: none"
+                    ));
                 } else {
-                    eprintln!("\n{}", diff::text_summary(api, &changelog_options()));
+                    report.print_line(&format!(
+                        "\n{}",
+                        diff::text_summary(api, &changelog_options())
+                    ));
                 }
             }
             match outcome {
-                Outcome::ApiChanged => {
-                    eprintln!("exit 2: the docs changed the API the committed code implements")
-                }
-                Outcome::FilesDiffer => {
-                    eprintln!("exit 3: generated files differ, the API they implement does not")
-                }
+                Outcome::ApiChanged => report
+                    .print_line("exit 2: the docs changed the API the committed code implements"),
+                Outcome::FilesDiffer => report
+                    .print_line("exit 3: generated files differ, the API they implement does not"),
                 Outcome::Done | Outcome::Failed => {}
             }
             match &synced.readme {
                 ReadmeSample::UpToDate => {}
-                ReadmeSample::Updated => eprintln!("README.md: generated sections updated"),
-                ReadmeSample::Stale(diff) => eprintln!(
+                ReadmeSample::Updated => report.print_line("README.md: generated sections updated"),
+                ReadmeSample::Stale(diff) => report.print_line(&format!(
                     "README.md: a generated section is out of date\n{diff}\nrun `{CODEGEN_COMMAND}` to update it, then commit the result"
-                ),
+                )),
             }
         }
     }
@@ -399,7 +443,7 @@ mod tests {
             .collect();
         std::fs::write(&result_info, edited).unwrap();
         assert_eq!(
-            run_codegen(workspace.path(), SyncMode::Check),
+            run_codegen(workspace.path(), SyncMode::Check, Format::Short),
             Outcome::ApiChanged
         );
         let run = codegen(workspace.path(), SyncMode::Check).unwrap();
@@ -409,18 +453,18 @@ mod tests {
 
         // Regenerated, the crate carries the new API; then a hand edit is no API change.
         assert_eq!(
-            run_codegen(workspace.path(), SyncMode::Write),
+            run_codegen(workspace.path(), SyncMode::Write, Format::Short),
             Outcome::Done
         );
         assert_eq!(
-            run_codegen(workspace.path(), SyncMode::Check),
+            run_codegen(workspace.path(), SyncMode::Check, Format::Short),
             Outcome::Done
         );
         let graph = workspace.path().join("generated/src/graph.rs");
         let code = std::fs::read_to_string(&graph).unwrap();
         std::fs::write(&graph, code.replace("pub code:", "pub status_code:")).unwrap();
         assert_eq!(
-            run_codegen(workspace.path(), SyncMode::Check),
+            run_codegen(workspace.path(), SyncMode::Check, Format::Short),
             Outcome::FilesDiffer
         );
         let run = codegen(workspace.path(), SyncMode::Check).unwrap();
@@ -431,7 +475,7 @@ mod tests {
     fn a_run_with_an_error_changes_nothing_and_fails() {
         let workspace = workspace_copy();
         assert_eq!(
-            run_codegen(workspace.path(), SyncMode::Check),
+            run_codegen(workspace.path(), SyncMode::Check, Format::Short),
             Outcome::Done
         );
         // `entity` derives from `operation`, which derives from `entity`: an error.
@@ -444,7 +488,10 @@ mod tests {
         let before = tree(workspace.path());
 
         for mode in [SyncMode::Write, SyncMode::Check] {
-            assert_eq!(run_codegen(workspace.path(), mode), Outcome::Failed);
+            assert_eq!(
+                run_codegen(workspace.path(), mode, Format::Short),
+                Outcome::Failed
+            );
             assert!(tree(workspace.path()) == before, "the run changed files");
         }
         let run = codegen(workspace.path(), SyncMode::Write).unwrap();

@@ -58,7 +58,7 @@ pub(super) fn extract_api_page(page: &Page, facts: &mut PageFacts) {
     else {
         facts.diagnostics.push(Diagnostic::note(
             DiagnosticKind::NoFacts,
-            page.location(title.line),
+            page.location_of(title.span),
             format!("API page names `{target}` in its title but links no page for it; its request-body table is not used"),
         ));
         return;
@@ -69,7 +69,7 @@ pub(super) fn extract_api_page(page: &Page, facts: &mut PageFacts) {
         reference,
         &namespace,
         Evidence::ApiPage,
-        page.location(title.line),
+        page.location_of(title.span),
     );
     ty.properties = properties;
     facts.types.push(ty);
@@ -102,7 +102,7 @@ fn extract_list_method(page: &Page, facts: &mut PageFacts) {
     let Some(item) = item else {
         return;
     };
-    let location = page.location(page.title.as_ref().map_or(1, |t| t.line));
+    let location = page.location(page.title.as_ref().map_or(1, |t| t.span.line));
     let owner = TypeRef {
         name: owner.to_string(),
         page: Some(owner.to_string()),

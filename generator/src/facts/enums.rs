@@ -25,7 +25,7 @@ pub(super) fn extract_enum_page(page: &Page, facts: &mut PageFacts) {
     for table in page.sections().flat_map(|section| section.tables()) {
         member_rows(page, table, &mut members, &mut facts.diagnostics);
     }
-    let Some(mut ty) = named_enum(page, facts, name, title.line, "title", members) else {
+    let Some(mut ty) = named_enum(page, facts, name, title.span.line, "title", members) else {
         return;
     };
     ty.description = page
@@ -77,7 +77,14 @@ pub(super) fn extract_enum_sections(page: &Page, facts: &mut PageFacts) {
         if string_properties.contains(&captures[1].to_ascii_lowercase()) {
             continue;
         }
-        if let Some(ty) = named_enum(page, facts, &captures[1], heading.line, "heading", members) {
+        if let Some(ty) = named_enum(
+            page,
+            facts,
+            &captures[1],
+            heading.span.line,
+            "heading",
+            members,
+        ) {
             facts.types.push(ty);
         }
     }

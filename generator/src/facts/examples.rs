@@ -89,7 +89,7 @@ pub fn extract_examples(page: &Page, diagnostics: &mut Vec<Diagnostic>) -> Vec<E
         if !(body.starts_with('{') || body.starts_with('[')) {
             continue;
         }
-        let location = page.location(code.line + 1 + body_line);
+        let location = page.location(code.span.line + 1 + body_line);
         // Read strictly first; only a body that fails is read again, leniently.
         let (json, invalid) = match serde_json::from_str::<Value>(body) {
             Ok(json) => (json, None),

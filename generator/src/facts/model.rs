@@ -170,6 +170,9 @@ pub struct PageFacts {
     pub requests: Option<Requests>,
     /// The API version the page says it belongs to.
     pub version: PageVersion,
+    /// An API page (of an action, a delete) or an overview page that names no type and has no
+    /// JSON example: it yields nothing, as such pages are expected to, so that is no finding.
+    pub expected_empty: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 

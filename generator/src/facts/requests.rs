@@ -19,7 +19,7 @@ pub fn extract_requests(page: &Page, examples: &[Example]) -> Option<Requests> {
             let Block::Code(code) = block else {
                 continue;
             };
-            for (line, text) in (code.line + 1..).zip(code.text.lines()) {
+            for (line, text) in (code.span.line + 1..).zip(code.text.lines()) {
                 let Some(path) = text.trim().strip_prefix("GET ") else {
                     continue;
                 };

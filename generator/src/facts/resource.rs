@@ -28,7 +28,7 @@ pub(super) fn extract_resource_page(
     let title = page
         .title
         .as_ref()
-        .and_then(|title| Some((title_type_name(&title.text)?, title.line)));
+        .and_then(|title| Some((title_type_name(&title.text)?, title.span.line)));
     let Some((name, line)) = described_type(page, title, resource, &mut facts.diagnostics) else {
         return;
     };
@@ -57,11 +57,11 @@ pub(super) fn extract_resource_page(
         if let Some(base) = metadata.get_str("baseType") {
             let base = base.trim().trim_start_matches('#');
             if is_qualified_name(base) {
-                ty.base = Some((TypeRef::named(base), page.location(metadata.line)));
+                ty.base = Some((TypeRef::named(base), page.location_of(metadata.span)));
             } else if !base.is_empty() {
                 facts.diagnostics.push(not_an_odata_name(
                     page,
-                    metadata.line,
+                    metadata.span.line,
                     "the resource comment's `baseType`",
                     base,
                     "the type's base is taken from the prose, if it names one",
@@ -88,7 +88,7 @@ pub(super) fn extract_resource_page(
         }
         let is_properties = title.starts_with("propert") || title.contains(" properties");
         if is_properties && section.tables().next().is_none() {
-            untabled_properties = section.heading.map(|h| h.line);
+            untabled_properties = section.heading.map(|h| h.span.line);
         }
         if title.starts_with("derived type") || title == "subtypes" {
             ty.derived.extend(linked_types(page, section));
@@ -148,7 +148,7 @@ fn described_type(
             .into_iter()
             .find_map(|key| Some((key, metadata.get_str(key)?)))?;
         let name = stated.trim().trim_start_matches('#');
-        (!name.is_empty()).then_some((key, name, metadata.line))
+        (!name.is_empty()).then_some((key, name, metadata.span.line))
     });
     let (name, line) = match stated {
         Some((_, name, line)) if is_qualified_name(name) => (name, line),
@@ -234,7 +234,7 @@ fn report_part_properties(
     if let (Some(heading), true) = (section.heading, section.tables().next().is_some()) {
         diagnostics.push(Diagnostic::note(
             DiagnosticKind::NoFacts,
-            page.location(heading.line),
+            page.location_of(heading.span),
             format!(
                 "section {:?} describes a part of `{type_name}`, not its properties; its table is not modelled",
                 heading.text
@@ -296,13 +296,13 @@ fn prose_base(page: &Page) -> Option<(TypeRef, Location)> {
                 };
                 return Some((
                     TypeRef::from_link(&link.text, &link.target),
-                    page.location(text.line),
+                    page.location_of(text.span),
                 ));
             }
             if let Some(link) = defining_link(text) {
                 return Some((
                     TypeRef::from_link(&link.text, &link.target),
-                    page.location(text.line),
+                    page.location_of(text.span),
                 ));
             }
         }
@@ -340,7 +340,7 @@ fn linked_types(page: &Page, section: Section<'_, '_>) -> Vec<(TypeRef, Location
             if let Some(link) = cell.links.first().filter(|l| l.target.contains(".md")) {
                 types.push((
                     TypeRef::from_link(&link.text, &link.target),
-                    page.location(cell.line),
+                    page.location_of(cell.span),
                 ));
             }
         }
@@ -389,7 +389,7 @@ fn json_representation_properties(
     properties: &mut Vec<PropertyFact>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let line = code.line;
+    let line = code.span.line;
     let Ok(Value::Object(object)) = crate::lenient_json::parse_lenient_json(&code.text) else {
         return;
     };
@@ -448,7 +448,7 @@ fn optional_navigation_properties(
             values: Vec::new(),
             inherited_from: None,
             type_guessed: true,
-            location: page.location(metadata.line),
+            location: page.location_of(metadata.span),
             evidence: Evidence::JsonRepresentation,
         });
     }

@@ -46,7 +46,7 @@ pub(super) fn property_rows(
         if name.is_empty() {
             continue;
         }
-        let location = page.location(name_cell.line);
+        let location = page.location_of(name_cell.span);
         if name.starts_with('@') {
             diagnostics.push(Diagnostic::note(
                 DiagnosticKind::UnreadableType,
@@ -271,7 +271,7 @@ pub(super) fn member_rows(
             if !name.is_empty() {
                 diagnostics.push(Diagnostic::warning(
                     DiagnosticKind::Malformed,
-                    page.location(cell.line),
+                    page.location_of(cell.span),
                     format!(
                         "enum member {name:?} is not a member name: expected ASCII letters, digits and `_`; the row is left out"
                     ),
@@ -290,7 +290,7 @@ pub(super) fn member_rows(
             name,
             value,
             description,
-            location: page.location(cell.line),
+            location: page.location_of(cell.span),
         });
     }
 }
@@ -382,7 +382,7 @@ mod tests {
         assert!(
             reported
                 .iter()
-                .any(|d| d.starts_with("resources/dish.md:10: warning")
+                .any(|d| d.starts_with("resources/dish.md:10:3: warning[D0203]")
                     && d.contains("property name \"größe\" is not an identifier")),
             "{reported:?}"
         );
@@ -402,7 +402,7 @@ mod tests {
         let reported: Vec<String> = facts.diagnostics.iter().map(|d| d.to_string()).collect();
         assert_eq!(
             reported,
-            ["resources/portionsize.md:11: warning[malformed]: enum member \"größer\" is not a member name: expected ASCII letters, digits and `_`; the row is left out"],
+            ["resources/portionsize.md:11:3: warning[D0102]: enum member \"größer\" is not a member name: expected ASCII letters, digits and `_`; the row is left out"],
         );
     }
 }

@@ -160,7 +160,7 @@ mod tests {
 
     fn cell(text: &str, links: &[(&str, &str)]) -> Option<TypeCell> {
         parse_type_cell(&Text {
-            line: 1,
+            span: crate::diagnostic::Span::line(1),
             text: text.to_string().into(),
             links: links
                 .iter()

@@ -9,7 +9,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd}
 use super::collected_text::{stretch_of, CollectedText};
 use super::lines::LineIndex;
 use super::model::{Block, CodeBlock, FrontMatter, Heading, Link, Metadata, Page, Table, Text};
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Span};
 use crate::lenient_json::parse_lenient_json;
 
 /// The page `text`, whose Markdown body starts at `body_start`, built from pulldown-cmark's events.
@@ -69,11 +69,11 @@ struct InlineText<'a> {
     capacity: usize,
     links: Vec<Link<'a>>,
     open_links: Vec<(usize, Cow<'a, str>)>,
-    line: u32,
+    span: Span,
 }
 
 struct TableBuilder<'a> {
-    line: u32,
+    span: Span,
     header: Vec<Text<'a>>,
     cells: Vec<Text<'a>>,
     row_ends: Vec<usize>,
@@ -81,7 +81,7 @@ struct TableBuilder<'a> {
 }
 
 struct CodeBuilder<'a> {
-    line: u32,
+    span: Span,
     info: Cow<'a, str>,
     text: CollectedText,
     capacity: usize,
@@ -204,13 +204,13 @@ impl<'a> PageBuilder<'a> {
                     capacity: source.len(),
                     links: Vec::new(),
                     open_links: Vec::new(),
-                    line: self.lines.line(offset),
+                    span: self.lines.span(source),
                 });
             }
             Tag::Table(_) => {
                 self.flush_inline();
                 self.table = Some(TableBuilder {
-                    line: self.lines.line(offset),
+                    span: self.lines.span(source),
                     header: Vec::new(),
                     cells: Vec::new(),
                     row_ends: Vec::new(),
@@ -229,10 +229,10 @@ impl<'a> PageBuilder<'a> {
                     CodeBlockKind::Indented => Cow::Borrowed(""),
                 };
                 self.code = Some(CodeBuilder {
-                    line: self.lines.line(offset),
                     info,
                     text: CollectedText::new(),
                     capacity: source.len(),
+                    span: self.lines.span(source),
                 });
             }
             Tag::HtmlBlock => {
@@ -261,7 +261,7 @@ impl<'a> PageBuilder<'a> {
                     let heading = Heading {
                         level: level as u8,
                         text: inline.text.finish_trimmed(self.source),
-                        line: inline.line,
+                        span: inline.span,
                     };
                     if heading.level == 1 && self.title.is_none() {
                         self.title = Some(heading.clone());
@@ -300,7 +300,7 @@ impl<'a> PageBuilder<'a> {
             TagEnd::Table => {
                 if let Some(table) = self.table.take() {
                     self.push_block(Block::Table(Table {
-                        line: table.line,
+                        span: table.span,
                         header: table.header,
                         cells: table.cells,
                         row_ends: table.row_ends,
@@ -311,7 +311,7 @@ impl<'a> PageBuilder<'a> {
                 if let Some(code) = self.code.take() {
                     let metadata = self.pending_metadata.take();
                     self.push_block(Block::Code(CodeBlock {
-                        line: code.line,
+                        span: code.span,
                         info: code.info,
                         text: code.text.finish(self.source),
                         metadata,
@@ -345,7 +345,7 @@ impl<'a> PageBuilder<'a> {
             capacity: 0,
             links: Vec::new(),
             open_links: Vec::new(),
-            line: lines.line(offset),
+            span: lines.span(offset..offset),
         })
     }
 
@@ -380,7 +380,7 @@ impl<'a> PageBuilder<'a> {
                     .trim()
                     .to_string();
                 if !namespace.is_empty() {
-                    self.namespace = Some((namespace, text.line));
+                    self.namespace = Some((namespace, text.span.line));
                 }
             }
         }
@@ -416,7 +416,7 @@ impl<'a> PageBuilder<'a> {
             Ok(value) => {
                 self.flush_pending_metadata();
                 self.pending_metadata = Some(Metadata {
-                    line: json_line,
+                    span: Span::line(json_line),
                     value,
                 });
             }
@@ -441,7 +441,7 @@ impl<'a> PageBuilder<'a> {
 
 fn finish_inline<'a>(inline: InlineText<'a>, source: &'a str) -> Text<'a> {
     Text {
-        line: inline.line,
+        span: inline.span,
         text: inline.text.finish_trimmed(source),
         links: inline.links,
     }
@@ -490,8 +490,8 @@ mod tests {
         let code = page.code_blocks().next().expect("a code block");
         let metadata = code.metadata.as_ref().expect("metadata");
         assert_eq!(metadata.block_type(), Some("request"));
-        assert_eq!(metadata.line, 3);
-        assert_eq!(code.line, 7);
+        assert_eq!(metadata.span.line, 3);
+        assert_eq!(code.span.line, 7);
         assert_eq!(code.info, "http");
     }
 

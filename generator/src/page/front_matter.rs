@@ -45,6 +45,6 @@ mod tests {
         assert_eq!(page.front_matter.get("title"), Some("A title"));
         assert_eq!(page.front_matter.get("DOC_TYPE"), Some("resourcePageType"));
         assert_eq!(page.front_matter.get("ms.prod"), Some("x"));
-        assert_eq!(page.title.as_ref().map(|t| t.line), Some(6));
+        assert_eq!(page.title.as_ref().map(|t| t.span.line), Some(6));
     }
 }

@@ -1,6 +1,10 @@
-//! Line numbers for byte offsets in a page's text, looked up as the Markdown events come.
+//! Line numbers and column spans for byte ranges of a page's text, looked up as the Markdown
+//! events come.
 
 use std::cell::Cell;
+use std::ops::Range;
+
+use crate::diagnostic::Span;
 
 /// Byte offset -> 1-based line number. Markdown events come in (nearly) increasing offset
 /// order, so each lookup counts only the newlines between the previous offset and this one: one
@@ -9,6 +13,9 @@ pub(super) struct LineIndex<'t> {
     text: &'t [u8],
     /// The last offset looked up, and its line.
     last: Cell<(usize, u32)>,
+    /// The last span's start and the start of its line: the next span on the same line (the
+    /// next cell of a row) looks for a line break only between them.
+    last_line_start: Cell<(usize, usize)>,
 }
 
 impl<'t> LineIndex<'t> {
@@ -16,7 +23,45 @@ impl<'t> LineIndex<'t> {
         LineIndex {
             text: text.as_bytes(),
             last: Cell::new((0, 1)),
+            last_line_start: Cell::new((0, 0)),
         }
+    }
+
+    /// Where `range` starts, and how much of its first line it covers, in bytes (a diagnostic
+    /// shows them in characters, from the line it shows): this looks at the one line only.
+    pub(super) fn span(&self, range: Range<usize>) -> Span {
+        let end = range.end.min(self.text.len());
+        let start = range.start.min(end);
+        // A table cell's range holds the spaces around its text; the span is the text.
+        let start = start
+            + self.text[start..end]
+                .iter()
+                .take_while(|&&byte| byte == b' ' || byte == b'\t')
+                .count();
+        let line = self.line(start);
+        let line_start = self.line_start(start);
+        let end = memchr::memchr(b'\n', &self.text[start..end]).map_or(end, |i| start + i);
+        // Trailing spaces or a carriage return are not part of what the span shows.
+        let shown = self.text[start..end].trim_ascii_end();
+        let bytes = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Span {
+            line,
+            column: bytes(start - line_start + 1),
+            width: bytes(shown.len()),
+        }
+    }
+
+    /// Where the line holding `offset` starts.
+    fn line_start(&self, offset: usize) -> usize {
+        let (last_offset, last_line_start) = self.last_line_start.get();
+        let line_start = if offset >= last_offset {
+            memchr::memrchr(b'\n', &self.text[last_offset..offset])
+                .map_or(last_line_start, |newline| last_offset + newline + 1)
+        } else {
+            memchr::memrchr(b'\n', &self.text[..offset]).map_or(0, |i| i + 1)
+        };
+        self.last_line_start.set((offset, line_start));
+        line_start
     }
 
     pub(super) fn line(&self, offset: usize) -> u32 {
@@ -62,5 +107,37 @@ mod tests {
             let want = expected(offset.min(text.len()));
             assert_eq!(lines.line(offset), want, "offset {offset}");
         }
+    }
+
+    #[test]
+    fn spans_count_columns_in_bytes_and_stop_at_the_line_end() {
+        let text = "ab\n|é|x|  \nnext";
+        let lines = LineIndex::new(text);
+        let span = |column, width| Span {
+            line: 2,
+            column,
+            width,
+        };
+        // `|é|x|` (six bytes) and the spaces after it, up to and past the line's end.
+        assert_eq!(lines.span(3..text.len()), span(1, 6));
+        // The `x` cell, after the two-byte `é`; the spaces around a cell are not its span.
+        assert_eq!(lines.span(7..8), span(5, 1));
+        let cell = LineIndex::new("| x |");
+        assert_eq!(
+            cell.span(1..4),
+            Span {
+                line: 1,
+                column: 3,
+                width: 1
+            }
+        );
+        assert_eq!(
+            lines.span(0..1),
+            Span {
+                line: 1,
+                column: 1,
+                width: 1
+            }
+        );
     }
 }

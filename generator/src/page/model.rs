@@ -1,5 +1,5 @@
 //! The page model the later stages read: a page's front matter, title, namespace, and its
-//! sections of text blocks, tables and code blocks, each with its line, borrowing the page's
+//! sections of text blocks, tables and code blocks, each with its span (line and columns), borrowing the page's
 //! text. The builder (`builder.rs`) makes it; nothing here reads Markdown.
 
 use std::borrow::Cow;
@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use crate::diagnostic::Location;
+use crate::diagnostic::{Location, Span};
 use crate::doc_text::starts_with_ignore_ascii_case;
 
 /// One page; `'a` is the page's text, which the model borrows.
@@ -28,8 +28,14 @@ pub struct Page<'a> {
 }
 
 impl<'a> Page<'a> {
+    /// A whole line of the page.
     pub fn location(&self, line: u32) -> Location {
         Location::new(&self.path, line)
+    }
+
+    /// A span of the page (a block's, a cell's).
+    pub fn location_of(&self, span: Span) -> Location {
+        Location::at(&self.path, span)
     }
 
     /// The sections in order; everything before the first heading is a section without one.
@@ -86,7 +92,7 @@ impl FrontMatter<'_> {
 pub struct Heading<'a> {
     pub level: u8,
     pub text: Cow<'a, str>,
-    pub line: u32,
+    pub span: Span,
 }
 
 /// A heading and the blocks under it, up to the next heading; `'p` is the page.
@@ -120,7 +126,7 @@ pub enum Block<'a> {
 /// Inline text with its links. Inline code keeps its backticks; line breaks are `\n`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Text<'a> {
-    pub line: u32,
+    pub span: Span,
     pub text: Cow<'a, str>,
     pub links: Vec<Link<'a>>,
 }
@@ -133,7 +139,7 @@ pub struct Link<'a> {
 
 #[derive(Debug, Clone)]
 pub struct Table<'a> {
-    pub line: u32,
+    pub span: Span,
     pub header: Vec<Text<'a>>,
     /// The body's cells, row after row: one allocation for the table rather than one per row.
     pub(super) cells: Vec<Text<'a>>,
@@ -165,8 +171,8 @@ impl<'a> Table<'a> {
 
 #[derive(Debug, Clone)]
 pub struct CodeBlock<'a> {
-    /// Line of the opening fence.
-    pub line: u32,
+    /// The opening fence (its line starts the block).
+    pub span: Span,
     /// The info string (`json`, `http`, ...), lower-cased.
     pub info: Cow<'a, str>,
     pub text: Cow<'a, str>,
@@ -176,7 +182,8 @@ pub struct CodeBlock<'a> {
 /// A `<!-- { "blockType": ... } -->` comment.
 #[derive(Debug, Clone)]
 pub struct Metadata {
-    pub line: u32,
+    /// The line of the comment's `{`.
+    pub span: Span,
     pub value: Value,
 }
 

@@ -438,7 +438,7 @@ mod tests {
         assert_eq!(
             reported,
             [
-                "api/gadget-list-widgets.md:4: note[unknown-type]: list method of `widgets`: \
+                "api/gadget-list-widgets.md:4: note[D0202]: list method of `widgets`: \
               no page describes `gadget`, the owner its file name gives; not modelled"
             ]
         );

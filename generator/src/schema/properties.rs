@@ -23,6 +23,9 @@
 
 use std::collections::HashMap;
 
+/// How the kept statement of a property is chosen, as a conflict's help says it.
+const EVIDENCE_RANKING: &str = "evidence ranks the type's own page first, then API pages' request bodies, then subtype rows inherited from it, then its JSON representation, then a list method's navigation, then page order; correct the page that is wrong";
+
 use super::bases::chain;
 use super::index::{Candidate, DraftType, PropertyDraft, TypeIndex};
 use super::model::EnumMember;
@@ -354,7 +357,7 @@ fn settle(
                 DiagnosticKind::Conflict,
                 candidate.fact.location.clone(),
                 format!(
-                    "property `{}` of `{}` is {} here but {} elsewhere; kept {} (rule: type page > API page > JSON representation > example, then page order)",
+                    "property `{}` of `{}` is {} here but {} elsewhere; kept {}, which has the stronger evidence",
                     candidate.fact.name,
                     index.entries[owner].qualified_name(),
                     index.describe(ty, collection),
@@ -362,7 +365,8 @@ fn settle(
                     index.describe(kept_type, kept_collection),
                 ),
             )
-            .with_related(group[kept].fact.location.clone(), "the type kept"),
+            .with_related(group[kept].fact.location.clone(), "the type kept")
+            .with_help(EVIDENCE_RANKING),
         );
     }
     let first = &group[0].fact;
