@@ -146,8 +146,14 @@ fn schema() -> Schema {
             &g("recording"),
             Kind::Complex,
             None,
-            "Every field of another area's type.",
-            vec![property("status", &g("operationStatus"), false, "")],
+            "A value another area's types share, and a relationship to another area's entity.",
+            vec![
+                property("status", &g("operationStatus"), false, ""),
+                Property {
+                    navigation: true,
+                    ..property("call", &g("call"), false, "Gated by the call's area.")
+                },
+            ],
         ),
         struct_type(
             &g("operation"),
@@ -184,9 +190,9 @@ fn schema() -> Schema {
             )],
         ),
     ];
-    // `operation` and `entity` have no area; `operationStatus` makes `operation.status` a field
-    // of another area, and every field of `recording`; `Call Records` shows a name made into a
-    // feature name.
+    // `operation` and `entity` have no area; `operationStatus` is of an area, but `operation`
+    // and `recording` use it, so it is always compiled; `recording.call` is a relationship to
+    // an entity of another area; `Call Records` shows a name made into a feature name.
     let areas = [
         ("call", "cloud-communications"),
         ("commsOperation", "cloud-communications"),

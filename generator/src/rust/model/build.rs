@@ -22,7 +22,7 @@ use super::{
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
 use crate::rust::cycles::{fields_to_box, Edge};
-use crate::rust::features::{crate_features, features, type_feature};
+use crate::rust::features::{crate_features, features, type_features};
 use crate::rust::modules::{module_tree, ModuleTree};
 use crate::rust::names::{pascal_case, snake_case, unraw, Case, Scope};
 use crate::rust::primitives::primitive_for;
@@ -205,7 +205,7 @@ pub fn build(lookup: &TypeLookup<'_>) -> (CrateModel, Vec<Diagnostic>) {
         item_scopes: BTreeMap::new(),
         paths: Vec::new(),
         polymorphic: BTreeMap::new(),
-        features: types.iter().map(type_feature).collect(),
+        features: type_features(lookup),
         has_subtypes: has_subtypes(lookup),
         diagnostics: Vec::new(),
     };
