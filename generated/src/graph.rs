@@ -3,6 +3,7 @@
 
 /// Reports the state of a long-running communications action.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CommsOperation {
@@ -25,6 +26,7 @@ pub struct CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl CommsOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.commsOperation";
@@ -66,6 +68,7 @@ impl CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::fmt::Debug for CommsOperation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "CommsOperation");
@@ -79,6 +82,7 @@ impl ::std::fmt::Debug for CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::serde::Serialize for CommsOperation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -89,6 +93,7 @@ impl ::serde::Serialize for CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl<'de> ::serde::Deserialize<'de> for CommsOperation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -99,6 +104,7 @@ impl<'de> ::serde::Deserialize<'de> for CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for CommsOperation {
     fn read_property<'de, A>(
         &mut self,
@@ -124,6 +130,7 @@ impl crate::support::ReadObject for CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<CommsOperation> for Entity {
     fn from(value: CommsOperation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -150,6 +157,7 @@ impl ::std::convert::From<CommsOperation> for Entity {
 
 /// `CommsOperation` or any type derived from it, told apart by `@odata.type`.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AnyCommsOperation {
@@ -159,6 +167,7 @@ pub enum AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl<'de> ::serde::Deserialize<'de> for AnyCommsOperation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -178,6 +187,7 @@ impl<'de> ::serde::Deserialize<'de> for AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::serde::Serialize for AnyCommsOperation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -196,6 +206,7 @@ impl ::serde::Serialize for AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[allow(unreachable_patterns)]
 impl AnyCommsOperation {
     /// `odata_type` of the value, whichever variant it is.
@@ -351,6 +362,7 @@ impl AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<CommsOperation> for AnyCommsOperation {
     fn from(value: CommsOperation) -> Self {
         Self::CommsOperation(::std::boxed::Box::new(value))
@@ -358,6 +370,7 @@ impl ::std::convert::From<CommsOperation> for AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<PlayPromptOperation> for AnyCommsOperation {
     fn from(value: PlayPromptOperation) -> Self {
         Self::PlayPromptOperation(::std::boxed::Box::new(value))
@@ -365,6 +378,7 @@ impl ::std::convert::From<PlayPromptOperation> for AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::TryFrom<AnyCommsOperation> for PlayPromptOperation {
     type Error = AnyCommsOperation;
     fn try_from(
@@ -375,6 +389,7 @@ impl ::std::convert::TryFrom<AnyCommsOperation> for PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<RecordOperation> for AnyCommsOperation {
     fn from(value: RecordOperation) -> Self {
         Self::RecordOperation(::std::boxed::Box::new(value))
@@ -382,6 +397,7 @@ impl ::std::convert::From<RecordOperation> for AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::TryFrom<AnyCommsOperation> for RecordOperation {
     type Error = AnyCommsOperation;
     fn try_from(
@@ -394,6 +410,7 @@ impl ::std::convert::TryFrom<AnyCommsOperation> for RecordOperation {
 /// The value as the base type: a subtype's own properties move into
 /// `additional_properties`.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<AnyCommsOperation> for CommsOperation {
     fn from(value: AnyCommsOperation) -> Self {
         match value {
@@ -758,6 +775,7 @@ impl ::std::convert::From<Entity> for AnyEntity {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<CommsOperation> for AnyEntity {
     fn from(value: CommsOperation) -> Self {
         Self::CommsOperation(::std::boxed::Box::new(value))
@@ -765,6 +783,7 @@ impl ::std::convert::From<CommsOperation> for AnyEntity {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::TryFrom<AnyEntity> for CommsOperation {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -773,6 +792,7 @@ impl ::std::convert::TryFrom<AnyEntity> for CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<Operation> for AnyEntity {
     fn from(value: Operation) -> Self {
         Self::Operation(::std::boxed::Box::new(value))
@@ -780,6 +800,7 @@ impl ::std::convert::From<Operation> for AnyEntity {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::TryFrom<AnyEntity> for Operation {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -788,6 +809,7 @@ impl ::std::convert::TryFrom<AnyEntity> for Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<PlayPromptOperation> for AnyEntity {
     fn from(value: PlayPromptOperation) -> Self {
         Self::PlayPromptOperation(::std::boxed::Box::new(value))
@@ -795,6 +817,7 @@ impl ::std::convert::From<PlayPromptOperation> for AnyEntity {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::TryFrom<AnyEntity> for PlayPromptOperation {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -803,6 +826,7 @@ impl ::std::convert::TryFrom<AnyEntity> for PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<RecordOperation> for AnyEntity {
     fn from(value: RecordOperation) -> Self {
         Self::RecordOperation(::std::boxed::Box::new(value))
@@ -810,6 +834,7 @@ impl ::std::convert::From<RecordOperation> for AnyEntity {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::TryFrom<AnyEntity> for RecordOperation {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -837,6 +862,7 @@ impl ::std::convert::From<AnyEntity> for Entity {
 
 /// Tracks the progress of a long-running operation.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Operation {
@@ -863,6 +889,7 @@ pub struct Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl Operation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.operation";
@@ -904,6 +931,7 @@ impl Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::fmt::Debug for Operation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "Operation");
@@ -917,6 +945,7 @@ impl ::std::fmt::Debug for Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::serde::Serialize for Operation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -927,6 +956,7 @@ impl ::serde::Serialize for Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl<'de> ::serde::Deserialize<'de> for Operation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -937,6 +967,7 @@ impl<'de> ::serde::Deserialize<'de> for Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for Operation {
     fn read_property<'de, A>(
         &mut self,
@@ -962,6 +993,7 @@ impl crate::support::ReadObject for Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<Operation> for Entity {
     fn from(value: Operation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -1072,6 +1104,7 @@ crate::support::impl_string_enum!(PlayPromptCompletionReason);
 
 /// Reports the outcome of a playPrompt action on a call.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PlayPromptOperation {
@@ -1096,6 +1129,7 @@ pub struct PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl PlayPromptOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.playPromptOperation";
@@ -1138,6 +1172,7 @@ impl PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::fmt::Debug for PlayPromptOperation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "PlayPromptOperation");
@@ -1152,6 +1187,7 @@ impl ::std::fmt::Debug for PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::serde::Serialize for PlayPromptOperation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -1162,6 +1198,7 @@ impl ::serde::Serialize for PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -1172,6 +1209,7 @@ impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for PlayPromptOperation {
     fn read_property<'de, A>(
         &mut self,
@@ -1198,6 +1236,7 @@ impl crate::support::ReadObject for PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<PlayPromptOperation> for CommsOperation {
     fn from(value: PlayPromptOperation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -1220,6 +1259,7 @@ impl ::std::convert::From<PlayPromptOperation> for CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<PlayPromptOperation> for Entity {
     fn from(value: PlayPromptOperation) -> Self {
         Self::from(CommsOperation::from(value))
@@ -1291,6 +1331,7 @@ crate::support::impl_string_enum!(RecordCompletionReason);
 
 /// Describes the result of recording audio from a call participant.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RecordOperation {
@@ -1319,6 +1360,7 @@ pub struct RecordOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl RecordOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.recordOperation";
@@ -1363,6 +1405,7 @@ impl RecordOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::fmt::Debug for RecordOperation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "RecordOperation");
@@ -1379,6 +1422,7 @@ impl ::std::fmt::Debug for RecordOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::serde::Serialize for RecordOperation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -1389,6 +1433,7 @@ impl ::serde::Serialize for RecordOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl<'de> ::serde::Deserialize<'de> for RecordOperation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -1399,6 +1444,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for RecordOperation {
     fn read_property<'de, A>(
         &mut self,
@@ -1427,6 +1473,7 @@ impl crate::support::ReadObject for RecordOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<RecordOperation> for CommsOperation {
     fn from(value: RecordOperation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -1459,6 +1506,7 @@ impl ::std::convert::From<RecordOperation> for CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<RecordOperation> for Entity {
     fn from(value: RecordOperation) -> Self {
         Self::from(CommsOperation::from(value))
@@ -1467,6 +1515,7 @@ impl ::std::convert::From<RecordOperation> for Entity {
 
 /// Carries the result of an operation, whether it succeeded or failed.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ResultInfo {
@@ -1487,6 +1536,7 @@ pub struct ResultInfo {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ResultInfo {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.resultInfo";
@@ -1527,6 +1577,7 @@ impl ResultInfo {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::fmt::Debug for ResultInfo {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "ResultInfo");
@@ -1539,6 +1590,7 @@ impl ::std::fmt::Debug for ResultInfo {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::serde::Serialize for ResultInfo {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -1549,6 +1601,7 @@ impl ::serde::Serialize for ResultInfo {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl<'de> ::serde::Deserialize<'de> for ResultInfo {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -1559,6 +1612,7 @@ impl<'de> ::serde::Deserialize<'de> for ResultInfo {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for ResultInfo {
     fn read_property<'de, A>(
         &mut self,

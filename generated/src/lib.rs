@@ -204,6 +204,7 @@
 //! Features are additive: turning one on adds types, fields and variants, which the structs and
 //! enums, all `#[non_exhaustive]`, let code that compiled without it ignore.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #[rustfmt::skip]
 pub mod graph;
 

@@ -150,7 +150,12 @@ fn render_module(
 ) -> TokenStream {
     let features = &model.features;
     let docs = match (&module.namespace, module.path.is_empty()) {
-        (_, true) => inner_doc_attrs(&crate_docs(model, options)),
+        // docs.rs builds the docs with `--cfg docsrs` (see the manifest), on nightly: there
+        // rustdoc shows the features each item needs.
+        (_, true) => {
+            let docs = inner_doc_attrs(&crate_docs(model, options));
+            quote!(#docs #![cfg_attr(docsrs, feature(doc_cfg))])
+        }
         (Some(namespace), false) => {
             inner_doc_attrs(&format!("Types of the `{namespace}` namespace."))
         }
@@ -475,6 +480,9 @@ chrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"
 serde = \"1\"
 serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}
 
+[package.metadata.docs.rs]
+all-features = true
+rustdoc-args = [\"--cfg\", \"docsrs\"]
 {features}
 [workspace]
 ",

@@ -125,11 +125,30 @@ pub fn features<'a>(areas: impl IntoIterator<Item = &'a Option<String>>) -> Feat
 /// `#[cfg(...)]` for the features in `needed` that the enclosing item does not already
 /// require; nothing when there are none.
 pub fn cfg(needed: &Features, enclosing: &Features) -> TokenStream {
+    match predicate(needed, enclosing) {
+        Some(predicate) => quote!(#[cfg(#predicate)]),
+        None => TokenStream::new(),
+    }
+}
+
+/// `#[cfg(...)]` for an item (a type, an impl) that needs `needed`, and the same features shown
+/// in its docs where rustdoc runs with `--cfg docsrs` (as docs.rs does, on nightly, with the
+/// crate root's `feature(doc_cfg)`); nothing when it needs none.
+pub fn item_cfg(needed: &Features) -> TokenStream {
+    match predicate(needed, &Features::new()) {
+        Some(predicate) => quote!(#[cfg(#predicate)] #[cfg_attr(docsrs, doc(cfg(#predicate)))]),
+        None => TokenStream::new(),
+    }
+}
+
+/// `feature = "a"` or `all(feature = "a", ...)` for the features in `needed` beyond
+/// `enclosing`'s.
+fn predicate(needed: &Features, enclosing: &Features) -> Option<TokenStream> {
     let extra: Vec<&String> = needed.difference(enclosing).collect();
     match extra.as_slice() {
-        [] => TokenStream::new(),
-        [feature] => quote!(#[cfg(feature = #feature)]),
-        _ => quote!(#[cfg(all(#(feature = #extra),*))]),
+        [] => None,
+        [feature] => Some(quote!(feature = #feature)),
+        _ => Some(quote!(all(#(feature = #extra),*))),
     }
 }
 
@@ -247,5 +266,11 @@ mod tests {
             cfg(&set(&["a", "b"]), &set(&[])).to_string(),
             quote!(#[cfg(all(feature = "a", feature = "b"))]).to_string()
         );
+        assert_eq!(
+            item_cfg(&set(&["teams"])).to_string(),
+            quote!(#[cfg(feature = "teams")] #[cfg_attr(docsrs, doc(cfg(feature = "teams")))])
+                .to_string()
+        );
+        assert!(item_cfg(&set(&[])).is_empty());
     }
 }
