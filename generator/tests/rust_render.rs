@@ -285,6 +285,7 @@ fn generated_files_snapshot() {
             "src/lib.rs",
             "src/odata.rs",
             "src/support.rs",
+            "tests/areas.rs",
             "tests/docs_examples.rs",
             "tests/docs_examples/cases.rs",
             "tests/round_trip/mod.rs",

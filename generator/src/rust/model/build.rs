@@ -22,7 +22,7 @@ use super::{
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
 use crate::rust::cycles::{fields_to_box, Edge};
-use crate::rust::features::{crate_features, features, type_features};
+use crate::rust::features::{crate_features, features, type_feature, type_features};
 use crate::rust::modules::{module_tree, ModuleTree};
 use crate::rust::names::{pascal_case, snake_case, unraw, Case, Scope};
 use crate::rust::primitives::primitive_for;
@@ -272,7 +272,18 @@ pub fn build(lookup: &TypeLookup<'_>) -> (CrateModel, Vec<Diagnostic>) {
         })
         .collect();
     let features = crate_features(types);
-    (CrateModel { modules, features }, builder.diagnostics)
+    let mut area_types: BTreeMap<String, Vec<ItemPath>> = BTreeMap::new();
+    for (ty, path) in types.iter().zip(&builder.paths) {
+        if let Some(feature) = type_feature(ty) {
+            area_types.entry(feature).or_default().push(path.clone());
+        }
+    }
+    let model = CrateModel {
+        modules,
+        features,
+        area_types,
+    };
+    (model, builder.diagnostics)
 }
 
 /// Per type, whether any type names it (exactly or but for case) as its base.
