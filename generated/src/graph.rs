@@ -3,6 +3,7 @@
 
 /// Someone or something invited to an event.
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Attendee {
@@ -21,6 +22,7 @@ pub struct Attendee {
 }
 
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl Attendee {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.attendee";
@@ -60,6 +62,7 @@ impl Attendee {
 }
 
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl ::std::fmt::Debug for Attendee {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "Attendee");
@@ -71,6 +74,7 @@ impl ::std::fmt::Debug for Attendee {
 }
 
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl ::serde::Serialize for Attendee {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -81,6 +85,7 @@ impl ::serde::Serialize for Attendee {
 }
 
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl<'de> ::serde::Deserialize<'de> for Attendee {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -91,6 +96,7 @@ impl<'de> ::serde::Deserialize<'de> for Attendee {
 }
 
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl crate::support::ReadObject for Attendee {
     fn read_property<'de, A>(
         &mut self,
@@ -154,6 +160,7 @@ crate::support::impl_string_enum!(AttendeeType);
 
 /// What every item of a drive has in common.
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct BaseItem {
@@ -188,6 +195,7 @@ pub struct BaseItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl BaseItem {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.baseItem";
@@ -233,6 +241,7 @@ impl BaseItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::fmt::Debug for BaseItem {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "BaseItem");
@@ -250,6 +259,7 @@ impl ::std::fmt::Debug for BaseItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::serde::Serialize for BaseItem {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -260,6 +270,7 @@ impl ::serde::Serialize for BaseItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl<'de> ::serde::Deserialize<'de> for BaseItem {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -270,6 +281,7 @@ impl<'de> ::serde::Deserialize<'de> for BaseItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl crate::support::ReadObject for BaseItem {
     fn read_property<'de, A>(
         &mut self,
@@ -301,6 +313,7 @@ impl crate::support::ReadObject for BaseItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::From<BaseItem> for Entity {
     fn from(value: BaseItem) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -341,6 +354,7 @@ impl ::std::convert::From<BaseItem> for Entity {
 
 /// `BaseItem` or any type derived from it, told apart by `@odata.type`.
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AnyBaseItem {
@@ -349,6 +363,7 @@ pub enum AnyBaseItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl<'de> ::serde::Deserialize<'de> for AnyBaseItem {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -365,6 +380,7 @@ impl<'de> ::serde::Deserialize<'de> for AnyBaseItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::serde::Serialize for AnyBaseItem {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -380,6 +396,7 @@ impl ::serde::Serialize for AnyBaseItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 #[allow(unreachable_patterns)]
 impl AnyBaseItem {
     /// `odata_type` of the value, whichever variant it is.
@@ -569,6 +586,7 @@ impl AnyBaseItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::From<BaseItem> for AnyBaseItem {
     fn from(value: BaseItem) -> Self {
         Self::BaseItem(::std::boxed::Box::new(value))
@@ -576,6 +594,7 @@ impl ::std::convert::From<BaseItem> for AnyBaseItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::From<DriveItem> for AnyBaseItem {
     fn from(value: DriveItem) -> Self {
         Self::DriveItem(::std::boxed::Box::new(value))
@@ -583,6 +602,7 @@ impl ::std::convert::From<DriveItem> for AnyBaseItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::TryFrom<AnyBaseItem> for DriveItem {
     type Error = AnyBaseItem;
     fn try_from(value: AnyBaseItem) -> ::std::result::Result<Self, AnyBaseItem> {
@@ -593,6 +613,7 @@ impl ::std::convert::TryFrom<AnyBaseItem> for DriveItem {
 /// The value as the base type: a subtype's own properties move into
 /// `additional_properties`.
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::From<AnyBaseItem> for BaseItem {
     fn from(value: AnyBaseItem) -> Self {
         match value {
@@ -639,6 +660,7 @@ crate::support::impl_string_enum!(BodyType);
 
 /// Reports the state of a long-running communications action.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct CommsOperation {
@@ -661,6 +683,7 @@ pub struct CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl CommsOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.commsOperation";
@@ -702,6 +725,7 @@ impl CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::fmt::Debug for CommsOperation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "CommsOperation");
@@ -715,6 +739,7 @@ impl ::std::fmt::Debug for CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::serde::Serialize for CommsOperation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -725,6 +750,7 @@ impl ::serde::Serialize for CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl<'de> ::serde::Deserialize<'de> for CommsOperation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -735,6 +761,7 @@ impl<'de> ::serde::Deserialize<'de> for CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for CommsOperation {
     fn read_property<'de, A>(
         &mut self,
@@ -760,6 +787,7 @@ impl crate::support::ReadObject for CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<CommsOperation> for Entity {
     fn from(value: CommsOperation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -786,6 +814,7 @@ impl ::std::convert::From<CommsOperation> for Entity {
 
 /// `CommsOperation` or any type derived from it, told apart by `@odata.type`.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AnyCommsOperation {
@@ -795,6 +824,7 @@ pub enum AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl<'de> ::serde::Deserialize<'de> for AnyCommsOperation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -814,6 +844,7 @@ impl<'de> ::serde::Deserialize<'de> for AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::serde::Serialize for AnyCommsOperation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -832,6 +863,7 @@ impl ::serde::Serialize for AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[allow(unreachable_patterns)]
 impl AnyCommsOperation {
     /// `odata_type` of the value, whichever variant it is.
@@ -987,6 +1019,7 @@ impl AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<CommsOperation> for AnyCommsOperation {
     fn from(value: CommsOperation) -> Self {
         Self::CommsOperation(::std::boxed::Box::new(value))
@@ -994,6 +1027,7 @@ impl ::std::convert::From<CommsOperation> for AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<PlayPromptOperation> for AnyCommsOperation {
     fn from(value: PlayPromptOperation) -> Self {
         Self::PlayPromptOperation(::std::boxed::Box::new(value))
@@ -1001,6 +1035,7 @@ impl ::std::convert::From<PlayPromptOperation> for AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::TryFrom<AnyCommsOperation> for PlayPromptOperation {
     type Error = AnyCommsOperation;
     fn try_from(
@@ -1011,6 +1046,7 @@ impl ::std::convert::TryFrom<AnyCommsOperation> for PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<RecordOperation> for AnyCommsOperation {
     fn from(value: RecordOperation) -> Self {
         Self::RecordOperation(::std::boxed::Box::new(value))
@@ -1018,6 +1054,7 @@ impl ::std::convert::From<RecordOperation> for AnyCommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::TryFrom<AnyCommsOperation> for RecordOperation {
     type Error = AnyCommsOperation;
     fn try_from(
@@ -1030,6 +1067,7 @@ impl ::std::convert::TryFrom<AnyCommsOperation> for RecordOperation {
 /// The value as the base type: a subtype's own properties move into
 /// `additional_properties`.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<AnyCommsOperation> for CommsOperation {
     fn from(value: AnyCommsOperation) -> Self {
         match value {
@@ -1148,6 +1186,7 @@ impl crate::support::ReadObject for DateTimeTimeZone {
 
 /// An object of the directory, such as a user or a group.
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DirectoryObject {
@@ -1168,6 +1207,7 @@ pub struct DirectoryObject {
 }
 
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 impl DirectoryObject {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.directoryObject";
@@ -1207,6 +1247,7 @@ impl DirectoryObject {
 }
 
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 impl ::std::fmt::Debug for DirectoryObject {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "DirectoryObject");
@@ -1218,6 +1259,7 @@ impl ::std::fmt::Debug for DirectoryObject {
 }
 
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 impl ::serde::Serialize for DirectoryObject {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -1228,6 +1270,7 @@ impl ::serde::Serialize for DirectoryObject {
 }
 
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 impl<'de> ::serde::Deserialize<'de> for DirectoryObject {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -1238,6 +1281,7 @@ impl<'de> ::serde::Deserialize<'de> for DirectoryObject {
 }
 
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 impl crate::support::ReadObject for DirectoryObject {
     fn read_property<'de, A>(
         &mut self,
@@ -1261,6 +1305,7 @@ impl crate::support::ReadObject for DirectoryObject {
 }
 
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 impl ::std::convert::From<DirectoryObject> for Entity {
     fn from(value: DirectoryObject) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -1281,6 +1326,7 @@ impl ::std::convert::From<DirectoryObject> for Entity {
 
 /// `DirectoryObject` or any type derived from it, told apart by `@odata.type`.
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum AnyDirectoryObject {
@@ -1292,6 +1338,7 @@ pub enum AnyDirectoryObject {
 }
 
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 impl<'de> ::serde::Deserialize<'de> for AnyDirectoryObject {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -1313,6 +1360,7 @@ impl<'de> ::serde::Deserialize<'de> for AnyDirectoryObject {
 }
 
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 impl ::serde::Serialize for AnyDirectoryObject {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -1333,6 +1381,7 @@ impl ::serde::Serialize for AnyDirectoryObject {
 }
 
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 #[allow(unreachable_patterns)]
 impl AnyDirectoryObject {
     /// `odata_type` of the value, whichever variant it is.
@@ -1474,6 +1523,7 @@ impl AnyDirectoryObject {
 }
 
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 impl ::std::convert::From<DirectoryObject> for AnyDirectoryObject {
     fn from(value: DirectoryObject) -> Self {
         Self::DirectoryObject(::std::boxed::Box::new(value))
@@ -1481,6 +1531,7 @@ impl ::std::convert::From<DirectoryObject> for AnyDirectoryObject {
 }
 
 #[cfg(all(feature = "directory-management", feature = "groups"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "directory-management", feature = "groups"))))]
 impl ::std::convert::From<Group> for AnyDirectoryObject {
     fn from(value: Group) -> Self {
         Self::Group(::std::boxed::Box::new(value))
@@ -1488,6 +1539,7 @@ impl ::std::convert::From<Group> for AnyDirectoryObject {
 }
 
 #[cfg(all(feature = "directory-management", feature = "groups"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "directory-management", feature = "groups"))))]
 impl ::std::convert::TryFrom<AnyDirectoryObject> for Group {
     type Error = AnyDirectoryObject;
     fn try_from(
@@ -1498,6 +1550,7 @@ impl ::std::convert::TryFrom<AnyDirectoryObject> for Group {
 }
 
 #[cfg(all(feature = "directory-management", feature = "users"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "directory-management", feature = "users"))))]
 impl ::std::convert::From<User> for AnyDirectoryObject {
     fn from(value: User) -> Self {
         Self::User(::std::boxed::Box::new(value))
@@ -1505,6 +1558,7 @@ impl ::std::convert::From<User> for AnyDirectoryObject {
 }
 
 #[cfg(all(feature = "directory-management", feature = "users"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "directory-management", feature = "users"))))]
 impl ::std::convert::TryFrom<AnyDirectoryObject> for User {
     type Error = AnyDirectoryObject;
     fn try_from(
@@ -1517,6 +1571,7 @@ impl ::std::convert::TryFrom<AnyDirectoryObject> for User {
 /// The value as the base type: a subtype's own properties move into
 /// `additional_properties`.
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 impl ::std::convert::From<AnyDirectoryObject> for DirectoryObject {
     fn from(value: AnyDirectoryObject) -> Self {
         match value {
@@ -1531,6 +1586,7 @@ impl ::std::convert::From<AnyDirectoryObject> for DirectoryObject {
 
 /// A file or folder stored in a drive.
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct DriveItem {
@@ -1575,6 +1631,7 @@ pub struct DriveItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl DriveItem {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.driveItem";
@@ -1624,6 +1681,7 @@ impl DriveItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::fmt::Debug for DriveItem {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "DriveItem");
@@ -1645,6 +1703,7 @@ impl ::std::fmt::Debug for DriveItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::serde::Serialize for DriveItem {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -1655,6 +1714,7 @@ impl ::serde::Serialize for DriveItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl<'de> ::serde::Deserialize<'de> for DriveItem {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -1665,6 +1725,7 @@ impl<'de> ::serde::Deserialize<'de> for DriveItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl crate::support::ReadObject for DriveItem {
     fn read_property<'de, A>(
         &mut self,
@@ -1700,6 +1761,7 @@ impl crate::support::ReadObject for DriveItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::From<DriveItem> for BaseItem {
     fn from(value: DriveItem) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -1727,6 +1789,7 @@ impl ::std::convert::From<DriveItem> for BaseItem {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::From<DriveItem> for Entity {
     fn from(value: DriveItem) -> Self {
         Self::from(BaseItem::from(value))
@@ -2421,6 +2484,7 @@ impl ::std::convert::From<Entity> for AnyEntity {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::From<BaseItem> for AnyEntity {
     fn from(value: BaseItem) -> Self {
         Self::BaseItem(::std::boxed::Box::new(value))
@@ -2428,6 +2492,7 @@ impl ::std::convert::From<BaseItem> for AnyEntity {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::TryFrom<AnyEntity> for BaseItem {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -2436,6 +2501,7 @@ impl ::std::convert::TryFrom<AnyEntity> for BaseItem {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<CommsOperation> for AnyEntity {
     fn from(value: CommsOperation) -> Self {
         Self::CommsOperation(::std::boxed::Box::new(value))
@@ -2443,6 +2509,7 @@ impl ::std::convert::From<CommsOperation> for AnyEntity {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::TryFrom<AnyEntity> for CommsOperation {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -2451,6 +2518,7 @@ impl ::std::convert::TryFrom<AnyEntity> for CommsOperation {
 }
 
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 impl ::std::convert::From<DirectoryObject> for AnyEntity {
     fn from(value: DirectoryObject) -> Self {
         Self::DirectoryObject(::std::boxed::Box::new(value))
@@ -2458,6 +2526,7 @@ impl ::std::convert::From<DirectoryObject> for AnyEntity {
 }
 
 #[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 impl ::std::convert::TryFrom<AnyEntity> for DirectoryObject {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -2466,6 +2535,7 @@ impl ::std::convert::TryFrom<AnyEntity> for DirectoryObject {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::From<DriveItem> for AnyEntity {
     fn from(value: DriveItem) -> Self {
         Self::DriveItem(::std::boxed::Box::new(value))
@@ -2473,6 +2543,7 @@ impl ::std::convert::From<DriveItem> for AnyEntity {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::TryFrom<AnyEntity> for DriveItem {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -2481,6 +2552,7 @@ impl ::std::convert::TryFrom<AnyEntity> for DriveItem {
 }
 
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl ::std::convert::From<Event> for AnyEntity {
     fn from(value: Event) -> Self {
         Self::Event(::std::boxed::Box::new(value))
@@ -2488,6 +2560,7 @@ impl ::std::convert::From<Event> for AnyEntity {
 }
 
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl ::std::convert::TryFrom<AnyEntity> for Event {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -2496,6 +2569,7 @@ impl ::std::convert::TryFrom<AnyEntity> for Event {
 }
 
 #[cfg(all(feature = "directory-management", feature = "groups"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "directory-management", feature = "groups"))))]
 impl ::std::convert::From<Group> for AnyEntity {
     fn from(value: Group) -> Self {
         Self::Group(::std::boxed::Box::new(value))
@@ -2503,6 +2577,7 @@ impl ::std::convert::From<Group> for AnyEntity {
 }
 
 #[cfg(all(feature = "directory-management", feature = "groups"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "directory-management", feature = "groups"))))]
 impl ::std::convert::TryFrom<AnyEntity> for Group {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -2511,6 +2586,7 @@ impl ::std::convert::TryFrom<AnyEntity> for Group {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<Operation> for AnyEntity {
     fn from(value: Operation) -> Self {
         Self::Operation(::std::boxed::Box::new(value))
@@ -2518,6 +2594,7 @@ impl ::std::convert::From<Operation> for AnyEntity {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::TryFrom<AnyEntity> for Operation {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -2526,6 +2603,7 @@ impl ::std::convert::TryFrom<AnyEntity> for Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<PlayPromptOperation> for AnyEntity {
     fn from(value: PlayPromptOperation) -> Self {
         Self::PlayPromptOperation(::std::boxed::Box::new(value))
@@ -2533,6 +2611,7 @@ impl ::std::convert::From<PlayPromptOperation> for AnyEntity {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::TryFrom<AnyEntity> for PlayPromptOperation {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -2541,6 +2620,7 @@ impl ::std::convert::TryFrom<AnyEntity> for PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<RecordOperation> for AnyEntity {
     fn from(value: RecordOperation) -> Self {
         Self::RecordOperation(::std::boxed::Box::new(value))
@@ -2548,6 +2628,7 @@ impl ::std::convert::From<RecordOperation> for AnyEntity {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::TryFrom<AnyEntity> for RecordOperation {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -2556,6 +2637,7 @@ impl ::std::convert::TryFrom<AnyEntity> for RecordOperation {
 }
 
 #[cfg(all(feature = "directory-management", feature = "users"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "directory-management", feature = "users"))))]
 impl ::std::convert::From<User> for AnyEntity {
     fn from(value: User) -> Self {
         Self::User(::std::boxed::Box::new(value))
@@ -2563,6 +2645,7 @@ impl ::std::convert::From<User> for AnyEntity {
 }
 
 #[cfg(all(feature = "directory-management", feature = "users"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "directory-management", feature = "users"))))]
 impl ::std::convert::TryFrom<AnyEntity> for User {
     type Error = AnyEntity;
     fn try_from(value: AnyEntity) -> ::std::result::Result<Self, AnyEntity> {
@@ -2602,6 +2685,7 @@ impl ::std::convert::From<AnyEntity> for Entity {
 
 /// A meeting or appointment in a calendar.
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Event {
@@ -2634,6 +2718,7 @@ pub struct Event {
 }
 
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl Event {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.event";
@@ -2680,6 +2765,7 @@ impl Event {
 }
 
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl ::std::fmt::Debug for Event {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "Event");
@@ -2698,6 +2784,7 @@ impl ::std::fmt::Debug for Event {
 }
 
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl ::serde::Serialize for Event {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -2708,6 +2795,7 @@ impl ::serde::Serialize for Event {
 }
 
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl<'de> ::serde::Deserialize<'de> for Event {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -2718,6 +2806,7 @@ impl<'de> ::serde::Deserialize<'de> for Event {
 }
 
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl crate::support::ReadObject for Event {
     fn read_property<'de, A>(
         &mut self,
@@ -2748,6 +2837,7 @@ impl crate::support::ReadObject for Event {
 }
 
 #[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl ::std::convert::From<Event> for Entity {
     fn from(value: Event) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -2789,6 +2879,7 @@ impl ::std::convert::From<Event> for Entity {
 
 /// The facet of a drive item that is a file.
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct File {
@@ -2805,6 +2896,7 @@ pub struct File {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl File {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.file";
@@ -2843,6 +2935,7 @@ impl File {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::fmt::Debug for File {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "File");
@@ -2853,6 +2946,7 @@ impl ::std::fmt::Debug for File {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::serde::Serialize for File {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -2863,6 +2957,7 @@ impl ::serde::Serialize for File {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl<'de> ::serde::Deserialize<'de> for File {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -2873,6 +2968,7 @@ impl<'de> ::serde::Deserialize<'de> for File {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl crate::support::ReadObject for File {
     fn read_property<'de, A>(
         &mut self,
@@ -2896,6 +2992,7 @@ impl crate::support::ReadObject for File {
 
 /// The facet of a drive item that is a folder.
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Folder {
@@ -2912,6 +3009,7 @@ pub struct Folder {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl Folder {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.folder";
@@ -2950,6 +3048,7 @@ impl Folder {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::fmt::Debug for Folder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "Folder");
@@ -2960,6 +3059,7 @@ impl ::std::fmt::Debug for Folder {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::serde::Serialize for Folder {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -2970,6 +3070,7 @@ impl ::serde::Serialize for Folder {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl<'de> ::serde::Deserialize<'de> for Folder {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -2980,6 +3081,7 @@ impl<'de> ::serde::Deserialize<'de> for Folder {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl crate::support::ReadObject for Folder {
     fn read_property<'de, A>(
         &mut self,
@@ -3003,6 +3105,7 @@ impl crate::support::ReadObject for Folder {
 
 /// A set of users, devices or other groups that share access or mail.
 #[cfg(feature = "groups")]
+#[cfg_attr(docsrs, doc(cfg(feature = "groups")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Group {
@@ -3044,6 +3147,7 @@ pub struct Group {
 }
 
 #[cfg(feature = "groups")]
+#[cfg_attr(docsrs, doc(cfg(feature = "groups")))]
 impl Group {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.group";
@@ -3092,6 +3196,7 @@ impl Group {
 }
 
 #[cfg(feature = "groups")]
+#[cfg_attr(docsrs, doc(cfg(feature = "groups")))]
 impl ::std::fmt::Debug for Group {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "Group");
@@ -3112,6 +3217,7 @@ impl ::std::fmt::Debug for Group {
 }
 
 #[cfg(feature = "groups")]
+#[cfg_attr(docsrs, doc(cfg(feature = "groups")))]
 impl ::serde::Serialize for Group {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -3122,6 +3228,7 @@ impl ::serde::Serialize for Group {
 }
 
 #[cfg(feature = "groups")]
+#[cfg_attr(docsrs, doc(cfg(feature = "groups")))]
 impl<'de> ::serde::Deserialize<'de> for Group {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -3132,6 +3239,7 @@ impl<'de> ::serde::Deserialize<'de> for Group {
 }
 
 #[cfg(feature = "groups")]
+#[cfg_attr(docsrs, doc(cfg(feature = "groups")))]
 impl crate::support::ReadObject for Group {
     fn read_property<'de, A>(
         &mut self,
@@ -3165,6 +3273,7 @@ impl crate::support::ReadObject for Group {
 }
 
 #[cfg(all(feature = "directory-management", feature = "groups"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "directory-management", feature = "groups"))))]
 impl ::std::convert::From<Group> for DirectoryObject {
     fn from(value: Group) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -3219,6 +3328,7 @@ impl ::std::convert::From<Group> for DirectoryObject {
 }
 
 #[cfg(all(feature = "directory-management", feature = "groups"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "directory-management", feature = "groups"))))]
 impl ::std::convert::From<Group> for Entity {
     fn from(value: Group) -> Self {
         Self::from(DirectoryObject::from(value))
@@ -3617,6 +3727,7 @@ impl ::std::convert::From<IdentitySet> for AnyIdentitySet {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::From<SharePointIdentitySet> for AnyIdentitySet {
     fn from(value: SharePointIdentitySet) -> Self {
         Self::SharePointIdentitySet(::std::boxed::Box::new(value))
@@ -3624,6 +3735,7 @@ impl ::std::convert::From<SharePointIdentitySet> for AnyIdentitySet {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::TryFrom<AnyIdentitySet> for SharePointIdentitySet {
     type Error = AnyIdentitySet;
     fn try_from(value: AnyIdentitySet) -> ::std::result::Result<Self, AnyIdentitySet> {
@@ -3790,6 +3902,7 @@ impl crate::support::ReadObject for ItemBody {
 
 /// Tracks the progress of a long-running operation.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Operation {
@@ -3816,6 +3929,7 @@ pub struct Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl Operation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.operation";
@@ -3857,6 +3971,7 @@ impl Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::fmt::Debug for Operation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "Operation");
@@ -3870,6 +3985,7 @@ impl ::std::fmt::Debug for Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::serde::Serialize for Operation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -3880,6 +3996,7 @@ impl ::serde::Serialize for Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl<'de> ::serde::Deserialize<'de> for Operation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -3890,6 +4007,7 @@ impl<'de> ::serde::Deserialize<'de> for Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for Operation {
     fn read_property<'de, A>(
         &mut self,
@@ -3915,6 +4033,7 @@ impl crate::support::ReadObject for Operation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<Operation> for Entity {
     fn from(value: Operation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -3982,6 +4101,7 @@ crate::support::impl_string_enum!(OperationStatus);
 
 /// The password settings of a user.
 #[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PasswordProfile {
@@ -4000,6 +4120,7 @@ pub struct PasswordProfile {
 }
 
 #[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 impl PasswordProfile {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.passwordProfile";
@@ -4043,6 +4164,7 @@ impl PasswordProfile {
 }
 
 #[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 impl ::std::fmt::Debug for PasswordProfile {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "PasswordProfile");
@@ -4058,6 +4180,7 @@ impl ::std::fmt::Debug for PasswordProfile {
 }
 
 #[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 impl ::serde::Serialize for PasswordProfile {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -4068,6 +4191,7 @@ impl ::serde::Serialize for PasswordProfile {
 }
 
 #[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 impl<'de> ::serde::Deserialize<'de> for PasswordProfile {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -4078,6 +4202,7 @@ impl<'de> ::serde::Deserialize<'de> for PasswordProfile {
 }
 
 #[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 impl crate::support::ReadObject for PasswordProfile {
     fn read_property<'de, A>(
         &mut self,
@@ -4147,6 +4272,7 @@ crate::support::impl_string_enum!(PlayPromptCompletionReason);
 
 /// Reports the outcome of a playPrompt action on a call.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct PlayPromptOperation {
@@ -4171,6 +4297,7 @@ pub struct PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl PlayPromptOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.playPromptOperation";
@@ -4213,6 +4340,7 @@ impl PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::fmt::Debug for PlayPromptOperation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "PlayPromptOperation");
@@ -4227,6 +4355,7 @@ impl ::std::fmt::Debug for PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::serde::Serialize for PlayPromptOperation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -4237,6 +4366,7 @@ impl ::serde::Serialize for PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -4247,6 +4377,7 @@ impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for PlayPromptOperation {
     fn read_property<'de, A>(
         &mut self,
@@ -4273,6 +4404,7 @@ impl crate::support::ReadObject for PlayPromptOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<PlayPromptOperation> for CommsOperation {
     fn from(value: PlayPromptOperation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -4295,6 +4427,7 @@ impl ::std::convert::From<PlayPromptOperation> for CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<PlayPromptOperation> for Entity {
     fn from(value: PlayPromptOperation) -> Self {
         Self::from(CommsOperation::from(value))
@@ -4366,6 +4499,7 @@ crate::support::impl_string_enum!(RecordCompletionReason);
 
 /// Describes the result of recording audio from a call participant.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct RecordOperation {
@@ -4394,6 +4528,7 @@ pub struct RecordOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl RecordOperation {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.recordOperation";
@@ -4438,6 +4573,7 @@ impl RecordOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::fmt::Debug for RecordOperation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "RecordOperation");
@@ -4454,6 +4590,7 @@ impl ::std::fmt::Debug for RecordOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::serde::Serialize for RecordOperation {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -4464,6 +4601,7 @@ impl ::serde::Serialize for RecordOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl<'de> ::serde::Deserialize<'de> for RecordOperation {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -4474,6 +4612,7 @@ impl<'de> ::serde::Deserialize<'de> for RecordOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for RecordOperation {
     fn read_property<'de, A>(
         &mut self,
@@ -4502,6 +4641,7 @@ impl crate::support::ReadObject for RecordOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<RecordOperation> for CommsOperation {
     fn from(value: RecordOperation) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -4534,6 +4674,7 @@ impl ::std::convert::From<RecordOperation> for CommsOperation {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::convert::From<RecordOperation> for Entity {
     fn from(value: RecordOperation) -> Self {
         Self::from(CommsOperation::from(value))
@@ -4542,6 +4683,7 @@ impl ::std::convert::From<RecordOperation> for Entity {
 
 /// Carries the result of an operation, whether it succeeded or failed.
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct ResultInfo {
@@ -4562,6 +4704,7 @@ pub struct ResultInfo {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ResultInfo {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.resultInfo";
@@ -4602,6 +4745,7 @@ impl ResultInfo {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::std::fmt::Debug for ResultInfo {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "ResultInfo");
@@ -4614,6 +4758,7 @@ impl ::std::fmt::Debug for ResultInfo {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl ::serde::Serialize for ResultInfo {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -4624,6 +4769,7 @@ impl ::serde::Serialize for ResultInfo {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl<'de> ::serde::Deserialize<'de> for ResultInfo {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -4634,6 +4780,7 @@ impl<'de> ::serde::Deserialize<'de> for ResultInfo {
 }
 
 #[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for ResultInfo {
     fn read_property<'de, A>(
         &mut self,
@@ -4659,6 +4806,7 @@ impl crate::support::ReadObject for ResultInfo {
 
 /// The identities of whoever did something in a SharePoint site, with the group involved.
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct SharePointIdentitySet {
@@ -4681,6 +4829,7 @@ pub struct SharePointIdentitySet {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl SharePointIdentitySet {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.sharePointIdentitySet";
@@ -4722,6 +4871,7 @@ impl SharePointIdentitySet {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::fmt::Debug for SharePointIdentitySet {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "SharePointIdentitySet");
@@ -4735,6 +4885,7 @@ impl ::std::fmt::Debug for SharePointIdentitySet {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::serde::Serialize for SharePointIdentitySet {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -4745,6 +4896,7 @@ impl ::serde::Serialize for SharePointIdentitySet {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl<'de> ::serde::Deserialize<'de> for SharePointIdentitySet {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -4755,6 +4907,7 @@ impl<'de> ::serde::Deserialize<'de> for SharePointIdentitySet {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl crate::support::ReadObject for SharePointIdentitySet {
     fn read_property<'de, A>(
         &mut self,
@@ -4780,6 +4933,7 @@ impl crate::support::ReadObject for SharePointIdentitySet {
 }
 
 #[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl ::std::convert::From<SharePointIdentitySet> for IdentitySet {
     fn from(value: SharePointIdentitySet) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -4798,6 +4952,7 @@ impl ::std::convert::From<SharePointIdentitySet> for IdentitySet {
 
 /// A person's account in the directory: who they are, how they sign in, what they belong to.
 #[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 #[derive(Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct User {
@@ -4862,6 +5017,7 @@ pub struct User {
 }
 
 #[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 impl User {
     /// The `@odata.type` of this type.
     pub const ODATA_TYPE: &str = "#microsoft.graph.user";
@@ -4919,6 +5075,7 @@ impl User {
 }
 
 #[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 impl ::std::fmt::Debug for User {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut object = crate::support::DebugObject::new(f, "User");
@@ -4948,6 +5105,7 @@ impl ::std::fmt::Debug for User {
 }
 
 #[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 impl ::serde::Serialize for User {
     fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
     where
@@ -4958,6 +5116,7 @@ impl ::serde::Serialize for User {
 }
 
 #[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 impl<'de> ::serde::Deserialize<'de> for User {
     fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
     where
@@ -4968,6 +5127,7 @@ impl<'de> ::serde::Deserialize<'de> for User {
 }
 
 #[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 impl crate::support::ReadObject for User {
     fn read_property<'de, A>(
         &mut self,
@@ -5011,6 +5171,7 @@ impl crate::support::ReadObject for User {
 }
 
 #[cfg(all(feature = "directory-management", feature = "users"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "directory-management", feature = "users"))))]
 impl ::std::convert::From<User> for DirectoryObject {
     fn from(value: User) -> Self {
         let mut additional_properties = value.additional_properties;
@@ -5097,6 +5258,7 @@ impl ::std::convert::From<User> for DirectoryObject {
 }
 
 #[cfg(all(feature = "directory-management", feature = "users"))]
+#[cfg_attr(docsrs, doc(cfg(all(feature = "directory-management", feature = "users"))))]
 impl ::std::convert::From<User> for Entity {
     fn from(value: User) -> Self {
         Self::from(DirectoryObject::from(value))

@@ -322,11 +322,18 @@
 //! `cloud-communications`, `directory-management`, `groups`, `onedrive`, `outlook`, `users`.
 //!
 //! `full`, the default, enables them all; to compile only what you use, turn the default off and
-//! name the areas. A type of an area exists with its feature; so does a field whose type is of an
-//! area, and an `Any...` variant whose type (or a type between it and the base) is. Nothing is lost
-//! without them: such a property stays in `additional_properties`, and such a value reads as its
-//! base type. Types of pages that name no area are always there.
+//! name the areas. A type is of the area of its own page, and exists with its feature. Types of
+//! pages that name no area are always there, and so are the complex types and enums (values, not
+//! entities) that types of two or more areas hold, or that a type always there holds: a type's
+//! values need only its own area. An entity stays in its area: a relationship to an entity of
+//! another area is a field that exists with that area's feature, and so is an `Any...` variant
+//! whose type (or a type between it and the base) is of an area. Nothing is lost without them:
+//! such a property stays in `additional_properties`, and such a value reads as its base type.
+//!
+//! Features are additive: turning one on adds types, fields and variants, which the structs and
+//! enums, all `#[non_exhaustive]`, let code that compiled without it ignore.
 
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #[rustfmt::skip]
 pub mod graph;
 

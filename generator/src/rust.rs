@@ -30,10 +30,12 @@
 //! Generated files: `src/lib.rs`, a file per module, `src/odata.rs` (the list and error body
 //! types every area shares), `src/support.rs` (helpers, crate-private but for `UnknownValue`,
 //! which the root re-exports),
-//! and the round-trip tests of the pages' JSON examples ([`example_tests`], which renders the
-//! cases of [`crate::example_check`]); [`render_manifest`] adds a `Cargo.toml` for a standalone
-//! crate.
+//! the round-trip tests of the pages' JSON examples ([`example_tests`], which renders the
+//! cases of [`crate::example_check`]), and `tests/areas.rs`, which names each area's own types
+//! with its feature alone ([`area_tests`]); [`render_manifest`] adds a `Cargo.toml` for a
+//! standalone crate.
 
+mod area_tests;
 mod crate_files;
 mod cycles;
 mod doc_comments;
@@ -144,8 +146,9 @@ impl std::str::FromStr for CrateName {
     }
 }
 
-/// The crate's `src/**` files, its generated tests (which read `examples` as their types) and
-/// the [`SCHEMA_FILE`] it was made from, sorted by path, with a diagnostic for every type that could not be resolved and every name
+/// The crate's `src/**` files, its generated tests (which read `examples` as their types, and
+/// name each area's own types) and the [`SCHEMA_FILE`] it was made from, sorted by path, with
+/// a diagnostic for every type that could not be resolved and every name
 /// that had to change.
 pub fn render_crate(
     schema: &Schema,
@@ -158,6 +161,10 @@ pub fn render_crate(
     diagnostics.append(&mut more);
     let cases = example_cases(&lookup, examples);
     let (mut tests, mut more) = example_tests::test_files(&model, &cases, options);
+    diagnostics.append(&mut more);
+    files.append(&mut tests);
+    let area_tests = area_tests::area_tests(&model, options);
+    let (mut tests, mut more) = crate_files::rust_files(area_tests.into_iter().collect(), options);
     diagnostics.append(&mut more);
     files.append(&mut tests);
     files.push(GeneratedFile {

@@ -149,8 +149,14 @@ fn schema() -> Schema {
             &g("recording"),
             Kind::Complex,
             None,
-            "Every field of another area's type.",
-            vec![property("status", &g("operationStatus"), false, "")],
+            "A value another area's types share, and a relationship to another area's entity.",
+            vec![
+                property("status", &g("operationStatus"), false, ""),
+                Property {
+                    navigation: true,
+                    ..property("call", &g("call"), false, "Gated by the call's area.")
+                },
+            ],
         ),
         struct_type(
             &g("operation"),
@@ -187,9 +193,9 @@ fn schema() -> Schema {
             )],
         ),
     ];
-    // `operation` and `entity` have no area; `operationStatus` makes `operation.status` a field
-    // of another area, and every field of `recording`; `Call Records` shows a name made into a
-    // feature name.
+    // `operation` and `entity` have no area; `operationStatus` is of an area, but `operation`
+    // and `recording` use it, so it is always compiled; `recording.call` is a relationship to
+    // an entity of another area; `Call Records` shows a name made into a feature name.
     let areas = [
         ("call", "cloud-communications"),
         ("commsOperation", "cloud-communications"),
@@ -286,6 +292,7 @@ fn generated_files_snapshot() {
             "src/lib.rs",
             "src/odata.rs",
             "src/support.rs",
+            "tests/areas.rs",
             "tests/docs_examples.rs",
             "tests/docs_examples/cases.rs",
             "tests/round_trip/mod.rs",
@@ -298,9 +305,10 @@ fn generated_files_snapshot() {
 
 /// The snapshots freeze the crate's `cfg`s; this builds them. The crate is written as the
 /// `rust` command writes it, with the workspace's lock file (its dependencies are the
-/// workspace's, so `--offline` finds them), and checked with every feature, with none, and with
-/// each area alone, tests included and warnings denied (`unexpected_cfgs` among them). Its
-/// target folder is kept under the workspace's, so only a first run builds the dependencies.
+/// workspace's, so `--offline` finds them) and a consumer (`tests/consumers/features.rs`), and
+/// checked with every feature, with none, with each area alone and with an area and another,
+/// tests included and warnings denied (`unexpected_cfgs` among them). Its target folder is
+/// kept under the workspace's, so only a first run builds the dependencies.
 #[test]
 fn the_crate_builds_with_every_feature_with_none_and_with_each_area_alone() {
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-render");
@@ -316,11 +324,22 @@ fn the_crate_builds_with_every_feature_with_none_and_with_each_area_alone() {
     }
     let workspace_lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
     std::fs::copy(workspace_lock, krate.join("Cargo.lock")).unwrap();
+    // Code that uses one area, which every feature set that has the area must compile.
+    let consumer = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/consumers/features.rs");
+    std::fs::copy(consumer, krate.join("tests/consumer.rs")).unwrap();
 
-    // The areas are the manifest's (see the test of its features).
+    // The areas are the manifest's (see the test of its features); an area alone, then with
+    // another that adds a variant (`call-records`) or a field (`cloud-communications`) to
+    // what the consumer uses: features are additive.
     let mut feature_sets = vec![vec!["--all-features"], vec!["--no-default-features"]];
-    for area in ["call-records", "cloud-communications", "files"] {
-        feature_sets.push(vec!["--no-default-features", "--features", area]);
+    for areas in [
+        "call-records",
+        "cloud-communications",
+        "files",
+        "cloud-communications,call-records",
+        "files,cloud-communications",
+    ] {
+        feature_sets.push(vec!["--no-default-features", "--features", areas]);
     }
     let mut failures = Vec::new();
     for features in feature_sets {

@@ -1137,3 +1137,84 @@ fn an_all_lower_case_comment_name_takes_the_camel_case_of_its_title() {
         ]
     );
 }
+
+/// `page` with front matter giving its product area and description.
+fn with_front_matter(area: &str, description: &str, page: &str) -> String {
+    format!("---\ndescription: \"{description}\"\nms.prod: \"{area}\"\ndoc_type: resourcePageType\n---\n{page}")
+}
+
+#[test]
+fn a_types_own_page_gives_its_description_area_and_first_properties() {
+    // An area's page that restates the type sorts first by path; the page named after the type
+    // is its own all the same, in the default namespace and in another one.
+    let pages = [
+        (
+            "resources/devices-gadget.md".to_string(),
+            with_front_matter(
+                "devices",
+                "Not yet documented",
+                &resource_page(
+                    "gadget",
+                    "Not yet documented",
+                    &[],
+                    &["| serial | String | The serial. |"],
+                    r#""keyProperty": "id","#,
+                ),
+            ),
+        ),
+        (
+            "resources/gadget.md".to_string(),
+            with_front_matter(
+                "gadgets",
+                "A gadget.",
+                &resource_page(
+                    "gadget",
+                    "A gadget.",
+                    &[],
+                    &["| id | String | Key. |", "| label | String | The label. |"],
+                    r#""keyProperty": "id","#,
+                ),
+            ),
+        ),
+        (
+            "resources/devices-workshop-gear.md".to_string(),
+            with_front_matter(
+                "devices",
+                "Not yet documented",
+                &resource_page(
+                    "gear",
+                    "Namespace: microsoft.graph.workshop",
+                    &[],
+                    &["| size | Int32 | Size. |"],
+                    "",
+                )
+                .replace("microsoft.graph.gear", "microsoft.graph.workshop.gear"),
+            ),
+        ),
+        (
+            "resources/workshop-gear.md".to_string(),
+            with_front_matter(
+                "workshop",
+                "A gear.",
+                &resource_page("gear", "A gear.", &[], &["| teeth | Int32 | Teeth. |"], "")
+                    .replace("microsoft.graph.gear", "microsoft.graph.workshop.gear"),
+            ),
+        ),
+    ];
+    let (schema, _) = borrowed_schema(&pages);
+    let gadget = schema.get("microsoft.graph.gadget").unwrap();
+    assert_eq!(gadget.description, "A gadget.");
+    assert_eq!(gadget.area.as_deref(), Some("gadgets"));
+    assert_eq!(&*gadget.sources[0].file, "resources/gadget.md");
+    assert_eq!(
+        property_names(&schema, "microsoft.graph.gadget"),
+        ["id", "label", "serial"]
+    );
+    let gear = schema.get("microsoft.graph.workshop.gear").unwrap();
+    assert_eq!(gear.description, "A gear.");
+    assert_eq!(gear.area.as_deref(), Some("workshop"));
+    assert_eq!(
+        property_names(&schema, "microsoft.graph.workshop.gear"),
+        ["teeth", "size"]
+    );
+}

@@ -337,9 +337,6 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), CODES.len());
         assert!(codes.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(
-            CODES.last().map(|i| i.kind),
-            Some(DiagnosticKind::Config)
-        );
+        assert_eq!(CODES.last().map(|i| i.kind), Some(DiagnosticKind::Config));
     }
 }

@@ -149,7 +149,12 @@ fn render_module(
 ) -> TokenStream {
     let features = &model.features;
     let docs = match (&module.namespace, module.path.is_empty()) {
-        (_, true) => inner_doc_attrs(&crate_docs(model, options)),
+        // docs.rs builds the docs with `--cfg docsrs` (see the manifest), on nightly: there
+        // rustdoc shows the features each item needs.
+        (_, true) => {
+            let docs = inner_doc_attrs(&crate_docs(model, options));
+            quote!(#docs #![cfg_attr(docsrs, feature(doc_cfg))])
+        }
         (Some(namespace), false) => {
             inner_doc_attrs(&format!("Types of the `{namespace}` namespace."))
         }
@@ -288,10 +293,16 @@ Each product area of the pages (their `ms.prod`) is a feature:
 {list}.
 
 `{FULL}`, the default, enables them all; to compile only what you use, turn the default off and
-name the areas. A type of an area exists with its feature; so does a field whose type is of an
-area, and an `Any...` variant whose type (or a type between it and the base) is. Nothing is lost
-without them: such a property stays in `additional_properties`, and such a value reads as its
-base type. Types of pages that name no area are always there.
+name the areas. A type is of the area of its own page, and exists with its feature. Types of
+pages that name no area are always there, and so are the complex types and enums (values, not
+entities) that types of two or more areas hold, or that a type always there holds: a type's
+values need only its own area. An entity stays in its area: a relationship to an entity of
+another area is a field that exists with that area's feature, and so is an `Any...` variant
+whose type (or a type between it and the base) is of an area. Nothing is lost without them:
+such a property stays in `additional_properties`, and such a value reads as its base type.
+
+Features are additive: turning one on adds types, fields and variants, which the structs and
+enums, all `#[non_exhaustive]`, let code that compiled without it ignore.
 ",
             list = list.join(", ")
         ));
@@ -465,7 +476,6 @@ fn features_table(features: &Features) -> String {
     table
 }
 
-/// The manifest of the crate standing alone (see [`super::render_manifest`]).
 /// The `Cargo.toml` lines of the crates the chosen primitive types need, each once.
 fn chosen_dependencies(options: &CrateOptions) -> String {
     let mut lines: Vec<&str> = options
@@ -477,6 +487,7 @@ fn chosen_dependencies(options: &CrateOptions) -> String {
     lines.iter().map(|line| format!("{line}\n")).collect()
 }
 
+/// The manifest of the crate standing alone (see [`super::render_manifest`]).
 pub fn manifest(features: &Features, options: &CrateOptions) -> GeneratedFile {
     let contents = format!(
         "{header}
@@ -491,6 +502,9 @@ chrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"
 serde = \"1\"
 serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}
 {dependencies}
+[package.metadata.docs.rs]
+all-features = true
+rustdoc-args = [\"--cfg\", \"docsrs\"]
 {features}
 [workspace]
 ",

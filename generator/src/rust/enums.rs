@@ -19,13 +19,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc_comments::doc_attrs;
-use super::features::{cfg, features, Features};
+use super::features::{features, item_cfg};
 use super::model::{Enum, Member};
 use super::names::ident;
 
 pub fn render_enum(item: &Enum) -> TokenStream {
     let docs = doc_attrs(&item.description);
-    let gate = cfg(&features([&item.feature]), &Features::new());
+    let gate = item_cfg(&features([&item.feature]));
     let name = ident(&item.name);
     let catch_all = ident(&item.catch_all);
     let variants = item.members.iter().map(|member| {

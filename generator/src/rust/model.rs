@@ -4,6 +4,8 @@
 
 pub(super) mod build;
 
+use std::collections::BTreeMap;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -45,6 +47,9 @@ pub struct CrateModel {
     pub modules: Vec<Module>,
     /// Every product area's feature ([`super::features`]).
     pub features: Features,
+    /// Per feature, the items of the types whose own page is of its area, in schema order
+    /// (gated by it, or always compiled when several areas share them).
+    pub area_types: BTreeMap<String, Vec<ItemPath>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -24,7 +24,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::features::{cfg, features, Features};
+use super::features::{cfg, features, item_cfg, Features};
 use super::model::{Accessor, CrateModel, Item, Polymorphic};
 use super::model::{ADDITIONAL_PROPERTIES_FIELD, ODATA_TYPE_FIELD};
 use super::names::{ident, unraw};
@@ -37,7 +37,7 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
         return TokenStream::new();
     };
     let own = features([&item.feature]);
-    let gate = cfg(&own, &Features::new());
+    let gate = item_cfg(&own);
     let variant_gates: Vec<TokenStream> = item
         .variants
         .iter()
@@ -148,7 +148,7 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
         let path = variant.path.tokens(module);
         let into_method = ident(&variant.into_method);
         let needed: Features = own.union(&variant.features).cloned().collect();
-        let gate = cfg(&needed, &Features::new());
+        let gate = item_cfg(&needed);
         // The base converts back with the upcast below, which no `TryFrom` may overlap.
         let try_from = (position > 0).then(|| {
             quote! {

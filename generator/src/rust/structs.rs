@@ -35,7 +35,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::doc_comments::doc_attrs;
-use super::features::{cfg, features, Features};
+use super::features::{cfg, features, item_cfg, Features};
 use super::model::{Field, FieldType, Struct, ODATA_TYPE_FIELD, ODATA_TYPE_WIRE};
 use super::names::{ident, unraw};
 use super::support::read_from_text;
@@ -110,7 +110,7 @@ fn reader(field: &Field) -> TokenStream {
 pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
     let docs = doc_attrs(&item.description);
     let own = features([&item.feature]);
-    let gate = cfg(&own, &Features::new());
+    let gate = item_cfg(&own);
     let name = ident(&item.name);
     let odata_type = format!("#{}", item.qualified);
     let odata_type_doc =
@@ -276,7 +276,7 @@ fn render_upcasts(item: &Struct, module: &[String]) -> TokenStream {
     let mut between = both_ends.clone();
     let further = item.further_ancestors.iter().map(|ancestor| {
         between.extend(ancestor.feature.clone());
-        let gate = cfg(&between, &Features::new());
+        let gate = item_cfg(&between);
         let ancestor = ancestor.path.tokens(module);
         quote! {
             #gate
@@ -287,7 +287,7 @@ fn render_upcasts(item: &Struct, module: &[String]) -> TokenStream {
             }
         }
     });
-    let gate = cfg(&both_ends, &Features::new());
+    let gate = item_cfg(&both_ends);
     quote! {
         #gate
         impl ::std::convert::From<#name> for #parent_path {

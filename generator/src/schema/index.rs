@@ -13,6 +13,13 @@
 //! camelCase one is taken, with a note: `orgcontact` in a resource comment whose title says
 //! `orgContact` has lost its capitals, while camelCase is how OData names types.
 //!
+//! A type's facts are ordered by evidence (the pages that describe it, then API pages, ...),
+//! and among the pages that describe it its own page leads: the one named after it, as the
+//! docs name a type's page (`user.md` for `user`, `callrecords-session.md` for
+//! `microsoft.graph.callRecords.session`), before pages of one area that restate it
+//! (`intune-devices-user.md`); then page order. What the schema takes from a type's first
+//! fact (its description, its product area, its first source) is its own page's.
+//!
 //! The entries hold what the phases fill in: the drafts of each type's properties, its enum
 //! members, and the base its pages state (the schema's bases are resolved in
 //! [`super::bases`]).
@@ -22,6 +29,7 @@ use std::sync::Arc;
 
 use super::model::EnumMember;
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
+use crate::doc_text::link_page_stem;
 use crate::facts::{
     Evidence, KindHint, PageFacts, PropertyFact, PropertyType, TypeFact, TypeRef, DEFAULT_NAMESPACE,
 };
@@ -92,6 +100,20 @@ impl TypeEntry<'_> {
             .first()
             .map(|f| &f.location)
             .or(self.mentioned_at.as_ref())
+    }
+
+    /// Whether `fact` is from the type's own page: the page named after it (see the module
+    /// documentation).
+    fn is_own_page(&self, fact: &TypeFact) -> bool {
+        let Some(stem) = link_page_stem(&fact.location.file) else {
+            return false;
+        };
+        let namespace = self.namespace.rsplit('.').next().unwrap_or_default();
+        stem.eq_ignore_ascii_case(&self.name)
+            || stem
+                .strip_prefix(&namespace.to_ascii_lowercase())
+                .and_then(|rest| rest.strip_prefix('-'))
+                .is_some_and(|rest| rest.eq_ignore_ascii_case(&self.name))
     }
 
     /// Takes the camelCase spelling of an all-lower-case name, if the type's pages write one
@@ -199,7 +221,10 @@ impl<'a> TypeIndex<'a> {
             }
         }
         for entry in &mut index.entries {
-            entry.facts.sort_by_key(|f| std::cmp::Reverse(f.evidence));
+            let mut facts = std::mem::take(&mut entry.facts);
+            // Stable: page order is kept within each rank.
+            facts.sort_by_key(|f| (std::cmp::Reverse(f.evidence), !entry.is_own_page(f)));
+            entry.facts = facts;
             diagnostics.extend(entry.restore_camel_case());
         }
         index

@@ -8,8 +8,9 @@
 //! 1. candidates are ranked by evidence: the type's own rows on its type page, then on API
 //!    pages (request-body tables; those of a type that has a type page are reported, not
 //!    merged), then the rows of subtype pages that say they are inherited from it, then its
-//!    JSON representation, then a list method's navigation; within a rank, by page path and
-//!    line. The first one is kept;
+//!    JSON representation, then a list method's navigation; within a rank, the type's own page
+//!    first (the one named after it, see [`super::index`]), then by page path and line. The
+//!    first one is kept;
 //! 2. a later candidate that is more specific refines the type only: a named type refines an
 //!    `Enumeration`, or a `String` whose description lists values;
 //! 3. any other difference (type or collection-ness) is a conflict: the kept candidate stays,
@@ -24,7 +25,7 @@
 use std::collections::HashMap;
 
 /// How the kept statement of a property is chosen, as a conflict's help says it.
-const EVIDENCE_RANKING: &str = "evidence ranks the type's own page first, then API pages' request bodies, then subtype rows inherited from it, then its JSON representation, then a list method's navigation, then page order; correct the page that is wrong";
+const EVIDENCE_RANKING: &str = "evidence ranks the type's own page first, then API pages' request bodies, then subtype rows inherited from it, then its JSON representation, then a list method's navigation, then the page named after the type, then page order; correct the page that is wrong";
 
 use super::bases::chain;
 use super::index::{Candidate, DraftType, PropertyDraft, TypeIndex};

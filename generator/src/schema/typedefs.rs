@@ -8,7 +8,8 @@
 //! - A type no page describes and nothing is known about (no properties, no members, and no
 //!   subtype whose page names it as its base) is left out; the others are sorted by qualified
 //!   name, case-insensitively, then as written.
-//! - A type's product area is its first source page's.
+//! - A type's product area is its first source page's: its own page when it has one (see
+//!   [`super::index`]), not a page of another area that restates it.
 
 use std::collections::{HashMap, HashSet};
 
@@ -136,7 +137,7 @@ fn inherited_names(index: &TypeIndex<'_>, bases: &Bases) -> Vec<HashSet<String>>
     memo.into_iter().map(Option::unwrap_or_default).collect()
 }
 
-/// Gives each type the product area of its first source page.
+/// Gives each type the product area of its first source page (its own page leads).
 pub(super) fn assign_areas(types: &mut [TypeDef], pages: &[&PageFacts]) {
     let areas: HashMap<&str, &str> = pages
         .iter()

@@ -22,7 +22,7 @@ use super::{
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
 use crate::rust::cycles::{fields_to_box, Edge};
-use crate::rust::features::{crate_features, features, type_feature};
+use crate::rust::features::{crate_features, features, type_feature, type_features};
 use crate::rust::modules::{module_tree, ModuleTree};
 use crate::rust::names::{pascal_case, snake_case, unraw, Case, Scope};
 use crate::rust::{CrateOptions, PrimitiveChoices};
@@ -250,7 +250,7 @@ pub fn build<'a>(
         item_scopes: BTreeMap::new(),
         paths: Vec::new(),
         polymorphic: BTreeMap::new(),
-        features: types.iter().map(type_feature).collect(),
+        features: type_features(lookup),
         has_subtypes: has_subtypes(lookup),
         diagnostics: Vec::new(),
     };
@@ -318,7 +318,18 @@ pub fn build<'a>(
         })
         .collect();
     let features = crate_features(types);
-    (CrateModel { modules, features }, builder.diagnostics)
+    let mut area_types: BTreeMap<String, Vec<ItemPath>> = BTreeMap::new();
+    for (ty, path) in types.iter().zip(&builder.paths) {
+        if let Some(feature) = type_feature(ty) {
+            area_types.entry(feature).or_default().push(path.clone());
+        }
+    }
+    let model = CrateModel {
+        modules,
+        features,
+        area_types,
+    };
+    (model, builder.diagnostics)
 }
 
 /// Per type, whether any type names it (exactly or but for case) as its base.
