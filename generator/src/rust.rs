@@ -36,6 +36,7 @@
 
 mod crate_files;
 mod cycles;
+mod derives;
 mod doc_comments;
 mod enums;
 mod example_tests;
@@ -56,6 +57,8 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use crate::example_check::example_cases;
 use crate::facts::Example;
 use crate::schema::{Schema, TypeLookup};
+pub use derives::{ChosenDerive, Derive, DerivesOf, ExtraDerives};
+pub use modules::{check_module_name, parent_level, ModuleName, ModuleNames};
 pub use primitives::PrimitiveChoices;
 
 /// One file of a generated crate.
@@ -80,6 +83,10 @@ pub struct CrateOptions {
     pub primitives: PrimitiveChoices,
     /// Whether the docs' descriptions become doc comments.
     pub doc_comments: bool,
+    /// Derives of the structs and enums beyond those they always have.
+    pub derives: ExtraDerives,
+    /// The module names that `docgen.toml` gives namespaces.
+    pub module_names: ModuleNames,
 }
 
 /// Reads the hand-written guide of [`CrateOptions::guide`].

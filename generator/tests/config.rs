@@ -162,6 +162,8 @@ fn every_kind_of_fix_lands_in_the_schema_and_the_rust_says_so() {
         guide: None,
         primitives: config.output.primitives,
         doc_comments: config.output.doc_comments,
+        derives: config.output.derives,
+        module_names: config.output.module_names,
     };
     let (files, _) = render_crate(schema, &docs.examples, &options);
     let graph = files.iter().find(|f| f.path == "src/graph.rs").unwrap();
@@ -188,6 +190,8 @@ fn without_doc_comments_only_the_fixes_are_documented() {
         guide: None,
         primitives: Default::default(),
         doc_comments: false,
+        derives: Default::default(),
+        module_names: Default::default(),
     };
     let (files, _) = render_crate(&docs.schema, &docs.examples, &options);
     let graph = files.iter().find(|f| f.path == "src/graph.rs").unwrap();
@@ -335,6 +339,8 @@ fn a_subset_of_the_v1_reference_compiles() {
         guide: None,
         primitives: config.output.primitives,
         doc_comments: config.output.doc_comments,
+        derives: config.output.derives,
+        module_names: config.output.module_names,
     };
     let (files, _) = render_crate(&docs.schema, &docs.examples, &options);
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-render");

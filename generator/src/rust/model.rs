@@ -7,6 +7,7 @@ pub(super) mod build;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::derives::Derive;
 use super::features::Features;
 use super::names::ident;
 use super::primitives::Primitive;
@@ -89,6 +90,8 @@ pub struct Struct {
     pub further_ancestors: Vec<Ancestor>,
     /// The enum that reads this type or any subtype, when it has subtypes.
     pub polymorphic: Option<ItemPath>,
+    /// Derived beyond `Clone`, `Default` and `PartialEq` ([`super::derives`]).
+    pub derives: Vec<Derive>,
 }
 
 /// The direct base type of a struct.
@@ -144,6 +147,8 @@ pub struct Enum {
     pub members: Vec<Member>,
     /// `Unrecognized`, numbered if a member took that name.
     pub catch_all: String,
+    /// Derived beyond `Clone`, `Debug`, `Eq`, `Hash` and `PartialEq` ([`super::derives`]).
+    pub derives: Vec<Derive>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -166,6 +171,8 @@ pub struct Polymorphic {
     pub variants: Vec<Variant>,
     /// The accessors of the base's property fields, in field order.
     pub accessors: Vec<Accessor>,
+    /// Derived beyond `Clone`, `Debug` and `PartialEq` ([`super::derives`]).
+    pub derives: Vec<Derive>,
 }
 
 /// The methods of a polymorphic enum that reach one of the base's fields in any variant.

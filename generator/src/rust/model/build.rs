@@ -22,8 +22,9 @@ use super::{
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
 use crate::rust::cycles::{fields_to_box, Edge};
+use crate::rust::derives::apply as apply_derives;
 use crate::rust::features::{crate_features, features, type_feature};
-use crate::rust::modules::{module_tree, ModuleTree};
+use crate::rust::modules::{module_tree, ModuleNames, ModuleTree};
 use crate::rust::names::{pascal_case, snake_case, unraw, Case, Scope};
 use crate::rust::CrateOptions;
 use crate::schema::{Kind, Property, TypeDef, TypeLookup};
@@ -218,7 +219,11 @@ impl<'a> Builder<'a> {
 /// type it could not resolve and every name it had to change to avoid a collision.
 pub fn build(lookup: &TypeLookup<'_>, options: &CrateOptions) -> (CrateModel, Vec<Diagnostic>) {
     let types = lookup.types();
-    let tree = module_tree(types.iter().map(|t| t.namespace.as_str()));
+    let tree = module_tree(
+        types.iter().map(|t| t.namespace.as_str()),
+        &options.module_names,
+    );
+    let mut diagnostics = module_name_diagnostics(&tree, &options.module_names);
     let mut builder = Builder {
         lookup,
         options,
@@ -230,6 +235,7 @@ pub fn build(lookup: &TypeLookup<'_>, options: &CrateOptions) -> (CrateModel, Ve
         has_subtypes: has_subtypes(lookup),
         diagnostics: Vec::new(),
     };
+    builder.diagnostics.append(&mut diagnostics);
     let children = name_items(&mut builder, &tree);
     let fields = struct_fields(&mut builder);
 
@@ -270,6 +276,7 @@ pub fn build(lookup: &TypeLookup<'_>, options: &CrateOptions) -> (CrateModel, Ve
             parent,
             further_ancestors: ancestors.collect(),
             polymorphic: builder.polymorphic.get(&index).cloned(),
+            derives: Vec::new(),
         }));
         if let Some(any) = builder.polymorphic.get(&index).cloned() {
             let base_fields = fields.get(&index).map_or(&[][..], Vec::as_slice);
@@ -293,7 +300,41 @@ pub fn build(lookup: &TypeLookup<'_>, options: &CrateOptions) -> (CrateModel, Ve
         })
         .collect();
     let features = crate_features(types);
-    (CrateModel { modules, features }, builder.diagnostics)
+    let mut model = CrateModel { modules, features };
+    apply_derives(&mut model, &options.derives, &mut builder.diagnostics);
+    (model, builder.diagnostics)
+}
+
+/// A warning for each module name of `docgen.toml` whose level no namespace of the docs has,
+/// and for each namespace numbered because one of them took its name.
+fn module_name_diagnostics(tree: &ModuleTree, names: &ModuleNames) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for (level, name) in names {
+        if !tree.levels.contains(level) {
+            let known: Vec<&str> = tree.levels.iter().map(String::as_str).collect();
+            diagnostics.push(name.at.diagnostic(
+                Severity::Warning,
+                format!(
+                    "no namespace of the docs is or starts with `{level}`, so the module name \
+                     `{}` is unused; expected one of: {}",
+                    name.name,
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    for (taker, displaced) in &tree.displaced {
+        let name = &names[taker];
+        diagnostics.push(name.at.diagnostic(
+            Severity::Warning,
+            format!(
+                "`{taker}` takes the module name `{}`, which `{displaced}` would have, so \
+                 `{displaced}` is numbered; expected a name no other namespace beside it has",
+                name.name
+            ),
+        ));
+    }
+    diagnostics
 }
 
 /// Per type, whether any type names it (exactly or but for case) as its base.
@@ -474,6 +515,7 @@ fn enum_item(
         feature,
         members,
         catch_all: scope.claim(CATCH_ALL),
+        derives: Vec::new(),
     }
 }
 
@@ -552,6 +594,7 @@ fn polymorphic_item(
         feature: builder.features[base].clone(),
         variants,
         accessors,
+        derives: Vec::new(),
     }
 }
 
