@@ -288,6 +288,24 @@ fn unknown_keys_wrong_types_and_invalid_values_name_their_line_and_column() {
 }
 
 #[test]
+fn derives_and_module_names_that_cannot_be_are_errors_at_their_key() {
+    let cases = [
+        "[output]\nstruct-derives = [\"Eq\", \"Copy\"]\n",
+        "[output]\nstruct-derives = [\"PartialOrd\"]\n",
+        "[output]\nenum-derives = [\"Ord\", \"Hash\"]\n",
+        "[output]\nenum-derives = [\"PartialOrd\", \"PartialOrd\"]\n",
+        "[output.modules]\n\"microsoft.graph.callRecords\" = \"CallRecords\"\n",
+        "[output.modules]\n\"microsoft.graph\" = \"support\"\n\"microsoft.graph.x\" = \"fn\"\n",
+        "[output.modules]\n\"microsoft.graph.a\" = \"records\"\n\"microsoft.graph.b\" = \"records\"\n",
+    ];
+    let all: String = cases
+        .iter()
+        .map(|toml| format!("--- {toml:?}\n{}", errors(toml)))
+        .collect();
+    insta::assert_snapshot!("errors_in_derives_and_module_names", all);
+}
+
+#[test]
 fn a_subset_keeps_what_the_chosen_types_reference_and_names_unknown_areas() {
     let toml = "[inputs]\nnamespaces = [\"microsoft.graph.nowhere\"]\nareas = [\"onedrive\"]\n";
     let (config, _) = Config::parse("docgen.toml", toml).unwrap();
