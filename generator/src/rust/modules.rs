@@ -243,4 +243,46 @@ mod tests {
         );
         assert!(tree.children[&vec!["contoso".to_string()]] == ["widgets"]);
     }
+
+    #[test]
+    fn configured_names_are_claimed_first_and_namespaces_under_them_follow() {
+        let name = |name: &str| ModuleName {
+            name: name.to_string(),
+            at: TomlPlace {
+                at: crate::diagnostic::Location::new(&std::sync::Arc::from("docgen.toml"), 1),
+                column: 1,
+            },
+        };
+        let names = ModuleNames::from([
+            ("microsoft.graph".to_string(), name("models")),
+            (
+                "microsoft.graph.callRecords".to_string(),
+                name("external_connectors"),
+            ),
+        ]);
+        let tree = module_tree(
+            [
+                "microsoft.graph",
+                "microsoft.graph.externalConnectors",
+                "microsoft.graph.callRecords",
+            ],
+            &names,
+        );
+        assert_eq!(path(&tree, "microsoft.graph"), "models");
+        assert_eq!(
+            path(&tree, "microsoft.graph.callRecords"),
+            "models::external_connectors"
+        );
+        assert_eq!(
+            path(&tree, "microsoft.graph.externalConnectors"),
+            "models::external_connectors_2"
+        );
+        assert_eq!(
+            tree.displaced,
+            [(
+                "microsoft.graph.callRecords".to_string(),
+                "microsoft.graph.externalConnectors".to_string()
+            )]
+        );
+    }
 }
