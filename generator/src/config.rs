@@ -23,7 +23,8 @@ use source::TomlSource;
 
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
 use crate::read::DocsFolder;
-use crate::rust::{CrateName, PrimitiveChoices};
+use crate::rust::{check_module_name, parent_level, ChosenDerive, Derive, DerivesOf};
+use crate::rust::{CrateName, ExtraDerives, ModuleName, ModuleNames, PrimitiveChoices};
 
 /// The file `cargo xtask codegen` looks for at the workspace root.
 pub const FILE_NAME: &str = "docgen.toml";
@@ -83,6 +84,10 @@ pub struct Output {
     /// Whether the docs' descriptions become doc comments.
     pub doc_comments: bool,
     pub primitives: PrimitiveChoices,
+    /// `struct-derives` and `enum-derives`.
+    pub derives: ExtraDerives,
+    /// `[output.modules]`.
+    pub module_names: ModuleNames,
 }
 
 impl Default for Output {
@@ -91,6 +96,8 @@ impl Default for Output {
             crate_name: None,
             doc_comments: true,
             primitives: PrimitiveChoices::default(),
+            derives: ExtraDerives::default(),
+            module_names: ModuleNames::new(),
         }
     }
 }
@@ -274,7 +281,101 @@ fn output(source: &TomlSource, raw: file::Output, diagnostics: &mut Vec<Diagnost
         crate_name,
         doc_comments: raw.doc_comments.unwrap_or(true),
         primitives,
+        derives: ExtraDerives {
+            structs: derives(source, raw.struct_derives, DerivesOf::Structs, diagnostics),
+            enums: derives(source, raw.enum_derives, DerivesOf::Enums, diagnostics),
+        },
+        module_names: module_names(source, raw.modules, diagnostics),
     }
+}
+
+/// The derives of one list: an error at each name that is none `of` can have, listed twice, or
+/// whose requirement the list lacks.
+fn derives(
+    source: &TomlSource,
+    names: Vec<toml::Spanned<String>>,
+    of: DerivesOf,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ChosenDerive> {
+    let mut chosen: Vec<ChosenDerive> = Vec::new();
+    for name in &names {
+        match Derive::parse(name.get_ref(), of) {
+            Ok(derive) if chosen.iter().any(|c| c.derive == derive) => {
+                diagnostics.push(source.diagnostic(
+                    Severity::Error,
+                    name.span(),
+                    format!("`{}` is listed twice", name.get_ref()),
+                ))
+            }
+            Ok(derive) => chosen.push(ChosenDerive {
+                derive,
+                at: source.place(&name.span()),
+            }),
+            Err(why) => diagnostics.push(source.diagnostic(Severity::Error, name.span(), why)),
+        }
+    }
+    for derive in &chosen {
+        if let Some(needed) = derive.derive.requires() {
+            if !chosen.iter().any(|c| c.derive == needed) {
+                diagnostics.push(derive.at.diagnostic(
+                    Severity::Error,
+                    format!(
+                        "`{}` needs `{}`, which the list lacks: expected both",
+                        derive.derive.name(),
+                        needed.name()
+                    ),
+                ));
+            }
+        }
+    }
+    chosen.sort_by_key(|c| c.derive);
+    chosen
+}
+
+/// The module names of `[output.modules]`: an error at a name Rust or the crate does not allow,
+/// and at a name two levels beside each other both take (naming the other's line).
+fn module_names(
+    source: &TomlSource,
+    raw: std::collections::BTreeMap<toml::Spanned<String>, toml::Spanned<String>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> ModuleNames {
+    let mut names = ModuleNames::new();
+    // (parent level, module name) -> the level that took it.
+    let mut taken: std::collections::BTreeMap<(String, String), (String, TomlPlace)> =
+        std::collections::BTreeMap::new();
+    let mut written: Vec<_> = raw.into_iter().collect();
+    written.sort_by_key(|(namespace, _)| namespace.span().start);
+    for (namespace, name) in written {
+        let at = source.place(&name.span());
+        if let Err(why) = check_module_name(namespace.get_ref(), name.get_ref()) {
+            diagnostics.push(at.diagnostic(Severity::Error, why));
+            continue;
+        }
+        let key = (parent_level(namespace.get_ref()), name.get_ref().clone());
+        if let Some((other, other_at)) = taken.get(&key) {
+            diagnostics.push(
+                at.diagnostic(
+                    Severity::Error,
+                    format!(
+                        "`{}` and `{other}` both become the module `{}`: expected a name per namespace",
+                        namespace.get_ref(),
+                        name.get_ref()
+                    ),
+                )
+                .with_related(other_at.at.clone(), format!("`{other}` takes it here")),
+            );
+            continue;
+        }
+        taken.insert(key, (namespace.get_ref().clone(), at.clone()));
+        names.insert(
+            namespace.into_inner(),
+            ModuleName {
+                name: name.into_inner(),
+                at,
+            },
+        );
+    }
+    names
 }
 
 #[cfg(test)]

@@ -446,6 +446,8 @@ fn run(cli: Cli) -> Result<Outcome, Diagnostic> {
                 guide,
                 primitives: config.output.primitives,
                 doc_comments: config.output.doc_comments,
+                derives: config.output.derives,
+                module_names: config.output.module_names,
             };
             let (mut files, render_diagnostics) =
                 render_crate(&docs.schema, &docs.examples, &options);

@@ -38,6 +38,7 @@
 mod area_tests;
 mod crate_files;
 mod cycles;
+mod derives;
 mod doc_comments;
 mod enums;
 mod example_tests;
@@ -60,6 +61,8 @@ use crate::example_check::example_cases;
 use crate::export::generated_schema_json;
 use crate::facts::Example;
 use crate::schema::{Schema, TypeLookup};
+pub use derives::{ChosenDerive, Derive, DerivesOf, ExtraDerives};
+pub use modules::{check_module_name, parent_level, ModuleName, ModuleNames};
 pub use primitives::PrimitiveChoices;
 
 pub use surface::{api_surface, ApiSurface, FieldSurface, ItemForm, TypeSurface};
@@ -90,6 +93,10 @@ pub struct CrateOptions {
     pub primitives: PrimitiveChoices,
     /// Whether the docs' descriptions become doc comments.
     pub doc_comments: bool,
+    /// Derives of the structs and enums beyond those they always have.
+    pub derives: ExtraDerives,
+    /// The module names that `docgen.toml` gives namespaces.
+    pub module_names: ModuleNames,
 }
 
 /// Reads the hand-written guide of [`CrateOptions::guide`].

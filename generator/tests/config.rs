@@ -162,6 +162,8 @@ fn every_kind_of_fix_lands_in_the_schema_and_the_rust_says_so() {
         guide: None,
         primitives: config.output.primitives,
         doc_comments: config.output.doc_comments,
+        derives: config.output.derives,
+        module_names: config.output.module_names,
     };
     let (files, _) = render_crate(schema, &docs.examples, &options);
     let graph = files.iter().find(|f| f.path == "src/graph.rs").unwrap();
@@ -188,6 +190,8 @@ fn without_doc_comments_only_the_fixes_are_documented() {
         guide: None,
         primitives: Default::default(),
         doc_comments: false,
+        derives: Default::default(),
+        module_names: Default::default(),
     };
     let (files, _) = render_crate(&docs.schema, &docs.examples, &options);
     let graph = files.iter().find(|f| f.path == "src/graph.rs").unwrap();
@@ -284,6 +288,24 @@ fn unknown_keys_wrong_types_and_invalid_values_name_their_line_and_column() {
 }
 
 #[test]
+fn derives_and_module_names_that_cannot_be_are_errors_at_their_key() {
+    let cases = [
+        "[output]\nstruct-derives = [\"Eq\", \"Copy\"]\n",
+        "[output]\nstruct-derives = [\"PartialOrd\"]\n",
+        "[output]\nenum-derives = [\"Ord\", \"Hash\"]\n",
+        "[output]\nenum-derives = [\"PartialOrd\", \"PartialOrd\"]\n",
+        "[output.modules]\n\"microsoft.graph.callRecords\" = \"CallRecords\"\n",
+        "[output.modules]\n\"microsoft.graph\" = \"support\"\n\"microsoft.graph.x\" = \"fn\"\n",
+        "[output.modules]\n\"microsoft.graph.a\" = \"records\"\n\"microsoft.graph.b\" = \"records\"\n",
+    ];
+    let all: String = cases
+        .iter()
+        .map(|toml| format!("--- {toml:?}\n{}", errors(toml)))
+        .collect();
+    insta::assert_snapshot!("errors_in_derives_and_module_names", all);
+}
+
+#[test]
 fn a_subset_keeps_what_the_chosen_types_reference_and_names_unknown_areas() {
     let toml = "[inputs]\nnamespaces = [\"microsoft.graph.nowhere\"]\nareas = [\"onedrive\"]\n";
     let (config, _) = Config::parse("docgen.toml", toml).unwrap();
@@ -335,6 +357,8 @@ fn a_subset_of_the_v1_reference_compiles() {
         guide: None,
         primitives: config.output.primitives,
         doc_comments: config.output.doc_comments,
+        derives: config.output.derives,
+        module_names: config.output.module_names,
     };
     let (files, _) = render_crate(&docs.schema, &docs.examples, &options);
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-render");

@@ -21,6 +21,8 @@ fn options() -> CrateOptions {
         guide: None,
         primitives: Default::default(),
         doc_comments: true,
+        derives: Default::default(),
+        module_names: Default::default(),
     }
 }
 

@@ -10,7 +10,8 @@ use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
-use graph_docgen::diagnostic::Location;
+use graph_docgen::config::Config;
+use graph_docgen::diagnostic::{DiagnosticKind, Location};
 use graph_docgen::example_check::{example_cases, DefectClass};
 use graph_docgen::facts::{Example, ExampleRole};
 use graph_docgen::rust::{render_crate, render_manifest, CrateOptions, GeneratedFile, SCHEMA_FILE};
@@ -270,6 +271,8 @@ fn options() -> CrateOptions {
         guide: None,
         primitives: Default::default(),
         doc_comments: true,
+        derives: Default::default(),
+        module_names: Default::default(),
     }
 }
 
@@ -311,23 +314,15 @@ fn generated_files_snapshot() {
 /// kept under the workspace's, so only a first run builds the dependencies.
 #[test]
 fn the_crate_builds_with_every_feature_with_none_and_with_each_area_alone() {
-    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-render");
-    let krate = work.join("crate");
-    // A fresh folder: nothing left from an earlier render is built.
-    if krate.exists() {
-        std::fs::remove_dir_all(&krate).unwrap();
-    }
     let (files, _) = render();
     let manifest = render_manifest(&schema(), &options());
-    for file in std::iter::once(&manifest).chain(&files) {
-        write_if_changed(&krate.join(&file.path), &file.contents).unwrap();
-    }
-    let workspace_lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
-    std::fs::copy(workspace_lock, krate.join("Cargo.lock")).unwrap();
     // Code that uses one area, which every feature set that has the area must compile.
     let consumer = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/consumers/features.rs");
-    std::fs::copy(consumer, krate.join("tests/consumer.rs")).unwrap();
-
+    let mut files = files;
+    files.push(GeneratedFile {
+        path: "tests/consumer.rs".to_string(),
+        contents: std::fs::read_to_string(consumer).unwrap(),
+    });
     // The areas are the manifest's (see the test of its features); an area alone, then with
     // another that adds a variant (`call-records`) or a field (`cloud-communications`) to
     // what the consumer uses: features are additive.
@@ -341,6 +336,28 @@ fn the_crate_builds_with_every_feature_with_none_and_with_each_area_alone() {
     ] {
         feature_sets.push(vec!["--no-default-features", "--features", areas]);
     }
+    check_crate("crate", &manifest, &files, &feature_sets);
+}
+
+/// Writes the crate into `name` under the shared work folder (fresh, so nothing left from an
+/// earlier render is built) and runs `cargo check` on it once per feature set.
+fn check_crate(
+    name: &str,
+    manifest: &GeneratedFile,
+    files: &[GeneratedFile],
+    feature_sets: &[Vec<&str>],
+) {
+    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-render");
+    let krate = work.join(name);
+    if krate.exists() {
+        std::fs::remove_dir_all(&krate).unwrap();
+    }
+    for file in std::iter::once(manifest).chain(files) {
+        write_if_changed(&krate.join(&file.path), &file.contents).unwrap();
+    }
+    let workspace_lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
+    std::fs::copy(workspace_lock, krate.join("Cargo.lock")).unwrap();
+
     let mut failures = Vec::new();
     for features in feature_sets {
         let output = Command::new(env!("CARGO"))
@@ -352,7 +369,7 @@ fn the_crate_builds_with_every_feature_with_none_and_with_each_area_alone() {
                 "--manifest-path",
             ])
             .arg(krate.join("Cargo.toml"))
-            .args(&features)
+            .args(features)
             .env("CARGO_TARGET_DIR", work.join("target"))
             .env("RUSTFLAGS", "-D warnings")
             .env_remove("CARGO_ENCODED_RUSTFLAGS")
@@ -364,6 +381,72 @@ fn the_crate_builds_with_every_feature_with_none_and_with_each_area_alone() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `struct-derives`, `enum-derives` and `[output.modules]` of `docgen.toml`, with a float
+/// field added to `playPromptOperation`: the derives go to every type that can have them, a
+/// note names each type left out and the field why, the renamed module holds its namespace's
+/// types, and the crate builds.
+#[test]
+fn extra_derives_and_module_names_build() {
+    let toml = r#"[output]
+struct-derives = ["Hash", "Eq"]
+enum-derives = ["PartialOrd", "Ord"]
+
+[output.modules]
+"microsoft.graph.callRecords" = "records"
+"microsoft.graph.nowhere" = "nowhere"
+"#;
+    let (config, warnings) = Config::parse("docgen.toml", toml).unwrap();
+    assert!(warnings.is_empty());
+    let mut schema = schema();
+    let prompt = schema
+        .types
+        .iter_mut()
+        .find(|t| t.name == "playPromptOperation")
+        .unwrap();
+    prompt
+        .properties
+        .push(property("volume", "Edm.Double", false, "A float: no `Eq`."));
+    let options = CrateOptions {
+        derives: config.output.derives,
+        module_names: config.output.module_names,
+        ..options()
+    };
+    let (files, diagnostics) = render_crate(&schema, &examples(), &options);
+    let notes: String = diagnostics
+        .iter()
+        .filter(|d| d.kind == DiagnosticKind::Config)
+        .map(|d| format!("{d}\n"))
+        .collect();
+    insta::assert_snapshot!("extra_derives_and_module_names_diagnostics", notes);
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    assert!(paths.contains(&"src/graph/records.rs"), "{paths:?}");
+    let derive_lines = |path: &str| -> String {
+        let file = files.iter().find(|f| f.path == path).unwrap();
+        let lines: Vec<&str> = file.contents.lines().collect();
+        let mut shown = String::new();
+        for (at, line) in lines.iter().enumerate() {
+            if line.trim_start().starts_with("#[derive(") {
+                let item = lines[at + 1..]
+                    .iter()
+                    .find(|l| l.contains("pub struct") || l.contains("pub enum"))
+                    .unwrap_or(&"");
+                shown.push_str(&format!("{}\n    {}\n", line.trim(), item.trim()));
+            }
+        }
+        shown
+    };
+    insta::assert_snapshot!(
+        "extra_derives_and_module_names_items",
+        format!(
+            "src/graph.rs\n{}src/graph/records.rs\n{}",
+            derive_lines("src/graph.rs"),
+            derive_lines("src/graph/records.rs")
+        )
+    );
+    let manifest = render_manifest(&schema, &options);
+    check_crate("derives", &manifest, &files, &[vec!["--all-features"]]);
 }
 
 #[test]

@@ -323,6 +323,8 @@ fn a_render_that_leaves_a_file_out_neither_deletes_nor_replaces_committed_files(
         guide: None,
         primitives: Default::default(),
         doc_comments: true,
+        derives: Default::default(),
+        module_names: Default::default(),
     };
     let (committed, diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
     assert!(diagnostics.iter().all(|d| d.severity != Severity::Error));

@@ -208,6 +208,8 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
         guide: Some(guide.clone()),
         primitives: config.output.primitives,
         doc_comments: config.output.doc_comments,
+        derives: config.output.derives,
+        module_names: config.output.module_names,
     };
     let (files, render_diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
     let summary = docs.summary();

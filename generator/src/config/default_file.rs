@@ -28,6 +28,17 @@ areas = []
 # Whether the docs' descriptions become doc comments.
 doc-comments = true
 
+# Derives beyond those every type has (structs: Clone, Default, PartialEq; enums: Clone,
+# Debug, Eq, Hash, PartialEq). Structs may add "Eq" and "Hash": a struct that holds a float
+# (Edm.Single, Edm.Double, Edm.Decimal as "f64"), itself or through a field's type, cannot
+# have them and goes without, with a note naming the field. No struct can be ordered: its
+# undeclared properties are a serde_json::Map, which has no order. Enums may add "PartialOrd"
+# and "Ord" ("Ord" with "PartialOrd"; members in the docs' order, unknown values last).
+struct-derives = []
+# struct-derives = ["Eq", "Hash"]
+enum-derives = []
+# enum-derives = ["PartialOrd", "Ord"]
+
 # The Rust type of an Edm primitive, where there is a choice:
 #   Edm.Guid            "String" (default) or "uuid::Uuid" (the crate then depends on uuid)
 #   Edm.DateTimeOffset  "chrono::DateTime<chrono::FixedOffset>" (default) or "String"
@@ -38,6 +49,12 @@ doc-comments = true
 # calendar duration such as `P1M` has none.
 [output.primitives]
 # "Edm.Guid" = "uuid::Uuid"
+
+# The module of a namespace, or of a level of one such as "microsoft.graph", in place of its
+# own snake_case name, where it is (a namespace under it follows): a lower-case Rust name,
+# one per namespace beside it. A namespace the docs do not have is a warning.
+[output.modules]
+# "microsoft.graph.callRecords" = "records"
 
 # Fixes for known doc errors, applied where the schema is merged, so the exported schema,
 # `compare` and the Rust all see them. Each names a qualified `type`, does one thing, and

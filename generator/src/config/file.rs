@@ -49,6 +49,12 @@ pub(super) struct Output {
     pub doc_comments: Option<bool>,
     #[serde(default)]
     pub primitives: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    pub struct_derives: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub enum_derives: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub modules: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
 /// One `[[fix]]`: the type it is about, what it does (exactly one action's keys) and why.

@@ -18,6 +18,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::derives::derive_tokens;
 use super::doc_comments::doc_attrs;
 use super::features::{features, item_cfg};
 use super::model::{Enum, Member};
@@ -27,6 +28,7 @@ pub fn render_enum(item: &Enum) -> TokenStream {
     let docs = doc_attrs(&item.description);
     let gate = item_cfg(&features([&item.feature]));
     let name = ident(&item.name);
+    let derives = derive_tokens(&item.derives);
     let catch_all = ident(&item.catch_all);
     let variants = item.members.iter().map(|member| {
         let docs = doc_attrs(&member_docs(&item.name, member));
@@ -70,7 +72,7 @@ pub fn render_enum(item: &Enum) -> TokenStream {
     quote! {
         #docs
         #gate
-        #[derive(Clone, Debug, Eq, Hash, PartialEq)]
+        #[derive(Clone, Debug, Eq, Hash, PartialEq #derives)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::derives::Derive;
 use super::features::Features;
 use super::names::ident;
 use super::primitives::Primitive;
@@ -96,6 +97,8 @@ pub struct Struct {
     pub further_ancestors: Vec<Ancestor>,
     /// The enum that reads this type or any subtype, when it has subtypes.
     pub polymorphic: Option<ItemPath>,
+    /// Derived beyond `Clone`, `Default` and `PartialEq` ([`super::derives`]).
+    pub derives: Vec<Derive>,
 }
 
 /// The direct base type of a struct.
@@ -153,6 +156,8 @@ pub struct Enum {
     pub members: Vec<Member>,
     /// `Unrecognized`, numbered if a member took that name.
     pub catch_all: String,
+    /// Derived beyond `Clone`, `Debug`, `Eq`, `Hash` and `PartialEq` ([`super::derives`]).
+    pub derives: Vec<Derive>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -175,6 +180,8 @@ pub struct Polymorphic {
     pub variants: Vec<Variant>,
     /// The accessors of the base's property fields, in field order.
     pub accessors: Vec<Accessor>,
+    /// Derived beyond `Clone`, `Debug` and `PartialEq` ([`super::derives`]).
+    pub derives: Vec<Derive>,
 }
 
 /// The methods of a polymorphic enum that reach one of the base's fields in any variant.

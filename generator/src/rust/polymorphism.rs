@@ -24,6 +24,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::derives::derive_tokens;
 use super::features::{cfg, features, item_cfg, Features};
 use super::model::{Accessor, CrateModel, Item, Polymorphic};
 use super::model::{ADDITIONAL_PROPERTIES_FIELD, ODATA_TYPE_FIELD};
@@ -33,6 +34,7 @@ use super::CrateOptions;
 
 pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream {
     let name = ident(&item.name);
+    let derives = derive_tokens(&item.derives);
     let Some(base) = item.variants.first() else {
         return TokenStream::new();
     };
@@ -176,7 +178,7 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
     quote! {
         #[doc = #doc]
         #gate
-        #[derive(Clone, Debug, PartialEq)]
+        #[derive(Clone, Debug, PartialEq #derives)]
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*

@@ -34,6 +34,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::derives::derive_tokens;
 use super::doc_comments::doc_attrs;
 use super::features::{cfg, features, item_cfg, Features};
 use super::model::{Field, FieldType, Struct, ODATA_TYPE_FIELD, ODATA_TYPE_WIRE};
@@ -112,6 +113,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
     let own = features([&item.feature]);
     let gate = item_cfg(&own);
     let name = ident(&item.name);
+    let derives = derive_tokens(&item.derives);
     let odata_type = format!("#{}", item.qualified);
     let odata_type_doc =
         format!(" `{ODATA_TYPE_WIRE}`: the type of the value, such as `{odata_type}`.");
@@ -144,7 +146,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
     quote! {
         #docs
         #gate
-        #[derive(Clone, Default, PartialEq)]
+        #[derive(Clone, Default, PartialEq #derives)]
         #[non_exhaustive]
         pub struct #name {
             #[doc = #odata_type_doc]

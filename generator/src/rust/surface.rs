@@ -7,9 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::model::build::ModelOptions;
 use super::model::{self, CrateModel, Field, FieldType, Item, ItemPath, Module, Struct};
+use super::modules::ModuleNames;
 #[cfg(test)]
 use super::structs::field_type;
-use super::PrimitiveChoices;
+use super::{ExtraDerives, PrimitiveChoices};
 use crate::schema::{Schema, TypeLookup};
 
 /// Every schema type's public API, by qualified name in lower case (a schema has no two types
@@ -79,9 +80,13 @@ pub struct FieldSurface {
 /// are on.
 pub fn api_surface(schema: &Schema, primitives: &PrimitiveChoices) -> ApiSurface {
     let lookup = TypeLookup::new(schema);
+    // Derives and module names of docgen.toml are left out: the changelog is of the docs' API.
+    let (derives, module_names) = (ExtraDerives::default(), ModuleNames::default());
     let options = ModelOptions {
         primitives,
         doc_comments: false,
+        derives: &derives,
+        module_names: &module_names,
     };
     // The model's notes are those of rendering the crate, which reports them.
     let (model, _) = model::build::build(&lookup, options);

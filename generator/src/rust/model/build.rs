@@ -22,10 +22,11 @@ use super::{
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
 use crate::rust::cycles::{fields_to_box, Edge};
+use crate::rust::derives::apply as apply_derives;
 use crate::rust::features::{crate_features, features, type_feature, type_features};
-use crate::rust::modules::{module_tree, ModuleTree};
+use crate::rust::modules::{module_tree, ModuleNames, ModuleTree};
 use crate::rust::names::{pascal_case, snake_case, unraw, Case, Scope};
-use crate::rust::{CrateOptions, PrimitiveChoices};
+use crate::rust::{CrateOptions, ExtraDerives, PrimitiveChoices};
 use crate::schema::{Kind, Property, TypeDef, TypeLookup};
 
 /// One of a struct type's own properties, resolved once while the model is built.
@@ -57,12 +58,14 @@ fn first_source(ty: &TypeDef) -> Option<Location> {
     ty.sources.first().cloned()
 }
 
-/// What the model takes of the crate's options: the Rust type of each primitive, and whether the
-/// docs' descriptions become doc comments.
+/// What the model takes of the crate's options: the Rust type of each primitive, whether the
+/// docs' descriptions become doc comments, the extra derives and the module names.
 #[derive(Clone, Copy)]
 pub struct ModelOptions<'a> {
     pub primitives: &'a PrimitiveChoices,
     pub doc_comments: bool,
+    pub derives: &'a ExtraDerives,
+    pub module_names: &'a ModuleNames,
 }
 
 impl<'a> From<&'a CrateOptions> for ModelOptions<'a> {
@@ -70,6 +73,8 @@ impl<'a> From<&'a CrateOptions> for ModelOptions<'a> {
         ModelOptions {
             primitives: &options.primitives,
             doc_comments: options.doc_comments,
+            derives: &options.derives,
+            module_names: &options.module_names,
         }
     }
 }
@@ -242,7 +247,11 @@ pub fn build<'a>(
     options: ModelOptions<'a>,
 ) -> (CrateModel, Vec<Diagnostic>) {
     let types = lookup.types();
-    let tree = module_tree(types.iter().map(|t| t.namespace.as_str()));
+    let tree = module_tree(
+        types.iter().map(|t| t.namespace.as_str()),
+        options.module_names,
+    );
+    let mut diagnostics = module_name_diagnostics(&tree, options.module_names);
     let mut builder = Builder {
         lookup,
         options,
@@ -254,6 +263,7 @@ pub fn build<'a>(
         has_subtypes: has_subtypes(lookup),
         diagnostics: Vec::new(),
     };
+    builder.diagnostics.append(&mut diagnostics);
     let children = name_items(&mut builder, &tree);
     let fields = struct_fields(&mut builder);
 
@@ -295,6 +305,7 @@ pub fn build<'a>(
             parent,
             further_ancestors: ancestors.collect(),
             polymorphic: builder.polymorphic.get(&index).cloned(),
+            derives: Vec::new(),
         }));
         if let Some(any) = builder.polymorphic.get(&index).cloned() {
             let base_fields = fields.get(&index).map_or(&[][..], Vec::as_slice);
@@ -324,12 +335,45 @@ pub fn build<'a>(
             area_types.entry(feature).or_default().push(path.clone());
         }
     }
-    let model = CrateModel {
+    let mut model = CrateModel {
         modules,
         features,
         area_types,
     };
+    apply_derives(&mut model, options.derives, &mut builder.diagnostics);
     (model, builder.diagnostics)
+}
+
+/// A warning for each module name of `docgen.toml` whose level no namespace of the docs has,
+/// and for each namespace numbered because one of them took its name.
+fn module_name_diagnostics(tree: &ModuleTree, names: &ModuleNames) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for (level, name) in names {
+        if !tree.levels.contains(level) {
+            let known: Vec<&str> = tree.levels.iter().map(String::as_str).collect();
+            diagnostics.push(name.at.diagnostic(
+                Severity::Warning,
+                format!(
+                    "no namespace of the docs is or starts with `{level}`, so the module name \
+                     `{}` is unused; expected one of: {}",
+                    name.name,
+                    known.join(", ")
+                ),
+            ));
+        }
+    }
+    for (taker, displaced) in &tree.displaced {
+        let name = &names[taker];
+        diagnostics.push(name.at.diagnostic(
+            Severity::Warning,
+            format!(
+                "`{taker}` takes the module name `{}`, which `{displaced}` would have, so \
+                 `{displaced}` is numbered; expected a name no other namespace beside it has",
+                name.name
+            ),
+        ));
+    }
+    diagnostics
 }
 
 /// Per type, whether any type names it (exactly or but for case) as its base.
@@ -511,6 +555,7 @@ fn enum_item(
         feature,
         members,
         catch_all: scope.claim(CATCH_ALL),
+        derives: Vec::new(),
     }
 }
 
@@ -589,6 +634,7 @@ fn polymorphic_item(
         feature: builder.features[base].clone(),
         variants,
         accessors,
+        derives: Vec::new(),
     }
 }
 
