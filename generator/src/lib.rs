@@ -73,17 +73,22 @@ pub fn load_configured_docs(
     config: &config::Config,
 ) -> Result<Docs, Diagnostic> {
     let (mut docs, _) = load_docs_inspecting(selection, config, |_, _| ())?;
-    docs.sources.retain_shown(&docs.diagnostics);
+    docs.sources
+        .retain_shown(&docs.diagnostics, |file| read_text(selection, file));
     Ok(docs)
 }
 
-/// A page's text and what `inspect` read of it; `None` for a page that could not be read.
-type PageRead<T> = Option<(String, T)>;
+/// A page's text (if it has a diagnostic) and what `inspect` read of it; `None` for a page that
+/// could not be read.
+type PageRead<T> = Option<(Option<String>, T)>;
 
 /// [`load_docs`], with `inspect` run on each page model (and its text) as it is parsed, so a
 /// further reading of the pages (the docs lint) needs no second parse; its results are in
-/// page order, `None` for a page that could not be read. The docs' sources hold every page's
-/// text: [`Sources::retain_shown`] drops those no diagnostic points at.
+/// page order, `None` for a page that could not be read. The docs' sources hold the text of
+/// the pages that have a diagnostic of their own (each page's text is dropped once it is
+/// read, unless it has one, so that the whole corpus is never held at once):
+/// [`Sources::retain_shown`] keeps those a diagnostic points at, and reads the few others one
+/// does.
 pub fn load_docs_inspecting<T: Send>(
     selection: &PageSelection,
     config: &config::Config,
@@ -110,13 +115,14 @@ pub fn load_docs_inspecting<T: Send>(
             facts.diagnostics = diagnostics;
             let inspected = inspect(&page, &source.text);
             drop(page);
-            (facts, Some((source.text, inspected)))
+            let text = (!facts.diagnostics.is_empty()).then_some(source.text);
+            (facts, Some((text, inspected)))
         })
         .unzip();
     let (texts, inspected): (Vec<_>, Vec<_>) = read
         .into_iter()
         .map(|read| match read {
-            Some((text, inspected)) => (Some(text), Some(inspected)),
+            Some((text, inspected)) => (text, Some(inspected)),
             None => (None, None),
         })
         .unzip();
@@ -158,6 +164,12 @@ pub fn load_docs_inspecting<T: Send>(
         expected_empty,
     };
     Ok((docs, inspected))
+}
+
+/// The text of a page, read again for a diagnostic that points at it; `None` when it cannot be
+/// read now (the diagnostic is then shown without its line).
+pub(crate) fn read_text(selection: &PageSelection, file: &std::sync::Arc<str>) -> Option<String> {
+    selection.read(file).ok().map(|source| source.text)
 }
 
 fn all_sources(

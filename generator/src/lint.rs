@@ -56,7 +56,8 @@ pub fn lint_docs(selection: &PageSelection, config: &Config) -> Result<LintRepor
     enum_spelling::check_schema(&docs.schema, &mut diagnostics);
     examples::check_examples(&docs.schema, &docs.examples, &mut diagnostics);
     diagnostics.sort();
-    docs.sources.retain_shown(&diagnostics);
+    docs.sources
+        .retain_shown(&diagnostics, |file| crate::read_text(selection, file));
     let pages = docs.pages_read;
     docs.diagnostics = diagnostics;
     let summary = docs.summary().replacen(

@@ -47,14 +47,27 @@ impl Sources {
         self.pages.insert(file);
     }
 
-    /// Keeps only the pages `diagnostics` point at.
-    pub fn retain_shown(&mut self, diagnostics: &[Diagnostic]) {
-        let shown: HashSet<&str> = diagnostics
+    /// Keeps the texts of the pages `diagnostics` point at, and only those: a page whose text
+    /// was not kept is read with `read`.
+    pub fn retain_shown(
+        &mut self,
+        diagnostics: &[Diagnostic],
+        read: impl Fn(&Arc<str>) -> Option<String>,
+    ) {
+        let shown: HashSet<&Arc<str>> = diagnostics
             .iter()
             .flat_map(|d| d.location.iter().chain(d.related.iter().map(|(at, _)| at)))
-            .map(|at| &*at.file)
+            .map(|at| &at.file)
+            .filter(|file| self.pages.contains(*file))
             .collect();
-        self.texts.retain(|file, _| shown.contains(&**file));
+        self.texts.retain(|file, _| shown.contains(file));
+        for file in shown {
+            if !self.texts.contains_key(file) {
+                if let Some(text) = read(file) {
+                    self.texts.insert(Arc::clone(file), text);
+                }
+            }
+        }
     }
 
     /// The text of `file`, if it was read.
