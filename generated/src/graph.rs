@@ -13,7 +13,7 @@ pub struct CommsOperation {
     /// An opaque string that the caller supplies and that the service echoes back. At most 256 characters.
     pub client_context: ::std::option::Option<::std::string::String>,
     /// Details about how the operation ended. Read-only.
-    pub result_info: ::std::option::Option<ResultInfo>,
+    pub result_info: ::std::option::Option<::std::boxed::Box<ResultInfo>>,
     /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
     pub status: ::std::option::Option<OperationStatus>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
@@ -41,28 +41,6 @@ impl CommsOperation {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("clientContext", &self.client_context);
-        object.field("resultInfo", &self.result_info);
-        object.field("status", &self.status);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "cloud-communications")]
@@ -84,7 +62,23 @@ impl ::serde::Serialize for CommsOperation {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::WriteObject for CommsOperation {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("clientContext", &self.client_context);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -95,6 +89,16 @@ impl<'de> ::serde::Deserialize<'de> for CommsOperation {
         D: ::serde::Deserializer<'de>,
     {
         crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::ReadErased for CommsOperation {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
     }
 }
 
@@ -164,6 +168,16 @@ impl<'de> ::serde::Deserialize<'de> for AnyCommsOperation {
     where
         D: ::serde::Deserializer<'de>,
     {
+        crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::ReadErased for AnyCommsOperation {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
         let (key, value) = crate::support::typed_json(deserializer)?;
         match key.as_deref() {
             Some("microsoft.graph.playpromptoperation") => {
@@ -183,13 +197,24 @@ impl ::serde::Serialize for AnyCommsOperation {
     where
         S: ::serde::Serializer,
     {
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::WriteObject for AnyCommsOperation {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         match self {
-            Self::CommsOperation(value) => value.serialize_object(None, serializer),
+            Self::CommsOperation(value) => value.write_members(type_if_missing, object),
             Self::PlayPromptOperation(value) => {
-                value.serialize_object(Some(PlayPromptOperation::ODATA_TYPE), serializer)
+                value.write_members(Some(PlayPromptOperation::ODATA_TYPE), object)
             }
             Self::RecordOperation(value) => {
-                value.serialize_object(Some(RecordOperation::ODATA_TYPE), serializer)
+                value.write_members(Some(RecordOperation::ODATA_TYPE), object)
             }
         }
     }
@@ -271,7 +296,7 @@ impl AnyCommsOperation {
         }
     }
     /// `result_info` of the value, whichever variant it is.
-    pub fn result_info(&self) -> &::std::option::Option<ResultInfo> {
+    pub fn result_info(&self) -> &::std::option::Option<::std::boxed::Box<ResultInfo>> {
         match self {
             Self::CommsOperation(value) => &value.result_info,
             Self::PlayPromptOperation(value) => &value.result_info,
@@ -279,7 +304,9 @@ impl AnyCommsOperation {
         }
     }
     /// `result_info` of the value, whichever variant it is.
-    pub fn result_info_mut(&mut self) -> &mut ::std::option::Option<ResultInfo> {
+    pub fn result_info_mut(
+        &mut self,
+    ) -> &mut ::std::option::Option<::std::boxed::Box<ResultInfo>> {
         match self {
             Self::CommsOperation(value) => &mut value.result_info,
             Self::PlayPromptOperation(value) => &mut value.result_info,
@@ -436,25 +463,6 @@ impl Entity {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.finish()
-    }
 }
 
 impl ::std::fmt::Debug for Entity {
@@ -471,7 +479,19 @@ impl ::serde::Serialize for Entity {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for Entity {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -481,6 +501,15 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
         D: ::serde::Deserializer<'de>,
     {
         crate::support::read_object(deserializer)
+    }
+}
+
+impl crate::support::ReadErased for Entity {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
     }
 }
 
@@ -525,6 +554,15 @@ impl<'de> ::serde::Deserialize<'de> for AnyEntity {
     where
         D: ::serde::Deserializer<'de>,
     {
+        crate::support::read_object(deserializer)
+    }
+}
+
+impl crate::support::ReadErased for AnyEntity {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
         let (key, value) = crate::support::typed_json(deserializer)?;
         match key.as_deref() {
             #[cfg(feature = "cloud-communications")]
@@ -553,23 +591,33 @@ impl ::serde::Serialize for AnyEntity {
     where
         S: ::serde::Serializer,
     {
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for AnyEntity {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         match self {
-            Self::Entity(value) => value.serialize_object(None, serializer),
+            Self::Entity(value) => value.write_members(type_if_missing, object),
             #[cfg(feature = "cloud-communications")]
             Self::CommsOperation(value) => {
-                value.serialize_object(Some(CommsOperation::ODATA_TYPE), serializer)
+                value.write_members(Some(CommsOperation::ODATA_TYPE), object)
             }
             #[cfg(feature = "cloud-communications")]
             Self::Operation(value) => {
-                value.serialize_object(Some(Operation::ODATA_TYPE), serializer)
+                value.write_members(Some(Operation::ODATA_TYPE), object)
             }
             #[cfg(feature = "cloud-communications")]
             Self::PlayPromptOperation(value) => {
-                value.serialize_object(Some(PlayPromptOperation::ODATA_TYPE), serializer)
+                value.write_members(Some(PlayPromptOperation::ODATA_TYPE), object)
             }
             #[cfg(feature = "cloud-communications")]
             Self::RecordOperation(value) => {
-                value.serialize_object(Some(RecordOperation::ODATA_TYPE), serializer)
+                value.write_members(Some(RecordOperation::ODATA_TYPE), object)
             }
         }
     }
@@ -879,28 +927,6 @@ impl Operation {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("createdDateTime", &self.created_date_time);
-        object.field("lastActionDateTime", &self.last_action_date_time);
-        object.field("status", &self.status);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "cloud-communications")]
@@ -922,7 +948,23 @@ impl ::serde::Serialize for Operation {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::WriteObject for Operation {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("createdDateTime", &self.created_date_time);
+        object.field("lastActionDateTime", &self.last_action_date_time);
+        object.field("status", &self.status);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -933,6 +975,16 @@ impl<'de> ::serde::Deserialize<'de> for Operation {
         D: ::serde::Deserializer<'de>,
     {
         crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::ReadErased for Operation {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
     }
 }
 
@@ -1082,7 +1134,7 @@ pub struct PlayPromptOperation {
     /// An opaque string that the caller supplies and that the service echoes back. At most 256 characters.
     pub client_context: ::std::option::Option<::std::string::String>,
     /// Details about how the operation ended. Read-only.
-    pub result_info: ::std::option::Option<ResultInfo>,
+    pub result_info: ::std::option::Option<::std::boxed::Box<ResultInfo>>,
     /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
     pub status: ::std::option::Option<OperationStatus>,
     /// Why the prompt stopped playing. Possible values are: `unknown`, `completedSuccessfully`, `mediaOperationCanceled`, `unknownFutureValue`.
@@ -1112,29 +1164,6 @@ impl PlayPromptOperation {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("clientContext", &self.client_context);
-        object.field("resultInfo", &self.result_info);
-        object.field("status", &self.status);
-        object.field("completionReason", &self.completion_reason);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "cloud-communications")]
@@ -1157,7 +1186,24 @@ impl ::serde::Serialize for PlayPromptOperation {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::WriteObject for PlayPromptOperation {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("clientContext", &self.client_context);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.field("completionReason", &self.completion_reason);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -1168,6 +1214,16 @@ impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
         D: ::serde::Deserializer<'de>,
     {
         crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::ReadErased for PlayPromptOperation {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
     }
 }
 
@@ -1301,7 +1357,7 @@ pub struct RecordOperation {
     /// An opaque string that the caller supplies and that the service echoes back. At most 256 characters.
     pub client_context: ::std::option::Option<::std::string::String>,
     /// Details about how the operation ended. Read-only.
-    pub result_info: ::std::option::Option<ResultInfo>,
+    pub result_info: ::std::option::Option<::std::boxed::Box<ResultInfo>>,
     /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
     pub status: ::std::option::Option<OperationStatus>,
     /// Why the recording ended. Possible values are: `operationCanceled`, `stopToneDetected`, `maxRecordDurationReached`, `initialSilenceTimeout`, `maxSilenceTimeout`, `playPromptFailed`, `playBeepFailed`, `mediaReceiveTimeout`, `unspecifiedError`.
@@ -1335,31 +1391,6 @@ impl RecordOperation {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("clientContext", &self.client_context);
-        object.field("resultInfo", &self.result_info);
-        object.field("status", &self.status);
-        object.field("completionReason", &self.completion_reason);
-        object.field("recordingAccessToken", &self.recording_access_token);
-        object.field("recordingLocation", &self.recording_location);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "cloud-communications")]
@@ -1384,7 +1415,26 @@ impl ::serde::Serialize for RecordOperation {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::WriteObject for RecordOperation {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("clientContext", &self.client_context);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.field("completionReason", &self.completion_reason);
+        object.field("recordingAccessToken", &self.recording_access_token);
+        object.field("recordingLocation", &self.recording_location);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -1395,6 +1445,16 @@ impl<'de> ::serde::Deserialize<'de> for RecordOperation {
         D: ::serde::Deserializer<'de>,
     {
         crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::ReadErased for RecordOperation {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
     }
 }
 
@@ -1503,27 +1563,6 @@ impl ResultInfo {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("code", &self.code);
-        object.field("message", &self.message);
-        object.field("subcode", &self.subcode);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "cloud-communications")]
@@ -1544,7 +1583,22 @@ impl ::serde::Serialize for ResultInfo {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::WriteObject for ResultInfo {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("code", &self.code);
+        object.field("message", &self.message);
+        object.field("subcode", &self.subcode);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -1555,6 +1609,16 @@ impl<'de> ::serde::Deserialize<'de> for ResultInfo {
         D: ::serde::Deserializer<'de>,
     {
         crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+impl crate::support::ReadErased for ResultInfo {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
     }
 }
 

@@ -101,17 +101,22 @@ impl<T: ::serde::Serialize> ::serde::Serialize for Collection<T> {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            None,
-            &self.additional_properties,
-        );
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl<T: ::serde::Serialize> crate::support::WriteObject for Collection<T> {
+    fn write_members(
+        &self,
+        _: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         object.field("@odata.context", &self.context);
         object.field("@odata.count", &self.count);
         object.field("@odata.nextLink", &self.next_link);
         object.field("value", &Some(&self.value));
         object.field("@odata.deltaLink", &self.delta_link);
-        object.finish()
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -140,6 +145,14 @@ impl<T> ::std::default::Default for PageReader<T> {
             page: Collection::default(),
             value: None,
         }
+    }
+}
+
+impl<T: ::serde::de::DeserializeOwned> crate::support::ReadErased for PageReader<T> {
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
     }
 }
 
@@ -248,13 +261,18 @@ impl ::serde::Serialize for ErrorResponse {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            None,
-            &self.additional_properties,
-        );
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for ErrorResponse {
+    fn write_members(
+        &self,
+        _: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         object.field("error", &self.error);
-        object.finish()
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -264,6 +282,15 @@ impl<'de> ::serde::Deserialize<'de> for ErrorResponse {
         D: ::serde::Deserializer<'de>,
     {
         crate::support::read_object(deserializer)
+    }
+}
+
+impl crate::support::ReadErased for ErrorResponse {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
     }
 }
 
@@ -292,17 +319,22 @@ impl ::serde::Serialize for GraphError {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            None,
-            &self.additional_properties,
-        );
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for GraphError {
+    fn write_members(
+        &self,
+        _: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         object.field("code", &self.code);
         object.field("message", &self.message);
         object.field("target", &self.target);
         object.field("innerError", &self.inner_error);
         object.field("details", &self.details);
-        object.finish()
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -312,6 +344,15 @@ impl<'de> ::serde::Deserialize<'de> for GraphError {
         D: ::serde::Deserializer<'de>,
     {
         crate::support::read_object(deserializer)
+    }
+}
+
+impl crate::support::ReadErased for GraphError {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
     }
 }
 
@@ -344,17 +385,22 @@ impl ::serde::Serialize for InnerError {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            None,
-            &self.additional_properties,
-        );
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for InnerError {
+    fn write_members(
+        &self,
+        _: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         object.field("code", &self.code);
         object.field("date", &self.date);
         object.field("request-id", &self.request_id);
         object.field("client-request-id", &self.client_request_id);
         object.field("innerError", &self.inner_error);
-        object.finish()
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -364,6 +410,15 @@ impl<'de> ::serde::Deserialize<'de> for InnerError {
         D: ::serde::Deserializer<'de>,
     {
         crate::support::read_object(deserializer)
+    }
+}
+
+impl crate::support::ReadErased for InnerError {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
     }
 }
 

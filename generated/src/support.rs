@@ -20,15 +20,32 @@ pub(crate) trait ReadObject: ::std::default::Default {
     ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>;
 }
 
-/// Reads a `ReadObject` from a JSON object; a property that does not read ends it with
-/// its error, at the property's path.
+/// A type read from a deserializer whose type is erased: each type's own function,
+/// compiled here (`#[inline(never)]`, so that no other crate compiles it again).
+pub(crate) trait ReadErased: ::std::marker::Sized {
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error>;
+}
+
+/// A type's `Deserialize`: its `ReadErased` over `deserializer`, erased. The error keeps
+/// its message, and serde_json takes the position at its end back.
 pub(crate) fn read_object<'de, D, T>(
     deserializer: D,
 ) -> ::std::result::Result<T, D::Error>
 where
     D: ::serde::Deserializer<'de>,
-    T: ReadObject,
+    T: ReadErased,
 {
+    let mut erased = <dyn ::erased_serde::Deserializer>::erase(deserializer);
+    T::read_erased(&mut erased).map_err(<D::Error as ::serde::de::Error>::custom)
+}
+
+/// Reads a `ReadObject` from a JSON object; a property that does not read ends it with
+/// its error, at the property's path.
+pub(crate) fn read_fields<T: ReadObject>(
+    deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+) -> ::std::result::Result<T, ::erased_serde::Error> {
     struct ObjectVisitor<T>(::std::marker::PhantomData<T>);
     impl<'de, T: ReadObject> ::serde::de::Visitor<'de> for ObjectVisitor<T> {
         type Value = T;
@@ -41,11 +58,11 @@ where
         {
             let mut value = T::default();
             let mut rest = ::serde_json::Map::new();
-            while let Some(name) = map.next_key::<::std::string::String>()? {
+            while let Some(name) = map.next_key::<Name<'de>>()? {
                 value
                     .read_property(PropertyReader {
                         map: &mut map,
-                        name: &name,
+                        name: name.as_str(),
                         rest: &mut rest,
                     })?;
             }
@@ -53,7 +70,60 @@ where
             Ok(value)
         }
     }
-    deserializer.deserialize_map(ObjectVisitor(::std::marker::PhantomData))
+    ::serde::Deserializer::deserialize_map(
+        deserializer,
+        ObjectVisitor(::std::marker::PhantomData),
+    )
+}
+
+/// A property's name, borrowed from the input when it can be (serde_json's from a string
+/// or bytes without escapes), so that reading a name allocates nothing.
+enum Name<'de> {
+    Borrowed(&'de str),
+    Owned(::std::string::String),
+}
+
+impl Name<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Name::Borrowed(name) => name,
+            Name::Owned(name) => name,
+        }
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Name<'de> {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        struct NameVisitor;
+        impl<'de> ::serde::de::Visitor<'de> for NameVisitor {
+            type Value = Name<'de>;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a property name")
+            }
+            fn visit_borrowed_str<E>(
+                self,
+                name: &'de str,
+            ) -> ::std::result::Result<Name<'de>, E> {
+                Ok(Name::Borrowed(name))
+            }
+            fn visit_str<E>(self, name: &str) -> ::std::result::Result<Name<'de>, E> {
+                Ok(Name::Owned(name.into()))
+            }
+            fn visit_string<E>(
+                self,
+                name: ::std::string::String,
+            ) -> ::std::result::Result<Name<'de>, E> {
+                Ok(Name::Owned(name))
+            }
+        }
+        deserializer.deserialize_str(NameVisitor)
+    }
 }
 
 /// The value of one property, read into a field: `null` reads as `None` and is kept in
@@ -160,60 +230,95 @@ impl<'de, T: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for List<T> {
     }
 }
 
-/// Writes a struct as a JSON object: `@odata.type`, the properties that are `Some`, then
-/// `additional_properties` but for those a `Some` property has written, so that no key
-/// is written twice (a `null` read or set for a property is written only while its field
-/// is `None`). Like `ObjectReader`, it keeps the first error for `finish`.
-pub(crate) struct ObjectWriter<'a, S: ::serde::Serializer> {
-    object: ::std::result::Result<S::SerializeMap, S::Error>,
-    additional_properties: &'a ::serde_json::Map<
-        ::std::string::String,
-        ::serde_json::Value,
-    >,
-    /// The names written, kept only when `additional_properties` may repeat one.
-    written: ::std::vec::Vec<&'a str>,
+/// A type written as a JSON object through a serializer whose type is erased: each
+/// type's own function, compiled here. `type_if_missing` is the `@odata.type` to write
+/// when the value names none.
+pub(crate) trait WriteObject {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut ObjectWriter<'_>,
+    );
 }
 
-impl<'a, S: ::serde::Serializer> ObjectWriter<'a, S> {
-    pub(crate) fn new(
-        serializer: S,
-        odata_type: ::std::option::Option<&str>,
-        additional_properties: &'a ::serde_json::Map<
-            ::std::string::String,
-            ::serde_json::Value,
-        >,
-    ) -> Self {
-        let mut writer = Self {
-            object: serializer.serialize_map(None),
-            additional_properties,
-            written: ::std::vec::Vec::new(),
-        };
-        writer.field("@odata.type", &odata_type);
-        writer
+/// A type's `Serialize`: a JSON object of the members `value` writes, each through
+/// erased-serde. Serializing stops at the first error, which it returns.
+pub(crate) fn write_object<S>(
+    value: &dyn WriteObject,
+    type_if_missing: ::std::option::Option<&str>,
+    serializer: S,
+) -> ::std::result::Result<S::Ok, S::Error>
+where
+    S: ::serde::Serializer,
+{
+    use ::serde::ser::SerializeMap;
+    let mut object = serializer.serialize_map(None)?;
+    let mut error = None;
+    let mut entry = |name: &str, value: &dyn ::erased_serde::Serialize| match object
+        .serialize_entry(name, value)
+    {
+        Ok(()) => true,
+        Err(failed) => {
+            error = Some(failed);
+            false
+        }
+    };
+    value
+        .write_members(
+            type_if_missing,
+            &mut ObjectWriter {
+                entry: &mut entry,
+                failed: false,
+                written: ::std::vec::Vec::new(),
+            },
+        );
+    match error {
+        Some(error) => Err(error),
+        None => object.end(),
     }
-    pub(crate) fn field<T>(&mut self, name: &'a str, value: &::std::option::Option<T>)
+}
+
+/// The members of an object being written: `@odata.type`, the properties that are
+/// `Some`, then `additional_properties` but for those a `Some` property has written, so
+/// that no key is written twice (a `null` read or set for a property is written only
+/// while its field is `None`). After an entry fails, it writes nothing more.
+pub(crate) struct ObjectWriter<'a> {
+    /// Writes one entry; `false` when it failed.
+    entry: &'a mut dyn FnMut(&str, &dyn ::erased_serde::Serialize) -> bool,
+    failed: bool,
+    /// The properties written.
+    written: ::std::vec::Vec<&'static str>,
+}
+
+impl ObjectWriter<'_> {
+    pub(crate) fn field<T>(
+        &mut self,
+        name: &'static str,
+        value: &::std::option::Option<T>,
+    )
     where
         T: ::serde::Serialize,
     {
-        use ::serde::ser::SerializeMap;
-        if let (Ok(object), Some(value)) = (&mut self.object, value) {
-            if let Err(error) = object.serialize_entry(name, value) {
-                self.object = Err(error);
-            }
-            if !self.additional_properties.is_empty() {
-                self.written.push(name);
-            }
+        if let (false, Some(value)) = (self.failed, value) {
+            self.failed = !(self.entry)(name, value);
+            self.written.push(name);
         }
     }
-    pub(crate) fn finish(self) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap;
-        let mut object = self.object?;
-        for (name, value) in self.additional_properties {
+    pub(crate) fn finish(
+        &mut self,
+        additional_properties: &::serde_json::Map<
+            ::std::string::String,
+            ::serde_json::Value,
+        >,
+    ) {
+        for (name, value) in additional_properties {
+            if self.failed {
+                return;
+            }
             if !self.written.contains(&name.as_str()) {
-                object.serialize_entry(name, value)?;
+                self.failed = !(self.entry)(name, value);
             }
         }
-        object.end()
     }
 }
 
@@ -265,18 +370,13 @@ impl<'a, 'b> DebugObject<'a, 'b> {
 
 /// Reads a value as JSON, with its `@odata.type` lower-cased and without `#`, to choose
 /// a variant by.
-pub(crate) fn typed_json<'de, D>(
-    deserializer: D,
+pub(crate) fn typed_json(
+    deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
 ) -> ::std::result::Result<
     (::std::option::Option<::std::string::String>, ::serde_json::Value),
-    D::Error,
->
-where
-    D: ::serde::Deserializer<'de>,
-{
-    let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-        deserializer,
-    )?;
+    ::erased_serde::Error,
+> {
+    let value: ::serde_json::Value = ::erased_serde::deserialize(deserializer)?;
     let key = value
         .get("@odata.type")
         .and_then(::serde_json::Value::as_str)
@@ -284,17 +384,13 @@ where
     Ok((key, value))
 }
 
-/// Reads the value of a variant, with the errors of the deserializer that read the JSON;
-/// the error's message keeps the path inside the value, but not a position, which JSON
-/// read into memory does not have.
-pub(crate) fn from_json<T, E>(
+/// Reads the value of a variant from the JSON read; the error's message keeps the path
+/// inside the value, but not a position, which JSON read into memory does not have.
+pub(crate) fn from_json<T: ReadErased>(
     value: ::serde_json::Value,
-) -> ::std::result::Result<::std::boxed::Box<T>, E>
-where
-    T: ::serde::de::DeserializeOwned,
-    E: ::serde::de::Error,
-{
-    ::serde_json::from_value(value).map(::std::boxed::Box::new).map_err(E::custom)
+) -> ::std::result::Result<::std::boxed::Box<T>, ::erased_serde::Error> {
+    T::read_erased(&mut <dyn ::erased_serde::Deserializer>::erase(value))
+        .map(::std::boxed::Box::new)
 }
 
 /// A primitive read from a JSON string, whose error shows the string and what was

@@ -35,6 +35,8 @@ fn tasks() {
     assert!(users.next_link().is_some());
 
     let body = new_user();
+    assert!(body.contains("\"userPrincipalName\":"), "{body}");
+    #[cfg(feature = "full")]
     assert!(body.contains("\"passwordProfile\":{"), "{body}");
     let patch = clear_office_location();
     assert_eq!(patch, r#"{"officeLocation":null}"#);
@@ -50,15 +52,19 @@ fn tasks() {
 
 /// `POST /users`: the body of a new user.
 fn new_user() -> String {
-    let mut password = models::graph::PasswordProfile::default();
-    password.force_change_password_next_sign_in = Some(true);
-    password.password = Some("xWwvJ]6NMw+bWH-d".into());
     let mut user = User::default();
     user.account_enabled = Some(true);
     user.display_name = Some("Adele Vance".into());
     user.mail_nickname = Some("AdeleV".into());
     user.user_principal_name = Some("AdeleV@contoso.onmicrosoft.com".into());
-    user.password_profile = Some(password.into());
+    // The password profile is in another area than `User`.
+    #[cfg(feature = "full")]
+    {
+        let mut password = models::graph::PasswordProfile::default();
+        password.force_change_password_next_sign_in = Some(true);
+        password.password = Some("xWwvJ]6NMw+bWH-d".into());
+        user.password_profile = Some(password.into());
+    }
     serde_json::to_string(&user).expect("a user writes")
 }
 
@@ -141,7 +147,8 @@ fn event_subjects() -> Vec<String> {
         .collect()
 }
 
-/// A list response of `count` users, shaped as the user examples of the docs, every value varied.
+/// A list response of `count` users, shaped as the user examples of the docs (about 500 bytes
+/// each), every value varied.
 fn users(count: usize) -> String {
     let users: Vec<serde_json::Value> = (0..count).map(user).collect();
     let next = "https://graph.microsoft.com/v1.0/users?$skiptoken=X%274453707402000100000017";
@@ -179,14 +186,7 @@ fn user(n: usize) -> serde_json::Value {
         "usageLocation": "US",
         "createdDateTime": format!("2021-0{}-1{}T08:{:02}:00Z", 1 + n % 9, n % 10, n % 60),
         "assignedLicenses": [{"disabledPlans": [], "skuId": "b05e124f-c7cc-45a0-a6aa-8cf78c946968"}],
-        "assignedPlans": [{
-            "assignedDateTime": "2021-05-21T03:44:48Z",
-            "capabilityStatus": "Enabled",
-            "service": "exchange",
-            "servicePlanId": "efb87545-963c-4e0d-99df-69c6916d9eb0"
-        }],
         "proxyAddresses": [format!("SMTP:{mail}")],
-        "identities": [{"signInType": "userPrincipalName", "issuer": "contoso.onmicrosoft.com", "issuerAssignedId": mail}],
         "passwordPolicies": "DisablePasswordExpiration"
     })
 }

@@ -176,13 +176,10 @@ fn polymorphism_helpers() -> TokenStream {
     quote! {
         /// Reads a value as JSON, with its `@odata.type` lower-cased and without `#`, to choose
         /// a variant by.
-        pub(crate) fn typed_json<'de, D>(
-            deserializer: D,
-        ) -> ::std::result::Result<(::std::option::Option<::std::string::String>, ::serde_json::Value), D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        pub(crate) fn typed_json(
+            deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+        ) -> ::std::result::Result<(::std::option::Option<::std::string::String>, ::serde_json::Value), ::erased_serde::Error> {
+            let value: ::serde_json::Value = ::erased_serde::deserialize(deserializer)?;
             let key = value
                 .get("@odata.type")
                 .and_then(::serde_json::Value::as_str)
@@ -190,17 +187,13 @@ fn polymorphism_helpers() -> TokenStream {
             Ok((key, value))
         }
 
-        /// Reads the value of a variant, with the errors of the deserializer that read the JSON;
-        /// the error's message keeps the path inside the value, but not a position, which JSON
-        /// read into memory does not have.
-        pub(crate) fn from_json<T, E>(value: ::serde_json::Value) -> ::std::result::Result<::std::boxed::Box<T>, E>
-        where
-            T: ::serde::de::DeserializeOwned,
-            E: ::serde::de::Error,
-        {
-            ::serde_json::from_value(value).map(::std::boxed::Box::new).map_err(E::custom)
+        /// Reads the value of a variant from the JSON read; the error's message keeps the path
+        /// inside the value, but not a position, which JSON read into memory does not have.
+        pub(crate) fn from_json<T: ReadErased>(
+            value: ::serde_json::Value,
+        ) -> ::std::result::Result<::std::boxed::Box<T>, ::erased_serde::Error> {
+            T::read_erased(&mut <dyn ::erased_serde::Deserializer>::erase(value)).map(::std::boxed::Box::new)
         }
-
     }
 }
 
@@ -351,6 +344,12 @@ fn debug_helpers() -> TokenStream {
 
 fn object_helpers() -> TokenStream {
     quote! {
+        // Reading and writing are compiled once, in this crate: a type's `Deserialize` and
+        // `Serialize` only erase the deserializer's or serializer's type (erased-serde) and call
+        // the type's `ReadErased` or `WriteObject`, which are not generic. A crate that reads a
+        // `User` then instantiates a few lines for its deserializer, not the readers of every
+        // type a `User` holds.
+
         /// A type read from a JSON object one property at a time, straight from the
         /// deserializer rather than through a JSON map, so that an error carries the position
         /// of the value that failed (serde_json reports where it stopped reading). The type says
@@ -365,13 +364,30 @@ fn object_helpers() -> TokenStream {
             fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>;
         }
 
-        /// Reads a `ReadObject` from a JSON object; a property that does not read ends it with
-        /// its error, at the property's path.
+        /// A type read from a deserializer whose type is erased: each type's own function,
+        /// compiled here (`#[inline(never)]`, so that no other crate compiles it again).
+        pub(crate) trait ReadErased: ::std::marker::Sized {
+            fn read_erased(
+                deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+            ) -> ::std::result::Result<Self, ::erased_serde::Error>;
+        }
+
+        /// A type's `Deserialize`: its `ReadErased` over `deserializer`, erased. The error keeps
+        /// its message, and serde_json takes the position at its end back.
         pub(crate) fn read_object<'de, D, T>(deserializer: D) -> ::std::result::Result<T, D::Error>
         where
             D: ::serde::Deserializer<'de>,
-            T: ReadObject,
+            T: ReadErased,
         {
+            let mut erased = <dyn ::erased_serde::Deserializer>::erase(deserializer);
+            T::read_erased(&mut erased).map_err(<D::Error as ::serde::de::Error>::custom)
+        }
+
+        /// Reads a `ReadObject` from a JSON object; a property that does not read ends it with
+        /// its error, at the property's path.
+        pub(crate) fn read_fields<T: ReadObject>(
+            deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+        ) -> ::std::result::Result<T, ::erased_serde::Error> {
             struct ObjectVisitor<T>(::std::marker::PhantomData<T>);
 
             impl<'de, T: ReadObject> ::serde::de::Visitor<'de> for ObjectVisitor<T> {
@@ -387,15 +403,62 @@ fn object_helpers() -> TokenStream {
                 {
                     let mut value = T::default();
                     let mut rest = ::serde_json::Map::new();
-                    while let Some(name) = map.next_key::<::std::string::String>()? {
-                        value.read_property(PropertyReader { map: &mut map, name: &name, rest: &mut rest })?;
+                    while let Some(name) = map.next_key::<Name<'de>>()? {
+                        value.read_property(PropertyReader { map: &mut map, name: name.as_str(), rest: &mut rest })?;
                     }
                     *value.additional_properties() = rest;
                     Ok(value)
                 }
             }
 
-            deserializer.deserialize_map(ObjectVisitor(::std::marker::PhantomData))
+            ::serde::Deserializer::deserialize_map(deserializer, ObjectVisitor(::std::marker::PhantomData))
+        }
+
+        /// A property's name, borrowed from the input when it can be (serde_json's from a string
+        /// or bytes without escapes), so that reading a name allocates nothing.
+        enum Name<'de> {
+            Borrowed(&'de str),
+            Owned(::std::string::String),
+        }
+
+        impl Name<'_> {
+            fn as_str(&self) -> &str {
+                match self {
+                    Name::Borrowed(name) => name,
+                    Name::Owned(name) => name,
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for Name<'de> {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                struct NameVisitor;
+
+                impl<'de> ::serde::de::Visitor<'de> for NameVisitor {
+                    type Value = Name<'de>;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str("a property name")
+                    }
+
+                    fn visit_borrowed_str<E>(self, name: &'de str) -> ::std::result::Result<Name<'de>, E> {
+                        Ok(Name::Borrowed(name))
+                    }
+
+                    fn visit_str<E>(self, name: &str) -> ::std::result::Result<Name<'de>, E> {
+                        Ok(Name::Owned(name.into()))
+                    }
+
+                    fn visit_string<E>(self, name: ::std::string::String) -> ::std::result::Result<Name<'de>, E> {
+                        Ok(Name::Owned(name))
+                    }
+                }
+
+                deserializer.deserialize_str(NameVisitor)
+            }
         }
 
         /// The value of one property, read into a field: `null` reads as `None` and is kept in
@@ -493,56 +556,72 @@ fn object_helpers() -> TokenStream {
             }
         }
 
-        /// Writes a struct as a JSON object: `@odata.type`, the properties that are `Some`, then
-        /// `additional_properties` but for those a `Some` property has written, so that no key
-        /// is written twice (a `null` read or set for a property is written only while its field
-        /// is `None`). Like `ObjectReader`, it keeps the first error for `finish`.
-        pub(crate) struct ObjectWriter<'a, S: ::serde::Serializer> {
-            object: ::std::result::Result<S::SerializeMap, S::Error>,
-            additional_properties: &'a ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            /// The names written, kept only when `additional_properties` may repeat one.
-            written: ::std::vec::Vec<&'a str>,
+        /// A type written as a JSON object through a serializer whose type is erased: each
+        /// type's own function, compiled here. `type_if_missing` is the `@odata.type` to write
+        /// when the value names none.
+        pub(crate) trait WriteObject {
+            fn write_members(&self, type_if_missing: ::std::option::Option<&str>, object: &mut ObjectWriter<'_>);
         }
 
-        impl<'a, S: ::serde::Serializer> ObjectWriter<'a, S> {
-            pub(crate) fn new(
-                serializer: S,
-                odata_type: ::std::option::Option<&str>,
-                additional_properties: &'a ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            ) -> Self {
-                let mut writer = Self {
-                    object: serializer.serialize_map(None),
-                    additional_properties,
-                    written: ::std::vec::Vec::new(),
-                };
-                writer.field("@odata.type", &odata_type);
-                writer
+        /// A type's `Serialize`: a JSON object of the members `value` writes, each through
+        /// erased-serde. Serializing stops at the first error, which it returns.
+        pub(crate) fn write_object<S>(
+            value: &dyn WriteObject,
+            type_if_missing: ::std::option::Option<&str>,
+            serializer: S,
+        ) -> ::std::result::Result<S::Ok, S::Error>
+        where
+            S: ::serde::Serializer,
+        {
+            use ::serde::ser::SerializeMap;
+            let mut object = serializer.serialize_map(None)?;
+            let mut error = None;
+            let mut entry = |name: &str, value: &dyn ::erased_serde::Serialize| match object.serialize_entry(name, value) {
+                Ok(()) => true,
+                Err(failed) => {
+                    error = Some(failed);
+                    false
+                }
+            };
+            value.write_members(type_if_missing, &mut ObjectWriter { entry: &mut entry, failed: false, written: ::std::vec::Vec::new() });
+            match error {
+                Some(error) => Err(error),
+                None => object.end(),
             }
+        }
 
-            pub(crate) fn field<T>(&mut self, name: &'a str, value: &::std::option::Option<T>)
+        /// The members of an object being written: `@odata.type`, the properties that are
+        /// `Some`, then `additional_properties` but for those a `Some` property has written, so
+        /// that no key is written twice (a `null` read or set for a property is written only
+        /// while its field is `None`). After an entry fails, it writes nothing more.
+        pub(crate) struct ObjectWriter<'a> {
+            /// Writes one entry; `false` when it failed.
+            entry: &'a mut dyn FnMut(&str, &dyn ::erased_serde::Serialize) -> bool,
+            failed: bool,
+            /// The properties written.
+            written: ::std::vec::Vec<&'static str>,
+        }
+
+        impl ObjectWriter<'_> {
+            pub(crate) fn field<T>(&mut self, name: &'static str, value: &::std::option::Option<T>)
             where
                 T: ::serde::Serialize,
             {
-                use ::serde::ser::SerializeMap;
-                if let (Ok(object), Some(value)) = (&mut self.object, value) {
-                    if let Err(error) = object.serialize_entry(name, value) {
-                        self.object = Err(error);
-                    }
-                    if !self.additional_properties.is_empty() {
-                        self.written.push(name);
-                    }
+                if let (false, Some(value)) = (self.failed, value) {
+                    self.failed = !(self.entry)(name, value);
+                    self.written.push(name);
                 }
             }
 
-            pub(crate) fn finish(self) -> ::std::result::Result<S::Ok, S::Error> {
-                use ::serde::ser::SerializeMap;
-                let mut object = self.object?;
-                for (name, value) in self.additional_properties {
+            pub(crate) fn finish(&mut self, additional_properties: &::serde_json::Map<::std::string::String, ::serde_json::Value>) {
+                for (name, value) in additional_properties {
+                    if self.failed {
+                        return;
+                    }
                     if !self.written.contains(&name.as_str()) {
-                        object.serialize_entry(name, value)?;
+                        self.failed = !(self.entry)(name, value);
                     }
                 }
-                object.end()
             }
         }
     }
