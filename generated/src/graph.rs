@@ -104,13 +104,10 @@ impl crate::support::ReadErased for CommsOperation {
 
 #[cfg(feature = "cloud-communications")]
 impl crate::support::ReadObject for CommsOperation {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -514,13 +511,10 @@ impl crate::support::ReadErased for Entity {
 }
 
 impl crate::support::ReadObject for Entity {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -990,13 +984,10 @@ impl crate::support::ReadErased for Operation {
 
 #[cfg(feature = "cloud-communications")]
 impl crate::support::ReadObject for Operation {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -1229,13 +1220,10 @@ impl crate::support::ReadErased for PlayPromptOperation {
 
 #[cfg(feature = "cloud-communications")]
 impl crate::support::ReadObject for PlayPromptOperation {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -1460,13 +1448,10 @@ impl crate::support::ReadErased for RecordOperation {
 
 #[cfg(feature = "cloud-communications")]
 impl crate::support::ReadObject for RecordOperation {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -1624,13 +1609,10 @@ impl crate::support::ReadErased for ResultInfo {
 
 #[cfg(feature = "cloud-communications")]
 impl crate::support::ReadObject for ResultInfo {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "code" => property.read(&mut self.code),

@@ -157,13 +157,10 @@ impl<T: ::serde::de::DeserializeOwned> crate::support::ReadErased for PageReader
 }
 
 impl<T: ::serde::de::DeserializeOwned> crate::support::ReadObject for PageReader<T> {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         let page = &mut self.page;
         match property.name() {
             "@odata.context" => property.read(&mut page.context),
@@ -295,13 +292,10 @@ impl crate::support::ReadErased for ErrorResponse {
 }
 
 impl crate::support::ReadObject for ErrorResponse {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "error" => property.read(&mut self.error),
             _ => property.keep(),
@@ -357,13 +351,10 @@ impl crate::support::ReadErased for GraphError {
 }
 
 impl crate::support::ReadObject for GraphError {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "code" => property.read(&mut self.code),
             "message" => property.read(&mut self.message),
@@ -423,13 +414,10 @@ impl crate::support::ReadErased for InnerError {
 }
 
 impl crate::support::ReadObject for InnerError {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "code" => property.read(&mut self.code),
             "date" => property.read(&mut self.date),

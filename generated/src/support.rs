@@ -6,13 +6,11 @@
 /// deserializer rather than through a JSON map, so that an error carries the position
 /// of the value that failed (serde_json reports where it stopped reading). The type says
 /// what each of its properties is read into, by its wire name, in `read_property`.
-pub(crate) trait ReadObject: ::std::default::Default {
-    fn read_property<'de, A>(
+pub(crate) trait ReadObject {
+    fn read_property(
         &mut self,
-        property: PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>;
+        property: PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error>;
     /// Where the members it does not declare are kept, and the `null`s of those it does:
     /// what `PropertyReader::keep` and a `null` leave, in the order read.
     fn additional_properties(
@@ -43,37 +41,140 @@ where
 
 /// Reads a `ReadObject` from a JSON object; a property that does not read ends it with
 /// its error, at the property's path.
-pub(crate) fn read_fields<T: ReadObject>(
+pub(crate) fn read_fields<T: ReadObject + ::std::default::Default>(
     deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
 ) -> ::std::result::Result<T, ::erased_serde::Error> {
-    struct ObjectVisitor<T>(::std::marker::PhantomData<T>);
-    impl<'de, T: ReadObject> ::serde::de::Visitor<'de> for ObjectVisitor<T> {
-        type Value = T;
+    let mut value = T::default();
+    read_members(deserializer, &mut value)?;
+    Ok(value)
+}
+
+/// Reads one value from the deserializer it is given.
+type ReadValue<'a> = dyn FnMut(
+    &mut dyn ::erased_serde::Deserializer<'_>,
+) -> ::std::result::Result<(), ::erased_serde::Error> + 'a;
+
+fn read_members(
+    deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    target: &mut dyn ReadObject,
+) -> ::std::result::Result<(), ::erased_serde::Error> {
+    struct ObjectVisitor<'a>(&'a mut dyn ReadObject);
+    impl<'de> ::serde::de::Visitor<'de> for ObjectVisitor<'_> {
+        type Value = ();
         fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str("a JSON object")
         }
-        fn visit_map<A>(self, mut map: A) -> ::std::result::Result<T, A::Error>
+        fn visit_map<A>(self, mut map: A) -> ::std::result::Result<(), A::Error>
         where
             A: ::serde::de::MapAccess<'de>,
         {
-            let mut value = T::default();
             let mut rest = ::serde_json::Map::new();
             while let Some(name) = map.next_key::<Name<'de>>()? {
-                value
-                    .read_property(PropertyReader {
-                        map: &mut map,
-                        name: name.as_str(),
-                        rest: &mut rest,
-                    })?;
+                let property = PropertySeed {
+                    target: &mut *self.0,
+                    name: name.as_str(),
+                    rest: &mut rest,
+                };
+                map.next_value_seed(property)?;
             }
-            *value.additional_properties() = rest;
-            Ok(value)
+            *self.0.additional_properties() = rest;
+            Ok(())
         }
     }
-    ::serde::Deserializer::deserialize_map(
-        deserializer,
-        ObjectVisitor(::std::marker::PhantomData),
-    )
+    ::serde::Deserializer::deserialize_map(deserializer, ObjectVisitor(target))
+}
+
+/// The value of one property, handed to the type that reads it.
+struct PropertySeed<'a> {
+    target: &'a mut dyn ReadObject,
+    name: &'a str,
+    rest: &'a mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl<'de> ::serde::de::DeserializeSeed<'de> for PropertySeed<'_> {
+    type Value = ();
+    fn deserialize<D>(self, deserializer: D) -> ::std::result::Result<(), D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        let mut value = <dyn ::erased_serde::Deserializer>::erase(deserializer);
+        let property = PropertyReader {
+            value: &mut value,
+            name: self.name,
+            rest: self.rest,
+        };
+        self.target
+            .read_property(property)
+            .map_err(<D::Error as ::serde::de::Error>::custom)
+    }
+}
+
+/// Reads a value that may be `null` with `read`; whether it was not `null`.
+fn read_nullable(
+    deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    read: &mut ReadValue<'_>,
+) -> ::std::result::Result<bool, ::erased_serde::Error> {
+    struct NullableVisitor<'a, 'b>(&'a mut ReadValue<'b>);
+    impl<'de> ::serde::de::Visitor<'de> for NullableVisitor<'_, '_> {
+        type Value = bool;
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("a value or null")
+        }
+        fn visit_none<E>(self) -> ::std::result::Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_unit<E>(self) -> ::std::result::Result<bool, E> {
+            Ok(false)
+        }
+        fn visit_some<D>(self, deserializer: D) -> ::std::result::Result<bool, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            let mut value = <dyn ::erased_serde::Deserializer>::erase(deserializer);
+            (self.0)(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)?;
+            Ok(true)
+        }
+    }
+    ::serde::Deserializer::deserialize_option(deserializer, NullableVisitor(read))
+}
+
+/// Reads a JSON array with `read` for each item; an item's error names its index.
+fn read_items(
+    deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    read: &mut ReadValue<'_>,
+) -> ::std::result::Result<(), ::erased_serde::Error> {
+    struct ListVisitor<'a, 'b>(&'a mut ReadValue<'b>);
+    impl<'de> ::serde::de::Visitor<'de> for ListVisitor<'_, '_> {
+        type Value = ();
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str("a JSON array")
+        }
+        fn visit_seq<S>(self, mut seq: S) -> ::std::result::Result<(), S::Error>
+        where
+            S: ::serde::de::SeqAccess<'de>,
+        {
+            let mut index = 0;
+            loop {
+                match seq.next_element_seed(ItemSeed(&mut *self.0)) {
+                    Ok(Some(())) => index += 1,
+                    Ok(None) => return Ok(()),
+                    Err(error) => return Err(within(&format!("[{index}]"), error)),
+                }
+            }
+        }
+    }
+    struct ItemSeed<'a, 'b>(&'a mut ReadValue<'b>);
+    impl<'de> ::serde::de::DeserializeSeed<'de> for ItemSeed<'_, '_> {
+        type Value = ();
+        fn deserialize<D>(self, deserializer: D) -> ::std::result::Result<(), D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            let mut value = <dyn ::erased_serde::Deserializer>::erase(deserializer);
+            (self.0)(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
+        }
+    }
+    ::serde::Deserializer::deserialize_seq(deserializer, ListVisitor(read))
 }
 
 /// A property's name, borrowed from the input when it can be (serde_json's from a string
@@ -129,46 +230,72 @@ impl<'de> ::serde::Deserialize<'de> for Name<'de> {
 /// The value of one property, read into a field: `null` reads as `None` and is kept in
 /// `rest` (the object's `additional_properties`, in the order read), so that it is
 /// written back; a value that does not read fails with its path (see `within`).
-pub(crate) struct PropertyReader<'a, A> {
-    map: &'a mut A,
+pub(crate) struct PropertyReader<'a, 'de> {
+    value: &'a mut dyn ::erased_serde::Deserializer<'de>,
     name: &'a str,
     rest: &'a mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
-impl<'a, 'de, A: ::serde::de::MapAccess<'de>> PropertyReader<'a, A> {
+impl<'a> PropertyReader<'a, '_> {
     /// The property's wire name.
     pub(crate) fn name(&self) -> &'a str {
         self.name
     }
-    pub(crate) fn read<T>(
+    /// Reads the value with `read`, or records its `null`.
+    fn read_with(
         self,
-        field: &mut ::std::option::Option<T>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        T: ::serde::Deserialize<'de>,
-    {
-        *field = self.map.next_value().map_err(|error| within(self.name, error))?;
-        if field.is_none() {
+        read: &mut ReadValue<'_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+        let present = read_nullable(self.value, read)
+            .map_err(|error| within(self.name, error))?;
+        if !present {
             self.rest.insert(self.name.into(), ::serde_json::Value::Null);
         }
         Ok(())
+    }
+    pub(crate) fn read<T>(
+        self,
+        field: &mut ::std::option::Option<T>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error>
+    where
+        T: ::serde::de::DeserializeOwned,
+    {
+        *field = None;
+        self.read_with(
+            &mut |value| {
+                *field = Some(T::deserialize(value)?);
+                Ok(())
+            },
+        )
     }
     /// Reads a list whose items' errors name their index.
     pub(crate) fn read_list<T>(
         self,
         field: &mut ::std::option::Option<::std::vec::Vec<T>>,
-    ) -> ::std::result::Result<(), A::Error>
+    ) -> ::std::result::Result<(), ::erased_serde::Error>
     where
-        T: ::serde::Deserialize<'de>,
+        T: ::serde::de::DeserializeOwned,
     {
-        let mut list = None;
-        self.read(&mut list)?;
-        *field = list.map(|List(items)| items);
-        Ok(())
+        *field = None;
+        self.read_with(
+            &mut |value| {
+                let mut items = ::std::vec::Vec::new();
+                read_items(
+                    value,
+                    &mut |item| {
+                        items.push(T::deserialize(item)?);
+                        Ok(())
+                    },
+                )?;
+                *field = Some(items);
+                Ok(())
+            },
+        )
     }
     /// Keeps a property the type does not declare, as JSON, in the order read.
-    pub(crate) fn keep(self) -> ::std::result::Result<(), A::Error> {
-        let value = self.map.next_value().map_err(|error| within(self.name, error))?;
+    pub(crate) fn keep(self) -> ::std::result::Result<(), ::erased_serde::Error> {
+        let value: ::serde_json::Value = ::erased_serde::deserialize(self.value)
+            .map_err(|error| within(self.name, error))?;
         self.rest.insert(self.name.into(), value);
         Ok(())
     }
@@ -187,46 +314,6 @@ fn within<E: ::serde::de::Error>(step: &str, error: E) -> E {
         }
         Some((path, rest)) => E::custom(format_args!("`{step}.{path}`: {rest}")),
         None => E::custom(format_args!("`{step}`: {message}")),
-    }
-}
-
-/// A JSON array read item by item, each item's error at its index.
-struct List<T>(::std::vec::Vec<T>);
-
-impl<'de, T: ::serde::Deserialize<'de>> ::serde::Deserialize<'de> for List<T> {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        struct ListVisitor<T>(::std::marker::PhantomData<T>);
-        impl<'de, T: ::serde::Deserialize<'de>> ::serde::de::Visitor<'de>
-        for ListVisitor<T> {
-            type Value = List<T>;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                f.write_str("a JSON array")
-            }
-            fn visit_seq<S>(self, mut seq: S) -> ::std::result::Result<List<T>, S::Error>
-            where
-                S: ::serde::de::SeqAccess<'de>,
-            {
-                let mut items = ::std::vec::Vec::with_capacity(
-                    seq.size_hint().unwrap_or(0).min(4096),
-                );
-                loop {
-                    match seq.next_element() {
-                        Ok(Some(item)) => items.push(item),
-                        Ok(None) => return Ok(List(items)),
-                        Err(error) => {
-                            return Err(within(&format!("[{}]", items.len()), error));
-                        }
-                    }
-                }
-            }
-        }
-        deserializer.deserialize_seq(ListVisitor(::std::marker::PhantomData))
     }
 }
 
@@ -463,11 +550,11 @@ impl<'de, T: FromText> ::serde::Deserialize<'de> for Text<T> {
     }
 }
 
-impl<'de, A: ::serde::de::MapAccess<'de>> PropertyReader<'_, A> {
+impl PropertyReader<'_, '_> {
     pub(crate) fn read_text<T: FromText>(
         self,
         field: &mut ::std::option::Option<T>,
-    ) -> ::std::result::Result<(), A::Error> {
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         let mut text = None;
         self.read(&mut text)?;
         *field = text.map(|Text(value)| value);

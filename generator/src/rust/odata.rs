@@ -187,13 +187,10 @@ fn collection() -> TokenStream {
         }
 
         impl<T: ::serde::de::DeserializeOwned> crate::support::ReadObject for PageReader<T> {
-            fn read_property<'de, A>(
+            fn read_property(
                 &mut self,
-                property: crate::support::PropertyReader<'_, A>,
-            ) -> ::std::result::Result<(), A::Error>
-            where
-                A: ::serde::de::MapAccess<'de>,
-            {
+                property: crate::support::PropertyReader<'_, '_>,
+            ) -> ::std::result::Result<(), ::erased_serde::Error> {
                 let page = &mut self.page;
                 match property.name() {
                     "@odata.context" => property.read(&mut page.context),
@@ -363,13 +360,10 @@ fn object_impls(name: &str, properties: &[(&str, &str, bool)]) -> TokenStream {
         }
 
         impl crate::support::ReadObject for #name {
-            fn read_property<'de, A>(
+            fn read_property(
                 &mut self,
-                property: crate::support::PropertyReader<'_, A>,
-            ) -> ::std::result::Result<(), A::Error>
-            where
-                A: ::serde::de::MapAccess<'de>,
-            {
+                property: crate::support::PropertyReader<'_, '_>,
+            ) -> ::std::result::Result<(), ::erased_serde::Error> {
                 match property.name() {
                     #(#reads)*
                     _ => property.keep(),

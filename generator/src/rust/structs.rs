@@ -249,13 +249,10 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
 
         #gate
         impl crate::support::ReadObject for #name {
-            fn read_property<'de, A>(
+            fn read_property(
                 &mut self,
-                property: crate::support::PropertyReader<'_, A>,
-            ) -> ::std::result::Result<(), A::Error>
-            where
-                A: ::serde::de::MapAccess<'de>,
-            {
+                property: crate::support::PropertyReader<'_, '_>,
+            ) -> ::std::result::Result<(), ::erased_serde::Error> {
                 match property.name() {
                     #ODATA_TYPE_WIRE => property.read(&mut self.odata_type),
                     #(#gates #wire_names => property.#readers(&mut self.#names),)*
