@@ -10,7 +10,7 @@ pub struct Attendee {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.attendee`.
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// The attendee's name and address.
-    pub email_address: ::std::option::Option<EmailAddress>,
+    pub email_address: ::std::option::Option<::std::boxed::Box<EmailAddress>>,
     /// Whether the attendee must come. Possible values are: `required`, `optional`, `resource`.
     pub r#type: ::std::option::Option<AttendeeType>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
@@ -39,26 +39,6 @@ impl Attendee {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("emailAddress", &self.email_address);
-        object.field("type", &self.r#type);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "outlook")]
@@ -80,7 +60,22 @@ impl ::serde::Serialize for Attendee {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
+impl crate::support::WriteObject for Attendee {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("emailAddress", &self.email_address);
+        object.field("type", &self.r#type);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -97,14 +92,22 @@ impl<'de> ::serde::Deserialize<'de> for Attendee {
 
 #[cfg(feature = "outlook")]
 #[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
+impl crate::support::ReadErased for Attendee {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl crate::support::ReadObject for Attendee {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "emailAddress" => property.read(&mut self.email_address),
@@ -212,32 +215,6 @@ impl BaseItem {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("createdBy", &self.created_by);
-        object.field("createdDateTime", &self.created_date_time);
-        object.field("eTag", &self.etag);
-        object.field("lastModifiedBy", &self.last_modified_by);
-        object.field("lastModifiedDateTime", &self.last_modified_date_time);
-        object.field("name", &self.name);
-        object.field("webUrl", &self.web_url);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "onedrive")]
@@ -265,7 +242,28 @@ impl ::serde::Serialize for BaseItem {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
+impl crate::support::WriteObject for BaseItem {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("createdBy", &self.created_by);
+        object.field("createdDateTime", &self.created_date_time);
+        object.field("eTag", &self.etag);
+        object.field("lastModifiedBy", &self.last_modified_by);
+        object.field("lastModifiedDateTime", &self.last_modified_date_time);
+        object.field("name", &self.name);
+        object.field("webUrl", &self.web_url);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -282,14 +280,22 @@ impl<'de> ::serde::Deserialize<'de> for BaseItem {
 
 #[cfg(feature = "onedrive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
+impl crate::support::ReadErased for BaseItem {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl crate::support::ReadObject for BaseItem {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -369,6 +375,17 @@ impl<'de> ::serde::Deserialize<'de> for AnyBaseItem {
     where
         D: ::serde::Deserializer<'de>,
     {
+        crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
+impl crate::support::ReadErased for AnyBaseItem {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
         let (key, value) = crate::support::typed_json(deserializer)?;
         match key.as_deref() {
             Some("microsoft.graph.driveitem") => {
@@ -386,10 +403,22 @@ impl ::serde::Serialize for AnyBaseItem {
     where
         S: ::serde::Serializer,
     {
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
+impl crate::support::WriteObject for AnyBaseItem {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         match self {
-            Self::BaseItem(value) => value.serialize_object(None, serializer),
+            Self::BaseItem(value) => value.write_members(type_if_missing, object),
             Self::DriveItem(value) => {
-                value.serialize_object(Some(DriveItem::ODATA_TYPE), serializer)
+                value.write_members(Some(DriveItem::ODATA_TYPE), object)
             }
         }
     }
@@ -671,7 +700,7 @@ pub struct CommsOperation {
     /// An opaque string that the caller supplies and that the service echoes back. At most 256 characters.
     pub client_context: ::std::option::Option<::std::string::String>,
     /// Details about how the operation ended. Read-only.
-    pub result_info: ::std::option::Option<ResultInfo>,
+    pub result_info: ::std::option::Option<::std::boxed::Box<ResultInfo>>,
     /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
     pub status: ::std::option::Option<OperationStatus>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
@@ -700,28 +729,6 @@ impl CommsOperation {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("clientContext", &self.client_context);
-        object.field("resultInfo", &self.result_info);
-        object.field("status", &self.status);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "cloud-communications")]
@@ -745,7 +752,24 @@ impl ::serde::Serialize for CommsOperation {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
+impl crate::support::WriteObject for CommsOperation {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("clientContext", &self.client_context);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -762,14 +786,22 @@ impl<'de> ::serde::Deserialize<'de> for CommsOperation {
 
 #[cfg(feature = "cloud-communications")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
+impl crate::support::ReadErased for CommsOperation {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for CommsOperation {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -830,6 +862,17 @@ impl<'de> ::serde::Deserialize<'de> for AnyCommsOperation {
     where
         D: ::serde::Deserializer<'de>,
     {
+        crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
+impl crate::support::ReadErased for AnyCommsOperation {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
         let (key, value) = crate::support::typed_json(deserializer)?;
         match key.as_deref() {
             Some("microsoft.graph.playpromptoperation") => {
@@ -850,13 +893,25 @@ impl ::serde::Serialize for AnyCommsOperation {
     where
         S: ::serde::Serializer,
     {
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
+impl crate::support::WriteObject for AnyCommsOperation {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         match self {
-            Self::CommsOperation(value) => value.serialize_object(None, serializer),
+            Self::CommsOperation(value) => value.write_members(type_if_missing, object),
             Self::PlayPromptOperation(value) => {
-                value.serialize_object(Some(PlayPromptOperation::ODATA_TYPE), serializer)
+                value.write_members(Some(PlayPromptOperation::ODATA_TYPE), object)
             }
             Self::RecordOperation(value) => {
-                value.serialize_object(Some(RecordOperation::ODATA_TYPE), serializer)
+                value.write_members(Some(RecordOperation::ODATA_TYPE), object)
             }
         }
     }
@@ -939,7 +994,7 @@ impl AnyCommsOperation {
         }
     }
     /// `result_info` of the value, whichever variant it is.
-    pub fn result_info(&self) -> &::std::option::Option<ResultInfo> {
+    pub fn result_info(&self) -> &::std::option::Option<::std::boxed::Box<ResultInfo>> {
         match self {
             Self::CommsOperation(value) => &value.result_info,
             Self::PlayPromptOperation(value) => &value.result_info,
@@ -947,7 +1002,9 @@ impl AnyCommsOperation {
         }
     }
     /// `result_info` of the value, whichever variant it is.
-    pub fn result_info_mut(&mut self) -> &mut ::std::option::Option<ResultInfo> {
+    pub fn result_info_mut(
+        &mut self,
+    ) -> &mut ::std::option::Option<::std::boxed::Box<ResultInfo>> {
         match self {
             Self::CommsOperation(value) => &mut value.result_info,
             Self::PlayPromptOperation(value) => &mut value.result_info,
@@ -1112,26 +1169,6 @@ impl DateTimeTimeZone {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("dateTime", &self.date_time);
-        object.field("timeZone", &self.time_zone);
-        object.finish()
-    }
 }
 
 impl ::std::fmt::Debug for DateTimeTimeZone {
@@ -1149,7 +1186,20 @@ impl ::serde::Serialize for DateTimeTimeZone {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for DateTimeTimeZone {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("dateTime", &self.date_time);
+        object.field("timeZone", &self.time_zone);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -1162,14 +1212,20 @@ impl<'de> ::serde::Deserialize<'de> for DateTimeTimeZone {
     }
 }
 
+impl crate::support::ReadErased for DateTimeTimeZone {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
 impl crate::support::ReadObject for DateTimeTimeZone {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "dateTime" => property.read(&mut self.date_time),
@@ -1224,26 +1280,6 @@ impl DirectoryObject {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("deletedDateTime", &self.deleted_date_time);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "directory-management")]
@@ -1265,7 +1301,22 @@ impl ::serde::Serialize for DirectoryObject {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
+impl crate::support::WriteObject for DirectoryObject {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("deletedDateTime", &self.deleted_date_time);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -1282,14 +1333,22 @@ impl<'de> ::serde::Deserialize<'de> for DirectoryObject {
 
 #[cfg(feature = "directory-management")]
 #[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
+impl crate::support::ReadErased for DirectoryObject {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
 impl crate::support::ReadObject for DirectoryObject {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -1344,6 +1403,17 @@ impl<'de> ::serde::Deserialize<'de> for AnyDirectoryObject {
     where
         D: ::serde::Deserializer<'de>,
     {
+        crate::support::read_object(deserializer)
+    }
+}
+
+#[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
+impl crate::support::ReadErased for AnyDirectoryObject {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
         let (key, value) = crate::support::typed_json(deserializer)?;
         match key.as_deref() {
             #[cfg(feature = "groups")]
@@ -1366,16 +1436,24 @@ impl ::serde::Serialize for AnyDirectoryObject {
     where
         S: ::serde::Serializer,
     {
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "directory-management")]
+#[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
+impl crate::support::WriteObject for AnyDirectoryObject {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         match self {
-            Self::DirectoryObject(value) => value.serialize_object(None, serializer),
+            Self::DirectoryObject(value) => value.write_members(type_if_missing, object),
             #[cfg(feature = "groups")]
-            Self::Group(value) => {
-                value.serialize_object(Some(Group::ODATA_TYPE), serializer)
-            }
+            Self::Group(value) => value.write_members(Some(Group::ODATA_TYPE), object),
             #[cfg(feature = "users")]
-            Self::User(value) => {
-                value.serialize_object(Some(User::ODATA_TYPE), serializer)
-            }
+            Self::User(value) => value.write_members(Some(User::ODATA_TYPE), object),
         }
     }
 }
@@ -1613,9 +1691,9 @@ pub struct DriveItem {
     /// The URL that opens the item in a browser. Read-only.
     pub web_url: ::std::option::Option<::std::string::String>,
     /// Set when the item is a file. Read-only.
-    pub file: ::std::option::Option<File>,
+    pub file: ::std::option::Option<::std::boxed::Box<File>>,
     /// Set when the item is a folder. Read-only.
-    pub folder: ::std::option::Option<Folder>,
+    pub folder: ::std::option::Option<::std::boxed::Box<Folder>>,
     /// The item's size in bytes; for a folder, the size of everything in it. Read-only.
     pub size: ::std::option::Option<i64>,
     /// The items directly inside a folder. Read-only.
@@ -1648,36 +1726,6 @@ impl DriveItem {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("createdBy", &self.created_by);
-        object.field("createdDateTime", &self.created_date_time);
-        object.field("eTag", &self.etag);
-        object.field("lastModifiedBy", &self.last_modified_by);
-        object.field("lastModifiedDateTime", &self.last_modified_date_time);
-        object.field("name", &self.name);
-        object.field("webUrl", &self.web_url);
-        object.field("file", &self.file);
-        object.field("folder", &self.folder);
-        object.field("size", &self.size);
-        object.field("children", &self.children);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "onedrive")]
@@ -1709,7 +1757,32 @@ impl ::serde::Serialize for DriveItem {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
+impl crate::support::WriteObject for DriveItem {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("createdBy", &self.created_by);
+        object.field("createdDateTime", &self.created_date_time);
+        object.field("eTag", &self.etag);
+        object.field("lastModifiedBy", &self.last_modified_by);
+        object.field("lastModifiedDateTime", &self.last_modified_date_time);
+        object.field("name", &self.name);
+        object.field("webUrl", &self.web_url);
+        object.field("file", &self.file);
+        object.field("folder", &self.folder);
+        object.field("size", &self.size);
+        object.field("children", &self.children);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -1726,14 +1799,22 @@ impl<'de> ::serde::Deserialize<'de> for DriveItem {
 
 #[cfg(feature = "onedrive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
+impl crate::support::ReadErased for DriveItem {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl crate::support::ReadObject for DriveItem {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -1830,26 +1911,6 @@ impl EmailAddress {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("address", &self.address);
-        object.field("name", &self.name);
-        object.finish()
-    }
 }
 
 impl ::std::fmt::Debug for EmailAddress {
@@ -1867,7 +1928,20 @@ impl ::serde::Serialize for EmailAddress {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for EmailAddress {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("address", &self.address);
+        object.field("name", &self.name);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -1880,14 +1954,20 @@ impl<'de> ::serde::Deserialize<'de> for EmailAddress {
     }
 }
 
+impl crate::support::ReadErased for EmailAddress {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
 impl crate::support::ReadObject for EmailAddress {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "address" => property.read(&mut self.address),
@@ -1934,25 +2014,6 @@ impl Entity {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.finish()
-    }
 }
 
 impl ::std::fmt::Debug for Entity {
@@ -1969,7 +2030,19 @@ impl ::serde::Serialize for Entity {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for Entity {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -1982,14 +2055,20 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
     }
 }
 
+impl crate::support::ReadErased for Entity {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
 impl crate::support::ReadObject for Entity {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -2035,6 +2114,15 @@ impl<'de> ::serde::Deserialize<'de> for AnyEntity {
     where
         D: ::serde::Deserializer<'de>,
     {
+        crate::support::read_object(deserializer)
+    }
+}
+
+impl crate::support::ReadErased for AnyEntity {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
         let (key, value) = crate::support::typed_json(deserializer)?;
         match key.as_deref() {
             #[cfg(feature = "onedrive")]
@@ -2087,48 +2175,52 @@ impl ::serde::Serialize for AnyEntity {
     where
         S: ::serde::Serializer,
     {
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for AnyEntity {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         match self {
-            Self::Entity(value) => value.serialize_object(None, serializer),
+            Self::Entity(value) => value.write_members(type_if_missing, object),
             #[cfg(feature = "onedrive")]
             Self::BaseItem(value) => {
-                value.serialize_object(Some(BaseItem::ODATA_TYPE), serializer)
+                value.write_members(Some(BaseItem::ODATA_TYPE), object)
             }
             #[cfg(feature = "cloud-communications")]
             Self::CommsOperation(value) => {
-                value.serialize_object(Some(CommsOperation::ODATA_TYPE), serializer)
+                value.write_members(Some(CommsOperation::ODATA_TYPE), object)
             }
             #[cfg(feature = "directory-management")]
             Self::DirectoryObject(value) => {
-                value.serialize_object(Some(DirectoryObject::ODATA_TYPE), serializer)
+                value.write_members(Some(DirectoryObject::ODATA_TYPE), object)
             }
             #[cfg(feature = "onedrive")]
             Self::DriveItem(value) => {
-                value.serialize_object(Some(DriveItem::ODATA_TYPE), serializer)
+                value.write_members(Some(DriveItem::ODATA_TYPE), object)
             }
             #[cfg(feature = "outlook")]
-            Self::Event(value) => {
-                value.serialize_object(Some(Event::ODATA_TYPE), serializer)
-            }
+            Self::Event(value) => value.write_members(Some(Event::ODATA_TYPE), object),
             #[cfg(all(feature = "directory-management", feature = "groups"))]
-            Self::Group(value) => {
-                value.serialize_object(Some(Group::ODATA_TYPE), serializer)
-            }
+            Self::Group(value) => value.write_members(Some(Group::ODATA_TYPE), object),
             #[cfg(feature = "cloud-communications")]
             Self::Operation(value) => {
-                value.serialize_object(Some(Operation::ODATA_TYPE), serializer)
+                value.write_members(Some(Operation::ODATA_TYPE), object)
             }
             #[cfg(feature = "cloud-communications")]
             Self::PlayPromptOperation(value) => {
-                value.serialize_object(Some(PlayPromptOperation::ODATA_TYPE), serializer)
+                value.write_members(Some(PlayPromptOperation::ODATA_TYPE), object)
             }
             #[cfg(feature = "cloud-communications")]
             Self::RecordOperation(value) => {
-                value.serialize_object(Some(RecordOperation::ODATA_TYPE), serializer)
+                value.write_members(Some(RecordOperation::ODATA_TYPE), object)
             }
             #[cfg(all(feature = "directory-management", feature = "users"))]
-            Self::User(value) => {
-                value.serialize_object(Some(User::ODATA_TYPE), serializer)
-            }
+            Self::User(value) => value.write_members(Some(User::ODATA_TYPE), object),
         }
     }
 }
@@ -2696,15 +2788,15 @@ pub struct Event {
     /// The people and resources invited to the event.
     pub attendees: ::std::option::Option<::std::vec::Vec<Attendee>>,
     /// The event's message, as text or HTML.
-    pub body: ::std::option::Option<ItemBody>,
+    pub body: ::std::option::Option<::std::boxed::Box<ItemBody>>,
     /// When the event ends.
-    pub end: ::std::option::Option<DateTimeTimeZone>,
+    pub end: ::std::option::Option<::std::boxed::Box<DateTimeTimeZone>>,
     /// How important the event is. Possible values are: `low`, `normal`, `high`.
     pub importance: ::std::option::Option<Importance>,
     /// `true` when the event lasts whole days.
     pub is_all_day: ::std::option::Option<bool>,
     /// When the event starts.
-    pub start: ::std::option::Option<DateTimeTimeZone>,
+    pub start: ::std::option::Option<::std::boxed::Box<DateTimeTimeZone>>,
     /// The event's subject line.
     pub subject: ::std::option::Option<::std::string::String>,
     /// The URL that opens the event in Outlook on the web. Read-only.
@@ -2735,33 +2827,6 @@ impl Event {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("attendees", &self.attendees);
-        object.field("body", &self.body);
-        object.field("end", &self.end);
-        object.field("importance", &self.importance);
-        object.field("isAllDay", &self.is_all_day);
-        object.field("start", &self.start);
-        object.field("subject", &self.subject);
-        object.field("webLink", &self.web_link);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "outlook")]
@@ -2790,7 +2855,29 @@ impl ::serde::Serialize for Event {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
+impl crate::support::WriteObject for Event {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("attendees", &self.attendees);
+        object.field("body", &self.body);
+        object.field("end", &self.end);
+        object.field("importance", &self.importance);
+        object.field("isAllDay", &self.is_all_day);
+        object.field("start", &self.start);
+        object.field("subject", &self.subject);
+        object.field("webLink", &self.web_link);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -2807,14 +2894,22 @@ impl<'de> ::serde::Deserialize<'de> for Event {
 
 #[cfg(feature = "outlook")]
 #[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
+impl crate::support::ReadErased for Event {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "outlook")]
+#[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
 impl crate::support::ReadObject for Event {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -2913,25 +3008,6 @@ impl File {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("mimeType", &self.mime_type);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "onedrive")]
@@ -2952,7 +3028,21 @@ impl ::serde::Serialize for File {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
+impl crate::support::WriteObject for File {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("mimeType", &self.mime_type);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -2969,14 +3059,22 @@ impl<'de> ::serde::Deserialize<'de> for File {
 
 #[cfg(feature = "onedrive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
+impl crate::support::ReadErased for File {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl crate::support::ReadObject for File {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "mimeType" => property.read(&mut self.mime_type),
@@ -3026,25 +3124,6 @@ impl Folder {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("childCount", &self.child_count);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "onedrive")]
@@ -3065,7 +3144,21 @@ impl ::serde::Serialize for Folder {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
+impl crate::support::WriteObject for Folder {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("childCount", &self.child_count);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -3082,14 +3175,22 @@ impl<'de> ::serde::Deserialize<'de> for Folder {
 
 #[cfg(feature = "onedrive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
+impl crate::support::ReadErased for Folder {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl crate::support::ReadObject for Folder {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "childCount" => property.read(&mut self.child_count),
@@ -3164,35 +3265,6 @@ impl Group {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("deletedDateTime", &self.deleted_date_time);
-        object.field("description", &self.description);
-        object.field("displayName", &self.display_name);
-        object.field("groupTypes", &self.group_types);
-        object.field("mail", &self.mail);
-        object.field("mailEnabled", &self.mail_enabled);
-        object.field("mailNickname", &self.mail_nickname);
-        object.field("securityEnabled", &self.security_enabled);
-        object.field("visibility", &self.visibility);
-        #[cfg(feature = "directory-management")] object.field("members", &self.members);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "groups")]
@@ -3223,7 +3295,31 @@ impl ::serde::Serialize for Group {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "groups")]
+#[cfg_attr(docsrs, doc(cfg(feature = "groups")))]
+impl crate::support::WriteObject for Group {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("deletedDateTime", &self.deleted_date_time);
+        object.field("description", &self.description);
+        object.field("displayName", &self.display_name);
+        object.field("groupTypes", &self.group_types);
+        object.field("mail", &self.mail);
+        object.field("mailEnabled", &self.mail_enabled);
+        object.field("mailNickname", &self.mail_nickname);
+        object.field("securityEnabled", &self.security_enabled);
+        object.field("visibility", &self.visibility);
+        #[cfg(feature = "directory-management")] object.field("members", &self.members);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -3240,14 +3336,22 @@ impl<'de> ::serde::Deserialize<'de> for Group {
 
 #[cfg(feature = "groups")]
 #[cfg_attr(docsrs, doc(cfg(feature = "groups")))]
+impl crate::support::ReadErased for Group {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "groups")]
+#[cfg_attr(docsrs, doc(cfg(feature = "groups")))]
 impl crate::support::ReadObject for Group {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -3369,26 +3473,6 @@ impl Identity {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("displayName", &self.display_name);
-        object.field("id", &self.id);
-        object.finish()
-    }
 }
 
 impl ::std::fmt::Debug for Identity {
@@ -3406,7 +3490,20 @@ impl ::serde::Serialize for Identity {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for Identity {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("displayName", &self.display_name);
+        object.field("id", &self.id);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -3419,14 +3516,20 @@ impl<'de> ::serde::Deserialize<'de> for Identity {
     }
 }
 
+impl crate::support::ReadErased for Identity {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
 impl crate::support::ReadObject for Identity {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "displayName" => property.read(&mut self.display_name),
@@ -3448,11 +3551,11 @@ pub struct IdentitySet {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.identitySet`.
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// The application involved, if any.
-    pub application: ::std::option::Option<Identity>,
+    pub application: ::std::option::Option<::std::boxed::Box<Identity>>,
     /// The device involved, if any.
-    pub device: ::std::option::Option<Identity>,
+    pub device: ::std::option::Option<::std::boxed::Box<Identity>>,
     /// The user involved, if any.
-    pub user: ::std::option::Option<Identity>,
+    pub user: ::std::option::Option<::std::boxed::Box<Identity>>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
     pub additional_properties: ::serde_json::Map<
@@ -3477,27 +3580,6 @@ impl IdentitySet {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("application", &self.application);
-        object.field("device", &self.device);
-        object.field("user", &self.user);
-        object.finish()
-    }
 }
 
 impl ::std::fmt::Debug for IdentitySet {
@@ -3516,7 +3598,21 @@ impl ::serde::Serialize for IdentitySet {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for IdentitySet {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("application", &self.application);
+        object.field("device", &self.device);
+        object.field("user", &self.user);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -3529,14 +3625,20 @@ impl<'de> ::serde::Deserialize<'de> for IdentitySet {
     }
 }
 
+impl crate::support::ReadErased for IdentitySet {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
 impl crate::support::ReadObject for IdentitySet {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "application" => property.read(&mut self.application),
@@ -3566,6 +3668,15 @@ impl<'de> ::serde::Deserialize<'de> for AnyIdentitySet {
     where
         D: ::serde::Deserializer<'de>,
     {
+        crate::support::read_object(deserializer)
+    }
+}
+
+impl crate::support::ReadErased for AnyIdentitySet {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
         let (key, value) = crate::support::typed_json(deserializer)?;
         match key.as_deref() {
             #[cfg(feature = "onedrive")]
@@ -3582,15 +3693,21 @@ impl ::serde::Serialize for AnyIdentitySet {
     where
         S: ::serde::Serializer,
     {
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for AnyIdentitySet {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         match self {
-            Self::IdentitySet(value) => value.serialize_object(None, serializer),
+            Self::IdentitySet(value) => value.write_members(type_if_missing, object),
             #[cfg(feature = "onedrive")]
             Self::SharePointIdentitySet(value) => {
-                value
-                    .serialize_object(
-                        Some(SharePointIdentitySet::ODATA_TYPE),
-                        serializer,
-                    )
+                value.write_members(Some(SharePointIdentitySet::ODATA_TYPE), object)
             }
         }
     }
@@ -3637,7 +3754,7 @@ impl AnyIdentitySet {
         }
     }
     /// `application` of the value, whichever variant it is.
-    pub fn application(&self) -> &::std::option::Option<Identity> {
+    pub fn application(&self) -> &::std::option::Option<::std::boxed::Box<Identity>> {
         match self {
             Self::IdentitySet(value) => &value.application,
             #[cfg(feature = "onedrive")]
@@ -3645,7 +3762,9 @@ impl AnyIdentitySet {
         }
     }
     /// `application` of the value, whichever variant it is.
-    pub fn application_mut(&mut self) -> &mut ::std::option::Option<Identity> {
+    pub fn application_mut(
+        &mut self,
+    ) -> &mut ::std::option::Option<::std::boxed::Box<Identity>> {
         match self {
             Self::IdentitySet(value) => &mut value.application,
             #[cfg(feature = "onedrive")]
@@ -3653,7 +3772,7 @@ impl AnyIdentitySet {
         }
     }
     /// `device` of the value, whichever variant it is.
-    pub fn device(&self) -> &::std::option::Option<Identity> {
+    pub fn device(&self) -> &::std::option::Option<::std::boxed::Box<Identity>> {
         match self {
             Self::IdentitySet(value) => &value.device,
             #[cfg(feature = "onedrive")]
@@ -3661,7 +3780,9 @@ impl AnyIdentitySet {
         }
     }
     /// `device` of the value, whichever variant it is.
-    pub fn device_mut(&mut self) -> &mut ::std::option::Option<Identity> {
+    pub fn device_mut(
+        &mut self,
+    ) -> &mut ::std::option::Option<::std::boxed::Box<Identity>> {
         match self {
             Self::IdentitySet(value) => &mut value.device,
             #[cfg(feature = "onedrive")]
@@ -3669,7 +3790,7 @@ impl AnyIdentitySet {
         }
     }
     /// `user` of the value, whichever variant it is.
-    pub fn user(&self) -> &::std::option::Option<Identity> {
+    pub fn user(&self) -> &::std::option::Option<::std::boxed::Box<Identity>> {
         match self {
             Self::IdentitySet(value) => &value.user,
             #[cfg(feature = "onedrive")]
@@ -3677,7 +3798,9 @@ impl AnyIdentitySet {
         }
     }
     /// `user` of the value, whichever variant it is.
-    pub fn user_mut(&mut self) -> &mut ::std::option::Option<Identity> {
+    pub fn user_mut(
+        &mut self,
+    ) -> &mut ::std::option::Option<::std::boxed::Box<Identity>> {
         match self {
             Self::IdentitySet(value) => &mut value.user,
             #[cfg(feature = "onedrive")]
@@ -3828,26 +3951,6 @@ impl ItemBody {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("content", &self.content);
-        object.field("contentType", &self.content_type);
-        object.finish()
-    }
 }
 
 impl ::std::fmt::Debug for ItemBody {
@@ -3865,7 +3968,20 @@ impl ::serde::Serialize for ItemBody {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for ItemBody {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("content", &self.content);
+        object.field("contentType", &self.content_type);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -3878,14 +3994,20 @@ impl<'de> ::serde::Deserialize<'de> for ItemBody {
     }
 }
 
+impl crate::support::ReadErased for ItemBody {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
 impl crate::support::ReadObject for ItemBody {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "content" => property.read(&mut self.content),
@@ -3946,28 +4068,6 @@ impl Operation {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("createdDateTime", &self.created_date_time);
-        object.field("lastActionDateTime", &self.last_action_date_time);
-        object.field("status", &self.status);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "cloud-communications")]
@@ -3991,7 +4091,24 @@ impl ::serde::Serialize for Operation {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
+impl crate::support::WriteObject for Operation {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("createdDateTime", &self.created_date_time);
+        object.field("lastActionDateTime", &self.last_action_date_time);
+        object.field("status", &self.status);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -4008,14 +4125,22 @@ impl<'de> ::serde::Deserialize<'de> for Operation {
 
 #[cfg(feature = "cloud-communications")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
+impl crate::support::ReadErased for Operation {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for Operation {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -4137,30 +4262,6 @@ impl PasswordProfile {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object
-            .field(
-                "forceChangePasswordNextSignIn",
-                &self.force_change_password_next_sign_in,
-            );
-        object.field("password", &self.password);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "users")]
@@ -4186,7 +4287,26 @@ impl ::serde::Serialize for PasswordProfile {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
+impl crate::support::WriteObject for PasswordProfile {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object
+            .field(
+                "forceChangePasswordNextSignIn",
+                &self.force_change_password_next_sign_in,
+            );
+        object.field("password", &self.password);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -4203,14 +4323,22 @@ impl<'de> ::serde::Deserialize<'de> for PasswordProfile {
 
 #[cfg(feature = "users")]
 #[cfg_attr(docsrs, doc(cfg(feature = "users")))]
+impl crate::support::ReadErased for PasswordProfile {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 impl crate::support::ReadObject for PasswordProfile {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "forceChangePasswordNextSignIn" => {
@@ -4283,7 +4411,7 @@ pub struct PlayPromptOperation {
     /// An opaque string that the caller supplies and that the service echoes back. At most 256 characters.
     pub client_context: ::std::option::Option<::std::string::String>,
     /// Details about how the operation ended. Read-only.
-    pub result_info: ::std::option::Option<ResultInfo>,
+    pub result_info: ::std::option::Option<::std::boxed::Box<ResultInfo>>,
     /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
     pub status: ::std::option::Option<OperationStatus>,
     /// Why the prompt stopped playing. Possible values are: `unknown`, `completedSuccessfully`, `mediaOperationCanceled`, `unknownFutureValue`.
@@ -4314,29 +4442,6 @@ impl PlayPromptOperation {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("clientContext", &self.client_context);
-        object.field("resultInfo", &self.result_info);
-        object.field("status", &self.status);
-        object.field("completionReason", &self.completion_reason);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "cloud-communications")]
@@ -4361,7 +4466,25 @@ impl ::serde::Serialize for PlayPromptOperation {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
+impl crate::support::WriteObject for PlayPromptOperation {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("clientContext", &self.client_context);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.field("completionReason", &self.completion_reason);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -4378,14 +4501,22 @@ impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
 
 #[cfg(feature = "cloud-communications")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
+impl crate::support::ReadErased for PlayPromptOperation {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for PlayPromptOperation {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -4510,7 +4641,7 @@ pub struct RecordOperation {
     /// An opaque string that the caller supplies and that the service echoes back. At most 256 characters.
     pub client_context: ::std::option::Option<::std::string::String>,
     /// Details about how the operation ended. Read-only.
-    pub result_info: ::std::option::Option<ResultInfo>,
+    pub result_info: ::std::option::Option<::std::boxed::Box<ResultInfo>>,
     /// Current state of the operation. Possible values are: `notStarted`, `running`, `completed`, `failed`. Read-only.
     pub status: ::std::option::Option<OperationStatus>,
     /// Why the recording ended. Possible values are: `operationCanceled`, `stopToneDetected`, `maxRecordDurationReached`, `initialSilenceTimeout`, `maxSilenceTimeout`, `playPromptFailed`, `playBeepFailed`, `mediaReceiveTimeout`, `unspecifiedError`.
@@ -4545,31 +4676,6 @@ impl RecordOperation {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("clientContext", &self.client_context);
-        object.field("resultInfo", &self.result_info);
-        object.field("status", &self.status);
-        object.field("completionReason", &self.completion_reason);
-        object.field("recordingAccessToken", &self.recording_access_token);
-        object.field("recordingLocation", &self.recording_location);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "cloud-communications")]
@@ -4596,7 +4702,27 @@ impl ::serde::Serialize for RecordOperation {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
+impl crate::support::WriteObject for RecordOperation {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("clientContext", &self.client_context);
+        object.field("resultInfo", &self.result_info);
+        object.field("status", &self.status);
+        object.field("completionReason", &self.completion_reason);
+        object.field("recordingAccessToken", &self.recording_access_token);
+        object.field("recordingLocation", &self.recording_location);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -4613,14 +4739,22 @@ impl<'de> ::serde::Deserialize<'de> for RecordOperation {
 
 #[cfg(feature = "cloud-communications")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
+impl crate::support::ReadErased for RecordOperation {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for RecordOperation {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -4721,27 +4855,6 @@ impl ResultInfo {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("code", &self.code);
-        object.field("message", &self.message);
-        object.field("subcode", &self.subcode);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "cloud-communications")]
@@ -4764,7 +4877,23 @@ impl ::serde::Serialize for ResultInfo {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
+impl crate::support::WriteObject for ResultInfo {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("code", &self.code);
+        object.field("message", &self.message);
+        object.field("subcode", &self.subcode);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -4781,14 +4910,22 @@ impl<'de> ::serde::Deserialize<'de> for ResultInfo {
 
 #[cfg(feature = "cloud-communications")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
+impl crate::support::ReadErased for ResultInfo {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "cloud-communications")]
+#[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
 impl crate::support::ReadObject for ResultInfo {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "code" => property.read(&mut self.code),
@@ -4813,13 +4950,13 @@ pub struct SharePointIdentitySet {
     /// `@odata.type`: the type of the value, such as `#microsoft.graph.sharePointIdentitySet`.
     pub odata_type: ::std::option::Option<::std::string::String>,
     /// The application involved, if any.
-    pub application: ::std::option::Option<Identity>,
+    pub application: ::std::option::Option<::std::boxed::Box<Identity>>,
     /// The device involved, if any.
-    pub device: ::std::option::Option<Identity>,
+    pub device: ::std::option::Option<::std::boxed::Box<Identity>>,
     /// The user involved, if any.
-    pub user: ::std::option::Option<Identity>,
+    pub user: ::std::option::Option<::std::boxed::Box<Identity>>,
     /// The group through which the user acted, if any.
-    pub group: ::std::option::Option<Identity>,
+    pub group: ::std::option::Option<::std::boxed::Box<Identity>>,
     /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
     /// as it was read, so that writing the value back loses nothing.
     pub additional_properties: ::serde_json::Map<
@@ -4846,28 +4983,6 @@ impl SharePointIdentitySet {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("application", &self.application);
-        object.field("device", &self.device);
-        object.field("user", &self.user);
-        object.field("group", &self.group);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "onedrive")]
@@ -4891,7 +5006,24 @@ impl ::serde::Serialize for SharePointIdentitySet {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
+impl crate::support::WriteObject for SharePointIdentitySet {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("application", &self.application);
+        object.field("device", &self.device);
+        object.field("user", &self.user);
+        object.field("group", &self.group);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -4908,14 +5040,22 @@ impl<'de> ::serde::Deserialize<'de> for SharePointIdentitySet {
 
 #[cfg(feature = "onedrive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
+impl crate::support::ReadErased for SharePointIdentitySet {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "onedrive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
 impl crate::support::ReadObject for SharePointIdentitySet {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "application" => property.read(&mut self.application),
@@ -4983,7 +5123,7 @@ pub struct User {
     /// Where the user's office is. Send `null` in an update to clear it.
     pub office_location: ::std::option::Option<::std::string::String>,
     /// The user's password settings. Required when the user is created.
-    pub password_profile: ::std::option::Option<PasswordProfile>,
+    pub password_profile: ::std::option::Option<::std::boxed::Box<PasswordProfile>>,
     /// The user's family name.
     pub surname: ::std::option::Option<::std::string::String>,
     /// The name the user signs in with, in the form `alias@domain`. Required when the user is created.
@@ -5034,44 +5174,6 @@ impl User {
             .get(wire_name)
             .is_some_and(::serde_json::Value::is_null)
     }
-    /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-    /// when it names none.
-    pub(crate) fn serialize_object<S>(
-        &self,
-        type_if_missing: ::std::option::Option<&str>,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error>
-    where
-        S: ::serde::Serializer,
-    {
-        let odata_type = self.odata_type.as_deref().or(type_if_missing);
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            odata_type,
-            &self.additional_properties,
-        );
-        object.field("id", &self.id);
-        object.field("deletedDateTime", &self.deleted_date_time);
-        object.field("accountEnabled", &self.account_enabled);
-        object.field("businessPhones", &self.business_phones);
-        object.field("displayName", &self.display_name);
-        object.field("givenName", &self.given_name);
-        object.field("jobTitle", &self.job_title);
-        object.field("mail", &self.mail);
-        object.field("mailNickname", &self.mail_nickname);
-        object.field("mobilePhone", &self.mobile_phone);
-        object.field("officeLocation", &self.office_location);
-        object.field("passwordProfile", &self.password_profile);
-        object.field("surname", &self.surname);
-        object.field("userPrincipalName", &self.user_principal_name);
-        #[cfg(feature = "outlook")] object.field("events", &self.events);
-        #[cfg(feature = "directory-management")] object.field("manager", &self.manager);
-        #[cfg(feature = "directory-management")]
-        object.field("memberOf", &self.member_of);
-        #[cfg(feature = "directory-management")]
-        object.field("directReports", &self.direct_reports);
-        object.finish()
-    }
 }
 
 #[cfg(feature = "users")]
@@ -5111,7 +5213,40 @@ impl ::serde::Serialize for User {
     where
         S: ::serde::Serializer,
     {
-        self.serialize_object(None, serializer)
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+#[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
+impl crate::support::WriteObject for User {
+    fn write_members(
+        &self,
+        type_if_missing: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
+        object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
+        object.field("id", &self.id);
+        object.field("deletedDateTime", &self.deleted_date_time);
+        object.field("accountEnabled", &self.account_enabled);
+        object.field("businessPhones", &self.business_phones);
+        object.field("displayName", &self.display_name);
+        object.field("givenName", &self.given_name);
+        object.field("jobTitle", &self.job_title);
+        object.field("mail", &self.mail);
+        object.field("mailNickname", &self.mail_nickname);
+        object.field("mobilePhone", &self.mobile_phone);
+        object.field("officeLocation", &self.office_location);
+        object.field("passwordProfile", &self.password_profile);
+        object.field("surname", &self.surname);
+        object.field("userPrincipalName", &self.user_principal_name);
+        #[cfg(feature = "outlook")] object.field("events", &self.events);
+        #[cfg(feature = "directory-management")] object.field("manager", &self.manager);
+        #[cfg(feature = "directory-management")]
+        object.field("memberOf", &self.member_of);
+        #[cfg(feature = "directory-management")]
+        object.field("directReports", &self.direct_reports);
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -5128,14 +5263,22 @@ impl<'de> ::serde::Deserialize<'de> for User {
 
 #[cfg(feature = "users")]
 #[cfg_attr(docsrs, doc(cfg(feature = "users")))]
+impl crate::support::ReadErased for User {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
+#[cfg(feature = "users")]
+#[cfg_attr(docsrs, doc(cfg(feature = "users")))]
 impl crate::support::ReadObject for User {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),

@@ -55,7 +55,7 @@
 //! new_user.display_name = Some("Megan Bowen".into());
 //! new_user.mail_nickname = Some("megan".into());
 //! new_user.user_principal_name = Some("megan@contoso.com".into());
-//! new_user.password_profile = Some(password);
+//! new_user.password_profile = Some(password.into()); // a struct in a field is boxed
 //! let body = serde_json::to_value(&new_user)?;
 //! assert_eq!(body["passwordProfile"]["forceChangePasswordNextSignIn"], true);
 //! assert_eq!(body.as_object().map(|members| members.len()), Some(5));
@@ -143,8 +143,12 @@
 //! - A type with subtypes is held through an `Any...` enum (`AnyEntity`) whose variant is chosen
 //!   by `@odata.type` (with or without `#`, ignoring case; the base type's variant when it is
 //!   missing or unknown). Writing a subtype's variant adds its `@odata.type` if the value has
-//!   none. A struct that contains itself, directly or through others, holds the field that
-//!   closes the loop in a `Box`.
+//!   none.
+//! - A field that holds one struct holds it in a `Box` (`Option<Box<ItemBody>>`), so that a
+//!   value is the size of its own fields, not of every struct it may hold (most are absent in a
+//!   given value), and a type may hold itself. Set one with `Some(value.into())` or
+//!   `Some(Box::new(value))`; a list of structs is a `Vec`, and `Any...` enums box their
+//!   variants.
 //! - An `Any...` enum lends the base type's fields whatever its variant, by methods named after
 //!   them (`id()`, `id_mut()`; a subtype's struct holds its inherited fields itself, so there is
 //!   no base struct to lend whole), and views one variant with `as_...` (`Option<&T>`) and

@@ -101,17 +101,22 @@ impl<T: ::serde::Serialize> ::serde::Serialize for Collection<T> {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            None,
-            &self.additional_properties,
-        );
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl<T: ::serde::Serialize> crate::support::WriteObject for Collection<T> {
+    fn write_members(
+        &self,
+        _: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         object.field("@odata.context", &self.context);
         object.field("@odata.count", &self.count);
         object.field("@odata.nextLink", &self.next_link);
         object.field("value", &Some(&self.value));
         object.field("@odata.deltaLink", &self.delta_link);
-        object.finish()
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -143,14 +148,19 @@ impl<T> ::std::default::Default for PageReader<T> {
     }
 }
 
+impl<T: ::serde::de::DeserializeOwned> crate::support::ReadErased for PageReader<T> {
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
 impl<T: ::serde::de::DeserializeOwned> crate::support::ReadObject for PageReader<T> {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         let page = &mut self.page;
         match property.name() {
             "@odata.context" => property.read(&mut page.context),
@@ -248,13 +258,18 @@ impl ::serde::Serialize for ErrorResponse {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            None,
-            &self.additional_properties,
-        );
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for ErrorResponse {
+    fn write_members(
+        &self,
+        _: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         object.field("error", &self.error);
-        object.finish()
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -267,14 +282,20 @@ impl<'de> ::serde::Deserialize<'de> for ErrorResponse {
     }
 }
 
+impl crate::support::ReadErased for ErrorResponse {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
 impl crate::support::ReadObject for ErrorResponse {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "error" => property.read(&mut self.error),
             _ => property.keep(),
@@ -292,17 +313,22 @@ impl ::serde::Serialize for GraphError {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            None,
-            &self.additional_properties,
-        );
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for GraphError {
+    fn write_members(
+        &self,
+        _: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         object.field("code", &self.code);
         object.field("message", &self.message);
         object.field("target", &self.target);
         object.field("innerError", &self.inner_error);
         object.field("details", &self.details);
-        object.finish()
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -315,14 +341,20 @@ impl<'de> ::serde::Deserialize<'de> for GraphError {
     }
 }
 
+impl crate::support::ReadErased for GraphError {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
 impl crate::support::ReadObject for GraphError {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "code" => property.read(&mut self.code),
             "message" => property.read(&mut self.message),
@@ -344,17 +376,22 @@ impl ::serde::Serialize for InnerError {
     where
         S: ::serde::Serializer,
     {
-        let mut object = crate::support::ObjectWriter::new(
-            serializer,
-            None,
-            &self.additional_properties,
-        );
+        crate::support::write_object(self, None, serializer)
+    }
+}
+
+impl crate::support::WriteObject for InnerError {
+    fn write_members(
+        &self,
+        _: ::std::option::Option<&str>,
+        object: &mut crate::support::ObjectWriter<'_>,
+    ) {
         object.field("code", &self.code);
         object.field("date", &self.date);
         object.field("request-id", &self.request_id);
         object.field("client-request-id", &self.client_request_id);
         object.field("innerError", &self.inner_error);
-        object.finish()
+        object.finish(&self.additional_properties);
     }
 }
 
@@ -367,14 +404,20 @@ impl<'de> ::serde::Deserialize<'de> for InnerError {
     }
 }
 
+impl crate::support::ReadErased for InnerError {
+    #[inline(never)]
+    fn read_erased(
+        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+        crate::support::read_fields(deserializer)
+    }
+}
+
 impl crate::support::ReadObject for InnerError {
-    fn read_property<'de, A>(
+    fn read_property(
         &mut self,
-        property: crate::support::PropertyReader<'_, A>,
-    ) -> ::std::result::Result<(), A::Error>
-    where
-        A: ::serde::de::MapAccess<'de>,
-    {
+        property: crate::support::PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ::erased_serde::Error> {
         match property.name() {
             "code" => property.read(&mut self.code),
             "date" => property.read(&mut self.date),

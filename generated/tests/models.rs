@@ -225,7 +225,7 @@ mod comms {
         record.client_context = Some("c".to_string());
         record.completion_reason = Some(RecordCompletionReason::StopToneDetected);
         record.recording_location = Some("https://x".to_string());
-        record.result_info = Some(result_info);
+        record.result_info = Some(result_info.into());
         let comms = CommsOperation::from(record.clone());
         assert_eq!(
             comms.odata_type.as_deref(),

@@ -18,7 +18,7 @@
 //!   leading `_` before a digit; collisions numbered in a fixed claim order (`model/build.rs`).
 //! - Types ([`primitives`], [`structs`]): every field an `Option`, collections `Option<Vec<T>>`,
 //!   `Edm` primitives as in [`primitives::PRIMITIVES`], unknown types as `serde_json::Value`
-//!   with a diagnostic; fields that make a type contain itself boxed ([`cycles`]).
+//!   with a diagnostic; a field that holds one struct boxed ([`structs`]).
 //! - A type with subtypes gets an `Any...` enum (its name with `Any` in front), used wherever a
 //!   property has that type, which lends the base's fields and views each variant
 //!   ([`polymorphism`]).
@@ -37,7 +37,6 @@
 
 mod area_tests;
 mod crate_files;
-mod cycles;
 mod derives;
 mod doc_comments;
 mod enums;

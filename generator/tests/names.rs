@@ -68,7 +68,7 @@ fn a_namespace_that_is_not_an_odata_name_leaves_its_pages_in_the_default_one() {
         .contents;
     assert!(graph.contains("pub struct Menu {"), "{graph}");
     assert!(
-        graph.contains("pub special: ::std::option::Option<Dish>,"),
+        graph.contains("pub special: ::std::option::Option<::std::boxed::Box<Dish>>,"),
         "{graph}"
     );
 }

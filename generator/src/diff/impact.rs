@@ -324,8 +324,7 @@ fn code_list(items: &[&String]) -> String {
 }
 
 /// What the generated Rust changed of itself, for types on both sides: an item or a field
-/// named differently (a collision), a field boxed or unboxed (a cycle of structs closed or
-/// opened), an `Any...` enum gained or lost (a first or last subtype), and an item of another
+/// named differently (a collision), an `Any...` enum gained or lost (a first or last subtype), and an item of another
 /// form that no change of the type itself explains. `explained` are the types whose own facts
 /// changed (kind, base, properties).
 pub(super) fn rust_changes(
@@ -464,23 +463,6 @@ fn field_changes(
             format!(
                 "field `{}` of `{path}` is `{}`: another field took the name",
                 was.name, is.name
-            ),
-        );
-    }
-    // A box that comes or goes with a change of the field's type is that change's.
-    if was.boxed != is.boxed && was.unboxed_ty == is.unboxed_ty {
-        let why = if is.boxed {
-            "a new cycle of structs runs through it"
-        } else {
-            "no cycle of structs runs through it any more"
-        };
-        push(
-            ChangeKind::RustFieldBoxingChanged,
-            Some(wire),
-            (was.ty.clone(), is.ty.clone()),
-            format!(
-                "field `{}` of `{path}` changes from `{}` to `{}`: {why}",
-                is.name, was.ty, is.ty
             ),
         );
     }

@@ -41,9 +41,6 @@ pub enum ChangeKind {
     RustAnyEnumRemoved,
     /// A field is named differently, for a collision with another.
     RustFieldRenamed,
-    /// A field holds its struct in a `Box` now, or no longer, as a cycle of structs closed or
-    /// opened.
-    RustFieldBoxingChanged,
     /// An enum's variant is named differently, for a collision with another.
     RustVariantRenamed,
     /// Only the docs' wording: a type's or a property's description.
@@ -77,7 +74,6 @@ impl ChangeKind {
             ChangeKind::RustAnyEnumAdded => "rust-any-enum-added",
             ChangeKind::RustAnyEnumRemoved => "rust-any-enum-removed",
             ChangeKind::RustFieldRenamed => "rust-field-renamed",
-            ChangeKind::RustFieldBoxingChanged => "rust-field-boxing-changed",
             ChangeKind::RustVariantRenamed => "rust-variant-renamed",
             ChangeKind::DescriptionChanged => "description-changed",
         }

@@ -187,8 +187,7 @@ fn left_out(model: &CrateModel, derive: Derive) -> BTreeMap<ItemPath, String> {
                                     )
                                 });
                             }
-                            FieldType::Struct { path: target, .. }
-                            | FieldType::Polymorphic(target) => {
+                            FieldType::Struct(target) | FieldType::Polymorphic(target) => {
                                 held.push((
                                     format!("its field `{}`", field.name),
                                     Some(target.clone()),

@@ -140,10 +140,8 @@ pub enum FieldType {
     Polymorphic(ItemPath),
     /// An [`Untyped`] item.
     Untyped(ItemPath),
-    Struct {
-        path: ItemPath,
-        boxed: bool,
-    },
+    /// A struct, boxed when the field holds one value (see [`crate::rust::structs`]).
+    Struct(ItemPath),
 }
 
 #[derive(Debug, Clone, PartialEq)]

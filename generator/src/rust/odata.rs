@@ -4,8 +4,8 @@
 //! (`{"error": {"code": ..., "message": ...}}`) with its `GraphError`, `InnerError` and details.
 //!
 //! Like the structs, they read and write through the support module's `read_object` and
-//! `ObjectWriter` and keep every member they do not declare, so reading a body and writing it
-//! back loses nothing. `Collection<T>` is instantiated in the user's crate for each `T`, so its
+//! `write_object` (behind erased-serde) and keep every member they do not declare, so reading a
+//! body and writing it back loses nothing. `Collection<T>` is instantiated in the user's crate for each `T`, so its
 //! impls stay a few calls each.
 
 use proc_macro2::TokenStream;
@@ -134,14 +134,22 @@ fn collection() -> TokenStream {
             where
                 S: ::serde::Serializer,
             {
-                let mut object =
-                    crate::support::ObjectWriter::new(serializer, None, &self.additional_properties);
+                crate::support::write_object(self, None, serializer)
+            }
+        }
+
+        impl<T: ::serde::Serialize> crate::support::WriteObject for Collection<T> {
+            fn write_members(
+                &self,
+                _: ::std::option::Option<&str>,
+                object: &mut crate::support::ObjectWriter<'_>,
+            ) {
                 object.field("@odata.context", &self.context);
                 object.field("@odata.count", &self.count);
                 object.field("@odata.nextLink", &self.next_link);
                 object.field("value", &Some(&self.value));
                 object.field("@odata.deltaLink", &self.delta_link);
-                object.finish()
+                object.finish(&self.additional_properties);
             }
         }
 
@@ -170,14 +178,19 @@ fn collection() -> TokenStream {
             }
         }
 
+        impl<T: ::serde::de::DeserializeOwned> crate::support::ReadErased for PageReader<T> {
+            fn read_erased(
+                deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+            ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+                crate::support::read_fields(deserializer)
+            }
+        }
+
         impl<T: ::serde::de::DeserializeOwned> crate::support::ReadObject for PageReader<T> {
-            fn read_property<'de, A>(
+            fn read_property(
                 &mut self,
-                property: crate::support::PropertyReader<'_, A>,
-            ) -> ::std::result::Result<(), A::Error>
-            where
-                A: ::serde::de::MapAccess<'de>,
-            {
+                property: crate::support::PropertyReader<'_, '_>,
+            ) -> ::std::result::Result<(), ::erased_serde::Error> {
                 let page = &mut self.page;
                 match property.name() {
                     "@odata.context" => property.read(&mut page.context),
@@ -313,10 +326,18 @@ fn object_impls(name: &str, properties: &[(&str, &str, bool)]) -> TokenStream {
             where
                 S: ::serde::Serializer,
             {
-                let mut object =
-                    crate::support::ObjectWriter::new(serializer, None, &self.additional_properties);
+                crate::support::write_object(self, None, serializer)
+            }
+        }
+
+        impl crate::support::WriteObject for #name {
+            fn write_members(
+                &self,
+                _: ::std::option::Option<&str>,
+                object: &mut crate::support::ObjectWriter<'_>,
+            ) {
                 #(#writes)*
-                object.finish()
+                object.finish(&self.additional_properties);
             }
         }
 
@@ -329,14 +350,20 @@ fn object_impls(name: &str, properties: &[(&str, &str, bool)]) -> TokenStream {
             }
         }
 
+        impl crate::support::ReadErased for #name {
+            #[inline(never)]
+            fn read_erased(
+                deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+            ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+                crate::support::read_fields(deserializer)
+            }
+        }
+
         impl crate::support::ReadObject for #name {
-            fn read_property<'de, A>(
+            fn read_property(
                 &mut self,
-                property: crate::support::PropertyReader<'_, A>,
-            ) -> ::std::result::Result<(), A::Error>
-            where
-                A: ::serde::de::MapAccess<'de>,
-            {
+                property: crate::support::PropertyReader<'_, '_>,
+            ) -> ::std::result::Result<(), ::erased_serde::Error> {
                 match property.name() {
                     #(#reads)*
                     _ => property.keep(),

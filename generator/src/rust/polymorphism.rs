@@ -3,7 +3,7 @@
 //! when it is missing or unknown); writing a subtype adds its `@odata.type` when the value
 //! carries none (the base needs none: a value without one is read as the base). The dispatch is
 //! one match arm per variant, and everything else lives in the support module and the structs'
-//! `serialize_object`, so a base with hundreds of descendants stays a flat list.
+//! `WriteObject`, so a base with hundreds of descendants stays a flat list.
 //!
 //! Finding `@odata.type` means reading the value whole first, as JSON, and the variant then
 //! reads from that JSON, which has no positions: an error inside the variant keeps its path
@@ -95,7 +95,7 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
             let path = variant.path.tokens(module);
             quote! {
                 #gate
-                Self::#name(value) => value.serialize_object(Some(#path::ODATA_TYPE), serializer),
+                Self::#name(value) => value.write_members(Some(#path::ODATA_TYPE), object),
             }
         });
     let upcast_arms =
@@ -190,6 +190,16 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
             where
                 D: ::serde::Deserializer<'de>,
             {
+                crate::support::read_object(deserializer)
+            }
+        }
+
+        #gate
+        impl crate::support::ReadErased for #name {
+            #[inline(never)]
+            fn read_erased(
+                deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+            ) -> ::std::result::Result<Self, ::erased_serde::Error> {
                 #read
             }
         }
@@ -200,8 +210,19 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
             where
                 S: ::serde::Serializer,
             {
+                crate::support::write_object(self, None, serializer)
+            }
+        }
+
+        #gate
+        impl crate::support::WriteObject for #name {
+            fn write_members(
+                &self,
+                type_if_missing: ::std::option::Option<&str>,
+                object: &mut crate::support::ObjectWriter<'_>,
+            ) {
                 match self {
-                    Self::#base_variant(value) => value.serialize_object(None, serializer),
+                    Self::#base_variant(value) => value.write_members(type_if_missing, object),
                     #(#write_arms)*
                 }
             }

@@ -9,6 +9,15 @@
 //! `set_null` and `is_null` take the wire name and are `#[inline]`, so no machine code is made
 //! for them unless a program calls them.
 //!
+//! A field that holds one struct holds it in a `Box`, as an `Any...` enum holds its variants: a
+//! struct is never stored inside another. A struct has dozens of `Option` fields, most of them
+//! `None` in a given value, and the structs it holds have as many: held inline, a value would
+//! carry every struct it may reach (a `User` was 21 KB, most of it navigation properties and
+//! settings that a response seldom includes), and a list of values as much per item. Boxed, an
+//! absent struct costs a pointer, and a present one an allocation, as its JSON object would.
+//! It also makes a type that holds itself, directly or through others, of finite size. A list of
+//! structs is a `Vec`, which is on the heap already.
+//!
 //! Every struct is `#[non_exhaustive]` and `Default`: the pages gain properties, and a field
 //! added to a struct that other crates build with a literal would break them. Outside the crate
 //! a value is built with `default()` and its fields set one by one (`..Default::default()` is
@@ -21,10 +30,20 @@
 //! of dozens of fields, serde's derive (a field enum, a visitor and, for the flattened
 //! catch-all, a buffer of every unknown key) was most of the generated crate's compile time.
 //! Here each field is one line of each impl, calling the support module: `Serialize` writes
-//! through `ObjectWriter`, and `Deserialize` reads with `read_object`, which reads the object
-//! straight from the deserializer one property at a time and hands each to the struct's
+//! the members the struct's `WriteObject::write_members` gives an `ObjectWriter`, and
+//! `Deserialize` reads with `read_object`, which reads the object straight from the
+//! deserializer one property at a time and hands each to the struct's
 //! `ReadObject::read_property`, a match on the wire name (one arm per field; an undeclared name
-//! goes to `additional_properties`). Reading without a JSON map in between is what lets an
+//! goes to `additional_properties`).
+//!
+//! Both run behind erased-serde, so that they are compiled once, in the generated crate:
+//! `Serialize` and `Deserialize` are generic over the serializer, and a crate that reads a value
+//! would otherwise compile the readers of every type the value may hold for its deserializer
+//! (an application that read five types compiled over a thousand `Deserialize` impls). The
+//! generic impls only erase the serializer's or deserializer's type and call `write_members`
+//! or `ReadErased::read_erased`, which are not generic (`read_erased` is `#[inline(never)]`, so
+//! that no other crate compiles it again); everything a value holds is read and written through
+//! the erased types inside the generated crate. Reading without a JSON map in between is what lets an
 //! error carry the position of the value that failed; the support module also puts its path
 //! (`value[1].surname`) at the front of the message.
 //! A property read as `null` is kept in `additional_properties` under its wire name (its field
@@ -41,7 +60,8 @@ use super::model::{Field, FieldType, Struct, ODATA_TYPE_FIELD, ODATA_TYPE_WIRE};
 use super::names::{ident, unraw};
 use super::support::read_from_text;
 
-/// The Rust type of a field: always an `Option`, of a `Vec` for a collection.
+/// The Rust type of a field: always an `Option`, of a `Vec` for a collection; one struct is
+/// boxed (see the module docs).
 pub fn field_type(field: &Field, module: &[String]) -> TokenStream {
     let inner = match &field.ty {
         FieldType::Primitive(primitive) => primitive.rust.parse().unwrap_or_default(),
@@ -49,8 +69,8 @@ pub fn field_type(field: &Field, module: &[String]) -> TokenStream {
         FieldType::Enum(path) | FieldType::Polymorphic(path) | FieldType::Untyped(path) => {
             path.tokens(module)
         }
-        FieldType::Struct { path, boxed: false } => path.tokens(module),
-        FieldType::Struct { path, boxed: true } => {
+        FieldType::Struct(path) if field.collection => path.tokens(module),
+        FieldType::Struct(path) => {
             let path = path.tokens(module);
             quote!(::std::boxed::Box<#path>)
         }
@@ -139,7 +159,6 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             }
         });
     let readers = item.fields.iter().map(reader);
-    let let_object = let_mutated_by("object", &gates);
     let debug_names = item.fields.iter().map(|field| unraw(&field.name));
     let name_text = &item.name;
     let upcasts = render_upcasts(item, module);
@@ -175,25 +194,6 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
                 self.additional_properties.get(wire_name).is_some_and(::serde_json::Value::is_null)
             }
 
-            /// Writes the value as a JSON object, with `type_if_missing` as its `@odata.type`
-            /// when it names none.
-            pub(crate) fn serialize_object<S>(
-                &self,
-                type_if_missing: ::std::option::Option<&str>,
-                serializer: S,
-            ) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                S: ::serde::Serializer,
-            {
-                let odata_type = self.odata_type.as_deref().or(type_if_missing);
-                #let_object = crate::support::ObjectWriter::new(
-                    serializer,
-                    odata_type,
-                    &self.additional_properties,
-                );
-                #(#gates object.field(#wire_names, &self.#names);)*
-                object.finish()
-            }
         }
 
         #gate
@@ -212,7 +212,20 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             where
                 S: ::serde::Serializer,
             {
-                self.serialize_object(None, serializer)
+                crate::support::write_object(self, None, serializer)
+            }
+        }
+
+        #gate
+        impl crate::support::WriteObject for #name {
+            fn write_members(
+                &self,
+                type_if_missing: ::std::option::Option<&str>,
+                object: &mut crate::support::ObjectWriter<'_>,
+            ) {
+                object.field(#ODATA_TYPE_WIRE, &self.odata_type.as_deref().or(type_if_missing));
+                #(#gates object.field(#wire_names, &self.#names);)*
+                object.finish(&self.additional_properties);
             }
         }
 
@@ -227,14 +240,21 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
         }
 
         #gate
+        impl crate::support::ReadErased for #name {
+            #[inline(never)]
+            fn read_erased(
+                deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+            ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+                crate::support::read_fields(deserializer)
+            }
+        }
+
+        #gate
         impl crate::support::ReadObject for #name {
-            fn read_property<'de, A>(
+            fn read_property(
                 &mut self,
-                property: crate::support::PropertyReader<'_, A>,
-            ) -> ::std::result::Result<(), A::Error>
-            where
-                A: ::serde::de::MapAccess<'de>,
-            {
+                property: crate::support::PropertyReader<'_, '_>,
+            ) -> ::std::result::Result<(), ::erased_serde::Error> {
                 match property.name() {
                     #ODATA_TYPE_WIRE => property.read(&mut self.odata_type),
                     #(#gates #wire_names => property.#readers(&mut self.#names),)*

@@ -1,7 +1,7 @@
 //! The public API of the crate a schema makes, per schema type: the items, fields and variants
 //! code that uses the crate names. The changelog (`crate::diff`) compares two of them, because
 //! how a change of the docs reaches that code is decided by the Rust it generates (a name taken
-//! by a collision, a field boxed to break a cycle, an `Any...` enum), not by the docs alone.
+//! by a collision, an `Any...` enum), not by the docs alone.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -70,10 +70,6 @@ pub struct FieldSurface {
     pub name: String,
     /// The field's Rust type as code names it, `Option<Vec<graph::User>>`.
     pub ty: String,
-    /// Whether the field holds its struct in a `Box`, to break a cycle.
-    pub boxed: bool,
-    /// [`FieldSurface::ty`] as it would be without the `Box`.
-    pub unboxed_ty: String,
 }
 
 /// The public API of the crate [`super::render_crate`] makes of `schema`, whatever features
@@ -160,12 +156,9 @@ fn struct_surface(
         .fields
         .iter()
         .map(|f| {
-            let boxed = matches!(f.ty, FieldType::Struct { boxed: true, .. });
             let surface = FieldSurface {
                 name: f.name.clone(),
-                ty: field_type_text(f, boxed),
-                boxed,
-                unboxed_ty: field_type_text(f, false),
+                ty: field_type_text(f),
             };
             (f.wire_name.clone(), surface)
         })
@@ -207,16 +200,16 @@ fn display_path(path: &ItemPath) -> String {
 
 /// The Rust type of a field as code names it: what [`field_type`] renders, written as text
 /// straight from the model (rendering tokens and printing them costs more than the rest of a
-/// diff), boxed or not as asked.
-fn field_type_text(field: &Field, boxed: bool) -> String {
+/// diff): a field that holds one struct boxes it.
+fn field_type_text(field: &Field) -> String {
     let inner = match &field.ty {
         FieldType::Primitive(primitive) => without_prefixes(primitive.rust),
         FieldType::Json => "serde_json::Value".to_string(),
         FieldType::Enum(path) | FieldType::Polymorphic(path) | FieldType::Untyped(path) => {
             display_path(path)
         }
-        FieldType::Struct { path, .. } if boxed => format!("Box<{}>", display_path(path)),
-        FieldType::Struct { path, .. } => display_path(path),
+        FieldType::Struct(path) if field.collection => display_path(path),
+        FieldType::Struct(path) => format!("Box<{}>", display_path(path)),
     };
     if field.collection {
         format!("Option<Vec<{inner}>>")
@@ -273,30 +266,22 @@ mod tests {
             FieldType::Enum(path.clone()),
             FieldType::Polymorphic(path.clone()),
             FieldType::Untyped(path.clone()),
-            FieldType::Struct {
-                path: path.clone(),
-                boxed: false,
-            },
-            FieldType::Struct { path, boxed: true },
+            FieldType::Struct(path),
         ]);
         for ty in types {
             for collection in [false, true] {
                 let field = field(ty.clone(), collection);
-                let boxed = matches!(field.ty, FieldType::Struct { boxed: true, .. });
                 let rendered = without_prefixes(&field_type(&field, &[]).to_string());
-                assert_eq!(field_type_text(&field, boxed), rendered);
+                assert_eq!(field_type_text(&field), rendered);
             }
         }
         let user = field(
-            FieldType::Struct {
-                path: ItemPath {
-                    module: vec!["graph".to_string()],
-                    name: "User".to_string(),
-                },
-                boxed: false,
-            },
+            FieldType::Struct(ItemPath {
+                module: vec!["graph".to_string()],
+                name: "User".to_string(),
+            }),
             true,
         );
-        assert_eq!(field_type_text(&user, false), "Option<Vec<graph::User>>");
+        assert_eq!(field_type_text(&user), "Option<Vec<graph::User>>");
     }
 }

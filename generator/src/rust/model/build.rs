@@ -1,5 +1,5 @@
 //! Builds the crate model ([`super::CrateModel`]) from the schema: every item and field named,
-//! every field type resolved, and the fields that close a cycle boxed.
+//! every field type resolved.
 //!
 //! Claim order for the collision rule of [`crate::rust::names`]:
 //! - items of a module: its submodules, then every type in schema order, then the `Any...`
@@ -21,7 +21,6 @@ use super::{
     ODATA_TYPE_FIELD, ODATA_TYPE_WIRE,
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
-use crate::rust::cycles::{fields_to_box, Edge};
 use crate::rust::derives::apply as apply_derives;
 use crate::rust::features::{crate_features, features, type_feature, type_features};
 use crate::rust::modules::{module_tree, ModuleNames, ModuleTree};
@@ -32,8 +31,6 @@ use crate::schema::{Kind, Property, TypeDef, TypeLookup};
 /// One of a struct type's own properties, resolved once while the model is built.
 struct OwnField {
     field: Field,
-    /// The struct it holds by value, for the cycle search.
-    holds: Option<usize>,
     location: Option<Location>,
 }
 
@@ -164,7 +161,7 @@ impl<'a> Builder<'a> {
                 .first()
                 .cloned()
                 .or_else(|| first_source(ty));
-            let (field_type, holds) = self.field_type(property, &location, ty);
+            let field_type = self.field_type(property, &location, ty);
             let feature = self
                 .lookup
                 .position(&property.ty)
@@ -183,7 +180,6 @@ impl<'a> Builder<'a> {
                     ),
                     feature,
                 },
-                holds: holds.filter(|_| !property.collection),
                 location,
             });
         }
@@ -195,7 +191,7 @@ impl<'a> Builder<'a> {
         property: &Property,
         location: &Option<Location>,
         owner: &TypeDef,
-    ) -> (FieldType, Option<usize>) {
+    ) -> FieldType {
         let name = property.ty.as_str();
         let unknown = |why: &str| {
             Diagnostic::new(
@@ -215,27 +211,27 @@ impl<'a> Builder<'a> {
             .is_some_and(|head| head.eq_ignore_ascii_case("edm."));
         if is_edm && name.len() > 4 {
             return match self.options.primitives.primitive_for(name) {
-                Some(primitive) => (FieldType::Primitive(primitive), None),
+                Some(primitive) => FieldType::Primitive(primitive),
                 None => {
                     self.diagnostics
                         .push(unknown("which is no known primitive"));
-                    (FieldType::Json, None)
+                    FieldType::Json
                 }
             };
         }
         let Some(target) = self.lookup.position(name) else {
             self.diagnostics.push(unknown("which no page describes"));
-            return (FieldType::Json, None);
+            return FieldType::Json;
         };
         let path = self.paths[target].clone();
         if self.is_untyped(target) {
-            (FieldType::Untyped(path), None)
+            FieldType::Untyped(path)
         } else if !self.is_struct(target) {
-            (FieldType::Enum(path), None)
+            FieldType::Enum(path)
         } else if let Some(any) = self.polymorphic.get(&target) {
-            (FieldType::Polymorphic(any.clone()), None)
+            FieldType::Polymorphic(any.clone())
         } else {
-            (FieldType::Struct { path, boxed: false }, Some(target))
+            FieldType::Struct(path)
         }
     }
 }
@@ -420,7 +416,7 @@ fn name_items(builder: &mut Builder, tree: &ModuleTree) -> BTreeMap<usize, Vec<u
     children
 }
 
-/// Every struct's fields (own and inherited), with the fields that close a cycle boxed.
+/// Every struct's fields (own and inherited).
 fn struct_fields(builder: &mut Builder) -> BTreeMap<usize, Vec<Field>> {
     // Each type's own properties, resolved once.
     let mut own: BTreeMap<usize, Vec<OwnField>> = BTreeMap::new();
@@ -430,59 +426,27 @@ fn struct_fields(builder: &mut Builder) -> BTreeMap<usize, Vec<Field>> {
             own.insert(index, fields);
         }
     }
-    // Every struct's whole chain, with (declarer, property) for each field.
-    let mut fields: BTreeMap<usize, Vec<Field>> = BTreeMap::new();
-    let mut carried: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
-    for &index in own.keys() {
-        let (list, origins) = chain_fields(builder, index, &own);
-        fields.insert(index, list);
-        carried.insert(index, origins);
-    }
-    // The cycle search runs over the structs numbered 0.. in schema order.
-    let position: BTreeMap<usize, usize> = own.keys().enumerate().map(|(p, &i)| (i, p)).collect();
-    let edges: Vec<Vec<Edge<(usize, usize)>>> = carried
-        .values()
-        .map(|origins| {
-            origins
-                .iter()
-                .filter_map(|&(declarer, property)| {
-                    let holds = own[&declarer][property].holds?;
-                    Some(Edge {
-                        to: position[&holds],
-                        field: (declarer, property),
-                    })
-                })
-                .collect()
-        })
-        .collect();
-    let boxed = fields_to_box(&edges);
-    for (index, list) in &mut fields {
-        for (field, origin) in list.iter_mut().zip(&carried[index]) {
-            if let FieldType::Struct { boxed: b, .. } = &mut field.ty {
-                *b = boxed.contains(origin);
-            }
-        }
-    }
-    fields
+    own.keys()
+        .map(|&index| (index, chain_fields(builder, index, &own)))
+        .collect()
 }
 
-/// The property fields of struct `index`, with (declarer, property) for each. The reserved
+/// The property fields of struct `index`, base first. The reserved
 /// fields are claimed first, so a property never takes their names. A property whose wire name
 /// an ancestor (or the reserved `@odata.type`) already has is left out: the first one holds it.
 fn chain_fields(
     builder: &mut Builder,
     index: usize,
     own: &BTreeMap<usize, Vec<OwnField>>,
-) -> (Vec<Field>, Vec<(usize, usize)>) {
+) -> Vec<Field> {
     let mut scope = Scope::new(Case::Snake);
     scope.claim(ODATA_TYPE_FIELD);
     scope.claim(ADDITIONAL_PROPERTIES_FIELD);
     let mut wire_names = BTreeSet::from([ODATA_TYPE_WIRE.to_string()]);
     let mut fields = Vec::new();
-    let mut carried = Vec::new();
     for declarer in builder.chain(index) {
         let declared_here = declarer == index;
-        for (property, own_field) in own[&declarer].iter().enumerate() {
+        for own_field in &own[&declarer] {
             let field = &own_field.field;
             let qualified = builder.types[declarer].qualified_name();
             if !wire_names.insert(field.wire_name.clone()) {
@@ -512,10 +476,9 @@ fn chain_fields(
                 name,
                 ..field.clone()
             });
-            carried.push((declarer, property));
         }
     }
-    (fields, carried)
+    fields
 }
 
 fn enum_item(
