@@ -341,13 +341,13 @@ impl<'s> Walk<'_, 's> {
     }
 
     /// Whether a value of this type may be any JSON, as the generated types hold it in a
-    /// `serde_json::Value`: an unknown type, or a primitive of [`JsonKind::Any`] (`Edm.Untyped`
-    /// and the geography types).
+    /// `serde_json::Value`: an unknown type, a type that says nothing of its values (`Json`),
+    /// or a primitive of [`JsonKind::Any`] (`Edm.Untyped` and the geography types).
     fn accepts_any(&self, ty: &str) -> bool {
         if ty.to_ascii_lowercase().starts_with("edm.") {
             return edm_primitive(ty).is_none_or(|p| p.json == JsonKind::Any);
         }
-        named_type(self.lookup, ty).is_none()
+        named_type(self.lookup, ty).is_none_or(|named| self.lookup.is_untyped(named))
     }
 
     /// One value (not a collection) of a property of type `ty`.

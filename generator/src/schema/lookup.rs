@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::model::{position_ignoring_case, positions_ignoring_case, Schema, TypeDef};
+use super::model::{position_ignoring_case, positions_ignoring_case, Kind, Schema, TypeDef};
 
 /// The schema's types by name, lineage and page.
 #[derive(Debug)]
@@ -18,6 +18,8 @@ pub struct TypeLookup<'s> {
     lineage_ends: Vec<usize>,
     /// Per page (its path), the types whose sources name it, in schema order.
     by_page: HashMap<&'s str, Vec<usize>>,
+    /// Per type, whether any type names it (exactly or but for case) as its base.
+    has_subtypes: Vec<bool>,
 }
 
 impl<'s> TypeLookup<'s> {
@@ -52,12 +54,34 @@ impl<'s> TypeLookup<'s> {
                 }
             }
         }
+        let mut has_subtypes = vec![false; types.len()];
+        for base in types.iter().filter_map(|ty| ty.base.as_deref()) {
+            for named in positions_ignoring_case(types, base) {
+                has_subtypes[named] = true;
+            }
+        }
         TypeLookup {
             types,
             lineages,
             lineage_ends,
             by_page,
+            has_subtypes,
         }
+    }
+
+    /// Whether any type names this one (exactly or but for case) as its base.
+    pub fn has_subtypes(&self, position: usize) -> bool {
+        self.has_subtypes[position]
+    }
+
+    /// Whether the type says nothing of its values: a complex type with no property, no base
+    /// and no subtype (`Json`), whose values are whatever the service sends.
+    pub fn is_untyped(&self, position: usize) -> bool {
+        let ty = &self.types[position];
+        ty.kind == Kind::Complex
+            && ty.properties.is_empty()
+            && ty.base.is_none()
+            && !self.has_subtypes[position]
     }
 
     /// The schema's types, in schema order.

@@ -46,8 +46,6 @@ struct Builder<'a> {
     polymorphic: BTreeMap<usize, ItemPath>,
     /// Per type, the feature of its product area.
     features: Vec<Option<String>>,
-    /// Per type, whether another type names it as base.
-    has_subtypes: Vec<bool>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -129,11 +127,7 @@ impl<'a> Builder<'a> {
 
     /// See [`Untyped`].
     fn is_untyped(&self, index: usize) -> bool {
-        let ty = &self.types[index];
-        ty.kind == Kind::Complex
-            && ty.properties.is_empty()
-            && ty.base.is_none()
-            && !self.has_subtypes[index]
+        self.lookup.is_untyped(index)
     }
 
     /// The struct base of a struct type, if it has one the schema knows.
@@ -256,7 +250,6 @@ pub fn build<'a>(
         paths: Vec::new(),
         polymorphic: BTreeMap::new(),
         features: type_features(lookup),
-        has_subtypes: has_subtypes(lookup),
         diagnostics: Vec::new(),
     };
     builder.diagnostics.append(&mut diagnostics);
@@ -370,18 +363,6 @@ fn module_name_diagnostics(tree: &ModuleTree, names: &ModuleNames) -> Vec<Diagno
         ));
     }
     diagnostics
-}
-
-/// Per type, whether any type names it (exactly or but for case) as its base.
-fn has_subtypes(lookup: &TypeLookup<'_>) -> Vec<bool> {
-    let types = lookup.types();
-    let mut has_subtypes = vec![false; types.len()];
-    for base in types.iter().filter_map(|ty| ty.base.as_deref()) {
-        for named in lookup.positions_ignoring_case(base) {
-            has_subtypes[named] = true;
-        }
-    }
-    has_subtypes
 }
 
 /// Claims every item name (see the claim order in the module documentation) and returns each
