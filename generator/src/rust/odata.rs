@@ -12,6 +12,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::names::ident;
+use super::support::read_impls;
 
 /// The module's name at the crate root, where no namespace module may take it.
 pub const ODATA_MODULE: &str = "odata";
@@ -311,6 +312,11 @@ fn errors() -> TokenStream {
 /// support module as the model structs are.
 fn object_impls(name: &str, properties: &[(&str, &str, bool)]) -> TokenStream {
     let name = ident(name);
+    let read_impls = read_impls(
+        &name,
+        &TokenStream::new(),
+        quote!(crate::support::read_fields(deserializer)),
+    );
     let writes = properties.iter().map(|&(wire, field, _)| {
         let field = ident(field);
         quote!(object.field(#wire, &self.#field);)
@@ -341,23 +347,7 @@ fn object_impls(name: &str, properties: &[(&str, &str, bool)]) -> TokenStream {
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                crate::support::read_object(deserializer)
-            }
-        }
-
-        impl crate::support::ReadErased for #name {
-            #[inline(never)]
-            fn read_erased(
-                deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-            ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-                crate::support::read_fields(deserializer)
-            }
-        }
+        #read_impls
 
         impl crate::support::ReadObject for #name {
             fn read_property(

@@ -30,6 +30,7 @@ use super::model::{Accessor, CrateModel, Item, Polymorphic};
 use super::model::{ADDITIONAL_PROPERTIES_FIELD, ODATA_TYPE_FIELD};
 use super::names::{ident, unraw};
 use super::structs::field_type;
+use super::support::read_impls;
 use super::CrateOptions;
 
 pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream {
@@ -175,6 +176,7 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
             #try_from
         }
     });
+    let read_impls = read_impls(&name, &gate, read);
     quote! {
         #[doc = #doc]
         #gate
@@ -184,25 +186,7 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
             #(#variants)*
         }
 
-        #gate
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                crate::support::read_object(deserializer)
-            }
-        }
-
-        #gate
-        impl crate::support::ReadErased for #name {
-            #[inline(never)]
-            fn read_erased(
-                deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-            ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-                #read
-            }
-        }
+        #read_impls
 
         #gate
         impl ::serde::Serialize for #name {

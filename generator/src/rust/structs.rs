@@ -58,7 +58,7 @@ use super::doc_comments::doc_attrs;
 use super::features::{cfg, features, item_cfg, Features};
 use super::model::{Field, FieldType, Struct, ODATA_TYPE_FIELD, ODATA_TYPE_WIRE};
 use super::names::{ident, unraw};
-use super::support::read_from_text;
+use super::support::{read_from_text, read_impls};
 
 /// The Rust type of a field: always an `Option`, of a `Vec` for a collection; one struct is
 /// boxed (see the module docs).
@@ -162,6 +162,11 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
     let debug_names = item.fields.iter().map(|field| unraw(&field.name));
     let name_text = &item.name;
     let upcasts = render_upcasts(item, module);
+    let read_impls = read_impls(
+        &name,
+        &gate,
+        quote!(crate::support::read_fields(deserializer)),
+    );
     quote! {
         #docs
         #gate
@@ -229,25 +234,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             }
         }
 
-        #gate
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                crate::support::read_object(deserializer)
-            }
-        }
-
-        #gate
-        impl crate::support::ReadErased for #name {
-            #[inline(never)]
-            fn read_erased(
-                deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-            ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-                crate::support::read_fields(deserializer)
-            }
-        }
+        #read_impls
 
         #gate
         impl crate::support::ReadObject for #name {

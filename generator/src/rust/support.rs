@@ -5,7 +5,7 @@
 //! never holds dead code.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, ToTokens};
 
 use super::model::{CrateModel, Field, FieldType, Item};
 
@@ -53,6 +53,33 @@ impl SupportNeeds {
 
 /// The support module's items, but for [`STRING_ENUM_MACRO`], which goes at the end of the file
 /// when `needs.string_enums`.
+/// A type's `Deserialize` impl, which only erases the deserializer's type, and its
+/// `ReadErased` impl, whose body `read` is compiled once in the crate, whatever reads it; both
+/// behind `gate`.
+pub fn read_impls(name: &impl ToTokens, gate: &TokenStream, read: TokenStream) -> TokenStream {
+    quote! {
+        #gate
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                crate::support::read_object(deserializer)
+            }
+        }
+
+        #gate
+        impl crate::support::ReadErased for #name {
+            #[inline(never)]
+            fn read_erased(
+                deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+            ) -> ::std::result::Result<Self, ::erased_serde::Error> {
+                #read
+            }
+        }
+    }
+}
+
 pub fn render_support(needs: SupportNeeds) -> TokenStream {
     let mut items = vec![
         quote! {
