@@ -74,7 +74,7 @@ pub(super) fn merge_properties(index: &mut TypeIndex<'_>, diagnostics: &mut Vec<
                         DiagnosticKind::UnknownType,
                         property.location.clone(),
                         format!(
-                            "navigation property `{}` has no type in any table, and no addressable type is named after it; not modelled",
+                            "the resource comment's `optionalProperties` lists `{}`, which no table types and after which no addressable type is named; not modelled",
                             property.name
                         ),
                     ));
