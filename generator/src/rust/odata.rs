@@ -12,7 +12,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::names::ident;
-use super::support::read_impls;
+use super::support::{read_impls, write_impls};
 
 /// The module's name at the crate root, where no namespace module may take it.
 pub const ODATA_MODULE: &str = "odata";
@@ -321,31 +321,22 @@ fn object_impls(name: &str, properties: &[(&str, &str, bool)]) -> TokenStream {
         let field = ident(field);
         quote!(object.field(#wire, &self.#field);)
     });
+    let write_impls = write_impls(
+        &name,
+        &TokenStream::new(),
+        quote!(_),
+        quote! {
+            #(#writes)*
+            object.finish(&self.additional_properties);
+        },
+    );
     let reads = properties.iter().map(|&(wire, field, list)| {
         let field = ident(field);
         let reader = ident(if list { "read_list" } else { "read" });
         quote!(#wire => property.#reader(&mut self.#field),)
     });
     quote! {
-        impl ::serde::Serialize for #name {
-            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                S: ::serde::Serializer,
-            {
-                crate::support::write_object(self, None, serializer)
-            }
-        }
-
-        impl crate::support::WriteObject for #name {
-            fn write_members(
-                &self,
-                _: ::std::option::Option<&str>,
-                object: &mut crate::support::ObjectWriter<'_>,
-            ) {
-                #(#writes)*
-                object.finish(&self.additional_properties);
-            }
-        }
+        #write_impls
 
         #read_impls
 

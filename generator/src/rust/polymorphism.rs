@@ -30,7 +30,7 @@ use super::model::{Accessor, CrateModel, Item, Polymorphic};
 use super::model::{ADDITIONAL_PROPERTIES_FIELD, ODATA_TYPE_FIELD};
 use super::names::{ident, unraw};
 use super::structs::field_type;
-use super::support::read_impls;
+use super::support::{read_impls, write_impls};
 use super::CrateOptions;
 
 pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream {
@@ -177,6 +177,17 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
         }
     });
     let read_impls = read_impls(&name, &gate, read);
+    let write_impls = write_impls(
+        &name,
+        &gate,
+        quote!(type_if_missing),
+        quote! {
+            match self {
+                Self::#base_variant(value) => value.write_members(type_if_missing, object),
+                #(#write_arms)*
+            }
+        },
+    );
     quote! {
         #[doc = #doc]
         #gate
@@ -188,29 +199,7 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
 
         #read_impls
 
-        #gate
-        impl ::serde::Serialize for #name {
-            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                S: ::serde::Serializer,
-            {
-                crate::support::write_object(self, None, serializer)
-            }
-        }
-
-        #gate
-        impl crate::support::WriteObject for #name {
-            fn write_members(
-                &self,
-                type_if_missing: ::std::option::Option<&str>,
-                object: &mut crate::support::ObjectWriter<'_>,
-            ) {
-                match self {
-                    Self::#base_variant(value) => value.write_members(type_if_missing, object),
-                    #(#write_arms)*
-                }
-            }
-        }
+        #write_impls
 
         #gate
         // With some features off, one variant may be all that is left for the views' `_`.

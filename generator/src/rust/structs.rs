@@ -58,7 +58,7 @@ use super::doc_comments::doc_attrs;
 use super::features::{cfg, features, item_cfg, Features};
 use super::model::{Field, FieldType, Struct, ODATA_TYPE_FIELD, ODATA_TYPE_WIRE};
 use super::names::{ident, unraw};
-use super::support::{read_from_text, read_impls};
+use super::support::{read_from_text, read_impls, write_impls};
 
 /// The Rust type of a field: always an `Option`, of a `Vec` for a collection; one struct is
 /// boxed (see the module docs).
@@ -167,6 +167,16 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
         &gate,
         quote!(crate::support::read_fields(deserializer)),
     );
+    let write_impls = write_impls(
+        &name,
+        &gate,
+        quote!(type_if_missing),
+        quote! {
+            object.field(#ODATA_TYPE_WIRE, &self.odata_type.as_deref().or(type_if_missing));
+            #(#gates object.field(#wire_names, &self.#names);)*
+            object.finish(&self.additional_properties);
+        },
+    );
     quote! {
         #docs
         #gate
@@ -211,28 +221,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             }
         }
 
-        #gate
-        impl ::serde::Serialize for #name {
-            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
-            where
-                S: ::serde::Serializer,
-            {
-                crate::support::write_object(self, None, serializer)
-            }
-        }
-
-        #gate
-        impl crate::support::WriteObject for #name {
-            fn write_members(
-                &self,
-                type_if_missing: ::std::option::Option<&str>,
-                object: &mut crate::support::ObjectWriter<'_>,
-            ) {
-                object.field(#ODATA_TYPE_WIRE, &self.odata_type.as_deref().or(type_if_missing));
-                #(#gates object.field(#wire_names, &self.#names);)*
-                object.finish(&self.additional_properties);
-            }
-        }
+        #write_impls
 
         #read_impls
 

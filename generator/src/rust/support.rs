@@ -80,6 +80,40 @@ pub fn read_impls(name: &impl ToTokens, gate: &TokenStream, read: TokenStream) -
     }
 }
 
+/// A type's `Serialize` impl, which only hands the serializer to the support module, and its
+/// `WriteObject` impl, whose body `write` writes the members to `object` (the type's own
+/// `@odata.type` bound to `type_if_missing`, a pattern: `_` when the type has none); both
+/// behind `gate`.
+pub fn write_impls(
+    name: &impl ToTokens,
+    gate: &TokenStream,
+    type_if_missing: TokenStream,
+    write: TokenStream,
+) -> TokenStream {
+    quote! {
+        #gate
+        impl ::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                crate::support::write_object(self, None, serializer)
+            }
+        }
+
+        #gate
+        impl crate::support::WriteObject for #name {
+            fn write_members(
+                &self,
+                #type_if_missing: ::std::option::Option<&str>,
+                object: &mut crate::support::ObjectWriter<'_>,
+            ) {
+                #write
+            }
+        }
+    }
+}
+
 pub fn render_support(needs: SupportNeeds) -> TokenStream {
     let mut items = vec![
         quote! {
