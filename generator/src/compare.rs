@@ -16,7 +16,7 @@ mod scoring;
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::schema::Schema;
 
 pub use comparison::{
@@ -56,12 +56,5 @@ fn universe_score(universe: Universe, scored: &scoring::Scored) -> UniverseScore
 
 /// Reads a CSDL document for [`compare`].
 pub fn read_csdl(path: &Path) -> Result<String, Diagnostic> {
-    std::fs::read_to_string(path).map_err(|error| {
-        Diagnostic::new(
-            Severity::Error,
-            DiagnosticKind::Unreadable,
-            None,
-            format!("cannot read CSDL metadata {}: {error}", path.display()),
-        )
-    })
+    crate::read::read_file(path, "CSDL metadata")
 }

@@ -116,14 +116,8 @@ impl Config {
     /// [`Config::read`], the file named `name` in diagnostics (so that they do not depend on
     /// where the workspace is).
     pub fn read_named(path: &Path, name: &str) -> Result<(Config, Vec<Diagnostic>), ConfigErrors> {
-        let text = std::fs::read_to_string(path).map_err(|error| {
-            vec![Diagnostic::new(
-                Severity::Error,
-                DiagnosticKind::Unreadable,
-                None,
-                format!("cannot read the configuration {}: {error}", path.display()),
-            )]
-        })?;
+        let text =
+            crate::read::read_file(path, "the configuration").map_err(|error| vec![error])?;
         let (mut config, warnings) = Config::parse(name, &text)?;
         let folder = path.parent().unwrap_or(Path::new(""));
         for docs in &mut config.inputs.docs {

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
+use crate::diagnostic::{Diagnostic, DiagnosticKind, Location};
 use crate::export::FORMAT;
 use crate::schema::{schema_order, EnumMember, Kind, Property, Schema, TypeDef};
 
@@ -58,14 +58,7 @@ struct PropertyJson {
 
 /// Reads the schema file at `path`.
 pub fn read_schema_file(path: &Path) -> Result<Schema, Diagnostic> {
-    let text = std::fs::read_to_string(path).map_err(|error| {
-        Diagnostic::new(
-            Severity::Error,
-            DiagnosticKind::Unreadable,
-            None,
-            format!("cannot read schema {}: {error}", path.display()),
-        )
-    })?;
+    let text = crate::read::read_file(path, "schema")?;
     schema_from_json(&text, &Arc::from(path.display().to_string()))
 }
 

@@ -16,6 +16,19 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use crate::diagnostic::{Diagnostic, DiagnosticKind, Location, Severity};
 use crate::relative_path;
 
+/// Reads a file the run needs besides the pages (`what` it is: "CSDL metadata", "schema", ...);
+/// a failure is an `unreadable` error naming it.
+pub fn read_file(path: &Path, what: &str) -> Result<String, Diagnostic> {
+    std::fs::read_to_string(path).map_err(|error| {
+        Diagnostic::new(
+            Severity::Error,
+            DiagnosticKind::Unreadable,
+            None,
+            format!("cannot read {what} {}: {error}", path.display()),
+        )
+    })
+}
+
 /// Which files under a docs root are pages.
 #[derive(Debug, Clone)]
 pub struct PageSelection {

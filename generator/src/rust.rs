@@ -55,7 +55,7 @@ mod untyped;
 
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, DiagnosticKind, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::example_check::example_cases;
 use crate::export::generated_schema_json;
 use crate::facts::Example;
@@ -100,14 +100,7 @@ pub struct CrateOptions {
 
 /// Reads the hand-written guide of [`CrateOptions::guide`].
 pub fn read_guide(path: &Path) -> Result<String, Diagnostic> {
-    std::fs::read_to_string(path).map_err(|error| {
-        Diagnostic::new(
-            Severity::Error,
-            DiagnosticKind::Unreadable,
-            None,
-            format!("cannot read the crate guide {}: {error}", path.display()),
-        )
-    })
+    crate::read::read_file(path, "the crate guide")
 }
 
 /// A Cargo package name that is also usable as the crate's Rust name: ASCII letters, digits,
