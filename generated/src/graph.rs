@@ -86,18 +86,18 @@ impl<'de> ::serde::Deserialize<'de> for Attendee {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "outlook")]
 #[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
-impl crate::support::ReadErased for Attendee {
+impl crate::support::ReadValue for Attendee {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -107,7 +107,7 @@ impl crate::support::ReadObject for Attendee {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "emailAddress" => property.read(&mut self.email_address),
@@ -274,18 +274,18 @@ impl<'de> ::serde::Deserialize<'de> for BaseItem {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "onedrive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
-impl crate::support::ReadErased for BaseItem {
+impl crate::support::ReadValue for BaseItem {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -295,7 +295,7 @@ impl crate::support::ReadObject for BaseItem {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -375,18 +375,18 @@ impl<'de> ::serde::Deserialize<'de> for AnyBaseItem {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "onedrive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
-impl crate::support::ReadErased for AnyBaseItem {
+impl crate::support::ReadValue for AnyBaseItem {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        let (key, value) = crate::support::typed_json(deserializer)?;
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        let (key, value) = crate::support::typed_json(source)?;
         match key.as_deref() {
             Some("microsoft.graph.driveitem") => {
                 crate::support::from_json(value).map(Self::DriveItem)
@@ -780,18 +780,18 @@ impl<'de> ::serde::Deserialize<'de> for CommsOperation {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "cloud-communications")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
-impl crate::support::ReadErased for CommsOperation {
+impl crate::support::ReadValue for CommsOperation {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -801,7 +801,7 @@ impl crate::support::ReadObject for CommsOperation {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -862,18 +862,18 @@ impl<'de> ::serde::Deserialize<'de> for AnyCommsOperation {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "cloud-communications")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
-impl crate::support::ReadErased for AnyCommsOperation {
+impl crate::support::ReadValue for AnyCommsOperation {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        let (key, value) = crate::support::typed_json(deserializer)?;
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        let (key, value) = crate::support::typed_json(source)?;
         match key.as_deref() {
             Some("microsoft.graph.playpromptoperation") => {
                 crate::support::from_json(value).map(Self::PlayPromptOperation)
@@ -1208,16 +1208,16 @@ impl<'de> ::serde::Deserialize<'de> for DateTimeTimeZone {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
-impl crate::support::ReadErased for DateTimeTimeZone {
+impl crate::support::ReadValue for DateTimeTimeZone {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -1225,7 +1225,7 @@ impl crate::support::ReadObject for DateTimeTimeZone {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "dateTime" => property.read(&mut self.date_time),
@@ -1327,18 +1327,18 @@ impl<'de> ::serde::Deserialize<'de> for DirectoryObject {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "directory-management")]
 #[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
-impl crate::support::ReadErased for DirectoryObject {
+impl crate::support::ReadValue for DirectoryObject {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -1348,7 +1348,7 @@ impl crate::support::ReadObject for DirectoryObject {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -1403,18 +1403,18 @@ impl<'de> ::serde::Deserialize<'de> for AnyDirectoryObject {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "directory-management")]
 #[cfg_attr(docsrs, doc(cfg(feature = "directory-management")))]
-impl crate::support::ReadErased for AnyDirectoryObject {
+impl crate::support::ReadValue for AnyDirectoryObject {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        let (key, value) = crate::support::typed_json(deserializer)?;
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        let (key, value) = crate::support::typed_json(source)?;
         match key.as_deref() {
             #[cfg(feature = "groups")]
             Some("microsoft.graph.group") => {
@@ -1793,18 +1793,18 @@ impl<'de> ::serde::Deserialize<'de> for DriveItem {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "onedrive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
-impl crate::support::ReadErased for DriveItem {
+impl crate::support::ReadValue for DriveItem {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -1814,7 +1814,7 @@ impl crate::support::ReadObject for DriveItem {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -1830,7 +1830,7 @@ impl crate::support::ReadObject for DriveItem {
             "file" => property.read(&mut self.file),
             "folder" => property.read(&mut self.folder),
             "size" => property.read(&mut self.size),
-            "children" => property.read_list(&mut self.children),
+            "children" => property.read(&mut self.children),
             _ => property.keep(),
         }
     }
@@ -1950,16 +1950,16 @@ impl<'de> ::serde::Deserialize<'de> for EmailAddress {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
-impl crate::support::ReadErased for EmailAddress {
+impl crate::support::ReadValue for EmailAddress {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -1967,7 +1967,7 @@ impl crate::support::ReadObject for EmailAddress {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "address" => property.read(&mut self.address),
@@ -2051,16 +2051,16 @@ impl<'de> ::serde::Deserialize<'de> for Entity {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
-impl crate::support::ReadErased for Entity {
+impl crate::support::ReadValue for Entity {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -2068,7 +2068,7 @@ impl crate::support::ReadObject for Entity {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -2114,16 +2114,16 @@ impl<'de> ::serde::Deserialize<'de> for AnyEntity {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
-impl crate::support::ReadErased for AnyEntity {
+impl crate::support::ReadValue for AnyEntity {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        let (key, value) = crate::support::typed_json(deserializer)?;
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        let (key, value) = crate::support::typed_json(source)?;
         match key.as_deref() {
             #[cfg(feature = "onedrive")]
             Some("microsoft.graph.baseitem") => {
@@ -2888,18 +2888,18 @@ impl<'de> ::serde::Deserialize<'de> for Event {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "outlook")]
 #[cfg_attr(docsrs, doc(cfg(feature = "outlook")))]
-impl crate::support::ReadErased for Event {
+impl crate::support::ReadValue for Event {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -2909,11 +2909,11 @@ impl crate::support::ReadObject for Event {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
-            "attendees" => property.read_list(&mut self.attendees),
+            "attendees" => property.read(&mut self.attendees),
             "body" => property.read(&mut self.body),
             "end" => property.read(&mut self.end),
             "importance" => property.read(&mut self.importance),
@@ -3053,18 +3053,18 @@ impl<'de> ::serde::Deserialize<'de> for File {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "onedrive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
-impl crate::support::ReadErased for File {
+impl crate::support::ReadValue for File {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -3074,7 +3074,7 @@ impl crate::support::ReadObject for File {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "mimeType" => property.read(&mut self.mime_type),
@@ -3169,18 +3169,18 @@ impl<'de> ::serde::Deserialize<'de> for Folder {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "onedrive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
-impl crate::support::ReadErased for Folder {
+impl crate::support::ReadValue for Folder {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -3190,7 +3190,7 @@ impl crate::support::ReadObject for Folder {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "childCount" => property.read(&mut self.child_count),
@@ -3330,18 +3330,18 @@ impl<'de> ::serde::Deserialize<'de> for Group {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "groups")]
 #[cfg_attr(docsrs, doc(cfg(feature = "groups")))]
-impl crate::support::ReadErased for Group {
+impl crate::support::ReadValue for Group {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -3351,21 +3351,21 @@ impl crate::support::ReadObject for Group {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
             "deletedDateTime" => property.read_text(&mut self.deleted_date_time),
             "description" => property.read(&mut self.description),
             "displayName" => property.read(&mut self.display_name),
-            "groupTypes" => property.read_list(&mut self.group_types),
+            "groupTypes" => property.read(&mut self.group_types),
             "mail" => property.read(&mut self.mail),
             "mailEnabled" => property.read(&mut self.mail_enabled),
             "mailNickname" => property.read(&mut self.mail_nickname),
             "securityEnabled" => property.read(&mut self.security_enabled),
             "visibility" => property.read(&mut self.visibility),
             #[cfg(feature = "directory-management")]
-            "members" => property.read_list(&mut self.members),
+            "members" => property.read(&mut self.members),
             _ => property.keep(),
         }
     }
@@ -3512,16 +3512,16 @@ impl<'de> ::serde::Deserialize<'de> for Identity {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
-impl crate::support::ReadErased for Identity {
+impl crate::support::ReadValue for Identity {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -3529,7 +3529,7 @@ impl crate::support::ReadObject for Identity {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "displayName" => property.read(&mut self.display_name),
@@ -3621,16 +3621,16 @@ impl<'de> ::serde::Deserialize<'de> for IdentitySet {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
-impl crate::support::ReadErased for IdentitySet {
+impl crate::support::ReadValue for IdentitySet {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -3638,7 +3638,7 @@ impl crate::support::ReadObject for IdentitySet {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "application" => property.read(&mut self.application),
@@ -3668,16 +3668,16 @@ impl<'de> ::serde::Deserialize<'de> for AnyIdentitySet {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
-impl crate::support::ReadErased for AnyIdentitySet {
+impl crate::support::ReadValue for AnyIdentitySet {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        let (key, value) = crate::support::typed_json(deserializer)?;
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        let (key, value) = crate::support::typed_json(source)?;
         match key.as_deref() {
             #[cfg(feature = "onedrive")]
             Some("microsoft.graph.sharepointidentityset") => {
@@ -3990,16 +3990,16 @@ impl<'de> ::serde::Deserialize<'de> for ItemBody {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
-impl crate::support::ReadErased for ItemBody {
+impl crate::support::ReadValue for ItemBody {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -4007,7 +4007,7 @@ impl crate::support::ReadObject for ItemBody {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "content" => property.read(&mut self.content),
@@ -4119,18 +4119,18 @@ impl<'de> ::serde::Deserialize<'de> for Operation {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "cloud-communications")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
-impl crate::support::ReadErased for Operation {
+impl crate::support::ReadValue for Operation {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -4140,7 +4140,7 @@ impl crate::support::ReadObject for Operation {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -4317,18 +4317,18 @@ impl<'de> ::serde::Deserialize<'de> for PasswordProfile {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "users")]
 #[cfg_attr(docsrs, doc(cfg(feature = "users")))]
-impl crate::support::ReadErased for PasswordProfile {
+impl crate::support::ReadValue for PasswordProfile {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -4338,7 +4338,7 @@ impl crate::support::ReadObject for PasswordProfile {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "forceChangePasswordNextSignIn" => {
@@ -4495,18 +4495,18 @@ impl<'de> ::serde::Deserialize<'de> for PlayPromptOperation {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "cloud-communications")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
-impl crate::support::ReadErased for PlayPromptOperation {
+impl crate::support::ReadValue for PlayPromptOperation {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -4516,7 +4516,7 @@ impl crate::support::ReadObject for PlayPromptOperation {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -4733,18 +4733,18 @@ impl<'de> ::serde::Deserialize<'de> for RecordOperation {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "cloud-communications")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
-impl crate::support::ReadErased for RecordOperation {
+impl crate::support::ReadValue for RecordOperation {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -4754,7 +4754,7 @@ impl crate::support::ReadObject for RecordOperation {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
@@ -4904,18 +4904,18 @@ impl<'de> ::serde::Deserialize<'de> for ResultInfo {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "cloud-communications")]
 #[cfg_attr(docsrs, doc(cfg(feature = "cloud-communications")))]
-impl crate::support::ReadErased for ResultInfo {
+impl crate::support::ReadValue for ResultInfo {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -4925,7 +4925,7 @@ impl crate::support::ReadObject for ResultInfo {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "code" => property.read(&mut self.code),
@@ -5034,18 +5034,18 @@ impl<'de> ::serde::Deserialize<'de> for SharePointIdentitySet {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "onedrive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "onedrive")))]
-impl crate::support::ReadErased for SharePointIdentitySet {
+impl crate::support::ReadValue for SharePointIdentitySet {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -5055,7 +5055,7 @@ impl crate::support::ReadObject for SharePointIdentitySet {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "application" => property.read(&mut self.application),
@@ -5257,18 +5257,18 @@ impl<'de> ::serde::Deserialize<'de> for User {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
 #[cfg(feature = "users")]
 #[cfg_attr(docsrs, doc(cfg(feature = "users")))]
-impl crate::support::ReadErased for User {
+impl crate::support::ReadValue for User {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -5278,13 +5278,13 @@ impl crate::support::ReadObject for User {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "@odata.type" => property.read(&mut self.odata_type),
             "id" => property.read(&mut self.id),
             "deletedDateTime" => property.read_text(&mut self.deleted_date_time),
             "accountEnabled" => property.read(&mut self.account_enabled),
-            "businessPhones" => property.read_list(&mut self.business_phones),
+            "businessPhones" => property.read(&mut self.business_phones),
             "displayName" => property.read(&mut self.display_name),
             "givenName" => property.read(&mut self.given_name),
             "jobTitle" => property.read(&mut self.job_title),
@@ -5296,13 +5296,13 @@ impl crate::support::ReadObject for User {
             "surname" => property.read(&mut self.surname),
             "userPrincipalName" => property.read(&mut self.user_principal_name),
             #[cfg(feature = "outlook")]
-            "events" => property.read_list(&mut self.events),
+            "events" => property.read(&mut self.events),
             #[cfg(feature = "directory-management")]
             "manager" => property.read(&mut self.manager),
             #[cfg(feature = "directory-management")]
-            "memberOf" => property.read_list(&mut self.member_of),
+            "memberOf" => property.read(&mut self.member_of),
             #[cfg(feature = "directory-management")]
-            "directReports" => property.read_list(&mut self.direct_reports),
+            "directReports" => property.read(&mut self.direct_reports),
             _ => property.keep(),
         }
     }

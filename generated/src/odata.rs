@@ -125,56 +125,52 @@ impl<'de, T: ::serde::de::DeserializeOwned> ::serde::Deserialize<'de> for Collec
     where
         D: ::serde::Deserializer<'de>,
     {
-        let PageReader { page, value } = crate::support::read_object(deserializer)?;
-        match value {
-            Some(value) => Ok(Self { value, ..page }),
-            None => Err(<D::Error as ::serde::de::Error>::missing_field("value")),
+        struct PageVisitor<T>(::std::marker::PhantomData<T>);
+        impl<'de, T: ::serde::de::DeserializeOwned> ::serde::de::Visitor<'de>
+        for PageVisitor<T> {
+            type Value = Collection<T>;
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A>(
+                self,
+                map: A,
+            ) -> ::std::result::Result<Collection<T>, A::Error>
+            where
+                A: ::serde::de::MapAccess<'de>,
+            {
+                let mut page = Collection::default();
+                match crate::support::read_page(map, &mut page)? {
+                    Some(value) => Ok(Collection { value, ..page }),
+                    None => Err(<A::Error as ::serde::de::Error>::missing_field("value")),
+                }
+            }
         }
+        deserializer.deserialize_map(PageVisitor(::std::marker::PhantomData))
     }
 }
 
-/// A page as it is read: `value` stays `None` unless the body has one.
-struct PageReader<T> {
-    page: Collection<T>,
-    value: ::std::option::Option<::std::vec::Vec<T>>,
-}
-
-impl<T> ::std::default::Default for PageReader<T> {
-    fn default() -> Self {
-        Self {
-            page: Collection::default(),
-            value: None,
-        }
-    }
-}
-
-impl<T: ::serde::de::DeserializeOwned> crate::support::ReadErased for PageReader<T> {
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
-    }
-}
-
-impl<T: ::serde::de::DeserializeOwned> crate::support::ReadObject for PageReader<T> {
+/// The members of a page but `value`, which `read_page` reads with `T`'s `Deserialize`.
+impl<T> crate::support::ReadObject for Collection<T> {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
-        let page = &mut self.page;
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
-            "@odata.context" => property.read(&mut page.context),
-            "@odata.count" => property.read(&mut page.count),
-            "@odata.nextLink" => property.read(&mut page.next_link),
-            "value" => property.read_list(&mut self.value),
-            "@odata.deltaLink" => property.read(&mut page.delta_link),
+            "@odata.context" => property.read(&mut self.context),
+            "@odata.count" => property.read(&mut self.count),
+            "@odata.nextLink" => property.read(&mut self.next_link),
+            "@odata.deltaLink" => property.read(&mut self.delta_link),
             _ => property.keep(),
         }
     }
     fn additional_properties(
         &mut self,
     ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
-        &mut self.page.additional_properties
+        &mut self.additional_properties
     }
 }
 
@@ -278,16 +274,16 @@ impl<'de> ::serde::Deserialize<'de> for ErrorResponse {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
-impl crate::support::ReadErased for ErrorResponse {
+impl crate::support::ReadValue for ErrorResponse {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -295,7 +291,7 @@ impl crate::support::ReadObject for ErrorResponse {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "error" => property.read(&mut self.error),
             _ => property.keep(),
@@ -337,16 +333,16 @@ impl<'de> ::serde::Deserialize<'de> for GraphError {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
-impl crate::support::ReadErased for GraphError {
+impl crate::support::ReadValue for GraphError {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -354,13 +350,13 @@ impl crate::support::ReadObject for GraphError {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "code" => property.read(&mut self.code),
             "message" => property.read(&mut self.message),
             "target" => property.read(&mut self.target),
             "innerError" => property.read(&mut self.inner_error),
-            "details" => property.read_list(&mut self.details),
+            "details" => property.read(&mut self.details),
             _ => property.keep(),
         }
     }
@@ -400,16 +396,16 @@ impl<'de> ::serde::Deserialize<'de> for InnerError {
     where
         D: ::serde::Deserializer<'de>,
     {
-        crate::support::read_object(deserializer)
+        crate::support::read_serde(deserializer)
     }
 }
 
-impl crate::support::ReadErased for InnerError {
+impl crate::support::ReadValue for InnerError {
     #[inline(never)]
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-        crate::support::read_fields(deserializer)
+    fn read(
+        source: &mut dyn crate::support::Source<'_>,
+    ) -> ::std::result::Result<Self, crate::support::ReadError> {
+        crate::support::read_fields(source)
     }
 }
 
@@ -417,7 +413,7 @@ impl crate::support::ReadObject for InnerError {
     fn read_property(
         &mut self,
         property: crate::support::PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), crate::support::ReadError> {
         match property.name() {
             "code" => property.read(&mut self.code),
             "date" => property.read(&mut self.date),

@@ -2,192 +2,299 @@
 //! Helpers the generated types call; not part of the crate's API but for
 //! `UnknownValue`, which the crate root re-exports.
 
-/// A type read from a JSON object one property at a time, straight from the
-/// deserializer rather than through a JSON map, so that an error carries the position
-/// of the value that failed (serde_json reports where it stopped reading). The type says
-/// what each of its properties is read into, by its wire name, in `read_property`.
-pub(crate) trait ReadObject {
-    fn read_property(
-        &mut self,
-        property: PropertyReader<'_, '_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error>;
-    /// Where the members it does not declare are kept, and the `null`s of those it does:
-    /// what `PropertyReader::keep` and a `null` leave, in the order read.
-    fn additional_properties(
-        &mut self,
-    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+/// Why a value did not read. Its message starts with the value's path in backticks once
+/// it has one (see `within`); at the boundary it becomes the deserializer's own error,
+/// and serde_json takes the position at the message's end back as the error's position.
+#[derive(Debug)]
+pub(crate) struct ReadError(::std::string::String);
+
+impl ReadError {
+    fn of(error: impl ::std::fmt::Display) -> Self {
+        ReadError(error.to_string())
+    }
 }
 
-/// A type read from a deserializer whose type is erased: each type's own function,
-/// compiled here (`#[inline(never)]`, so that no other crate compiles it again).
-pub(crate) trait ReadErased: ::std::marker::Sized {
-    fn read_erased(
-        deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    ) -> ::std::result::Result<Self, ::erased_serde::Error>;
+impl ::std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
-/// A type's `Deserialize`: its `ReadErased` over `deserializer`, erased. The error keeps
-/// its message, and serde_json takes the position at its end back.
-pub(crate) fn read_object<'de, D, T>(
+impl ::std::error::Error for ReadError {}
+impl ::serde::de::Error for ReadError {
+    fn custom<T: ::std::fmt::Display>(message: T) -> Self {
+        ReadError(message.to_string())
+    }
+    fn invalid_type(
+        unexpected: ::serde::de::Unexpected<'_>,
+        expected: &dyn ::serde::de::Expected,
+    ) -> Self {
+        match unexpected {
+            ::serde::de::Unexpected::Unit => {
+                Self::custom(format_args!("invalid type: null, expected {expected}"))
+            }
+            _ => {
+                Self::custom(
+                    format_args!("invalid type: {unexpected}, expected {expected}"),
+                )
+            }
+        }
+    }
+}
+
+/// A type read from one JSON value: each type's own function, compiled here
+/// (`#[inline(never)]` on the generated types, so that no other crate compiles it again).
+pub(crate) trait ReadValue: ::std::marker::Sized {
+    fn read(source: &mut dyn Source<'_>) -> ::std::result::Result<Self, ReadError>;
+}
+
+/// A type's `Deserialize`: its `ReadValue` over `deserializer`.
+pub(crate) fn read_serde<'de, D, T>(
     deserializer: D,
 ) -> ::std::result::Result<T, D::Error>
 where
     D: ::serde::Deserializer<'de>,
-    T: ReadErased,
+    T: ReadValue,
 {
-    let mut erased = <dyn ::erased_serde::Deserializer>::erase(deserializer);
-    T::read_erased(&mut erased).map_err(<D::Error as ::serde::de::Error>::custom)
+    T::read(&mut Pending(Some(deserializer)))
+        .map_err(<D::Error as ::serde::de::Error>::custom)
 }
 
-/// Reads a `ReadObject` from a JSON object; a property that does not read ends it with
-/// its error, at the property's path.
-pub(crate) fn read_fields<T: ReadObject + ::std::default::Default>(
-    deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-) -> ::std::result::Result<T, ::erased_serde::Error> {
-    let mut value = T::default();
-    read_members(deserializer, &mut value)?;
-    Ok(value)
+/// One JSON value, read by handing it to a sink, once.
+pub(crate) trait Source<'de> {
+    fn accept(
+        &mut self,
+        sink: &mut dyn Sink<'de>,
+    ) -> ::std::result::Result<(), ReadError>;
 }
 
-/// Reads one value from the deserializer it is given.
-type ReadValue<'a> = dyn FnMut(
-    &mut dyn ::erased_serde::Deserializer<'_>,
-) -> ::std::result::Result<(), ::erased_serde::Error> + 'a;
+/// What a value is read into: a method for each kind of JSON value. A kind the sink does
+/// not take fails as serde's `invalid_type`, with what the sink expects.
+pub(crate) trait Sink<'de> {
+    /// What the sink reads ("a string"), completing "expected ...".
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result;
+    fn null(&mut self) -> ::std::result::Result<(), ReadError> {
+        Err(unexpected(self, ::serde::de::Unexpected::Unit))
+    }
+    fn bool(&mut self, value: bool) -> ::std::result::Result<(), ReadError> {
+        Err(unexpected(self, ::serde::de::Unexpected::Bool(value)))
+    }
+    fn u64(&mut self, value: u64) -> ::std::result::Result<(), ReadError> {
+        Err(unexpected(self, ::serde::de::Unexpected::Unsigned(value)))
+    }
+    fn i64(&mut self, value: i64) -> ::std::result::Result<(), ReadError> {
+        Err(unexpected(self, ::serde::de::Unexpected::Signed(value)))
+    }
+    fn f64(&mut self, value: f64) -> ::std::result::Result<(), ReadError> {
+        Err(unexpected(self, ::serde::de::Unexpected::Float(value)))
+    }
+    fn str(&mut self, value: &str) -> ::std::result::Result<(), ReadError> {
+        Err(unexpected(self, ::serde::de::Unexpected::Str(value)))
+    }
+    fn object(
+        &mut self,
+        _members: &mut dyn Members<'de>,
+    ) -> ::std::result::Result<(), ReadError> {
+        Err(unexpected(self, ::serde::de::Unexpected::Map))
+    }
+    fn array(
+        &mut self,
+        _items: &mut dyn Items<'de>,
+    ) -> ::std::result::Result<(), ReadError> {
+        Err(unexpected(self, ::serde::de::Unexpected::Seq))
+    }
+}
 
-fn read_members(
-    deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    target: &mut dyn ReadObject,
-) -> ::std::result::Result<(), ::erased_serde::Error> {
-    struct ObjectVisitor<'a>(&'a mut dyn ReadObject);
-    impl<'de> ::serde::de::Visitor<'de> for ObjectVisitor<'_> {
-        type Value = ();
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("a JSON object")
-        }
-        fn visit_map<A>(self, mut map: A) -> ::std::result::Result<(), A::Error>
-        where
-            A: ::serde::de::MapAccess<'de>,
-        {
-            let mut rest = ::serde_json::Map::new();
-            while let Some(name) = map.next_key::<Name<'de>>()? {
-                let property = PropertySeed {
-                    target: &mut *self.0,
-                    name: name.as_str(),
-                    rest: &mut rest,
-                };
-                map.next_value_seed(property)?;
-            }
-            *self.0.additional_properties() = rest;
-            Ok(())
+fn unexpected<'de, S: Sink<'de> + ?Sized>(
+    sink: &S,
+    what: ::serde::de::Unexpected<'_>,
+) -> ReadError {
+    struct Expecting<'a>(
+        &'a dyn Fn(&mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result,
+    );
+    impl ::serde::de::Expected for Expecting<'_> {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            (self.0)(f)
         }
     }
-    ::serde::Deserializer::deserialize_map(deserializer, ObjectVisitor(target))
+    ::serde::de::Error::invalid_type(what, &Expecting(&|f| sink.expecting(f)))
 }
 
-/// The value of one property, handed to the type that reads it.
-struct PropertySeed<'a> {
-    target: &'a mut dyn ReadObject,
-    name: &'a str,
-    rest: &'a mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+/// Reads one value from the source it is given.
+pub(crate) type ReadWith<'a, 'de> = dyn FnMut(
+    &mut dyn Source<'de>,
+) -> ::std::result::Result<(), ReadError> + 'a;
+
+/// The members of a JSON object, in the order written.
+pub(crate) trait Members<'de> {
+    fn next_name(
+        &mut self,
+    ) -> ::std::result::Result<::std::option::Option<Name<'de>>, ReadError>;
+    /// Reads the value of the member just named with `read`.
+    fn value(
+        &mut self,
+        read: &mut ReadWith<'_, 'de>,
+    ) -> ::std::result::Result<(), ReadError>;
+    /// These members behind a pointer to the trait, whatever the type.
+    fn erased(&mut self) -> &mut dyn Members<'de>;
 }
 
-impl<'de> ::serde::de::DeserializeSeed<'de> for PropertySeed<'_> {
+/// The items of a JSON array.
+pub(crate) trait Items<'de> {
+    /// Reads the next item with `read`; `false` at the end.
+    fn next(
+        &mut self,
+        read: &mut ReadWith<'_, 'de>,
+    ) -> ::std::result::Result<bool, ReadError>;
+}
+
+/// A deserializer as a source.
+struct Pending<D>(::std::option::Option<D>);
+
+impl<'de, D: ::serde::Deserializer<'de>> Source<'de> for Pending<D> {
+    fn accept(
+        &mut self,
+        sink: &mut dyn Sink<'de>,
+    ) -> ::std::result::Result<(), ReadError> {
+        match self.0.take() {
+            Some(deserializer) => {
+                deserializer.deserialize_any(SinkVisitor(sink)).map_err(ReadError::of)
+            }
+            None => Err(ReadError("a value can only be read once".into())),
+        }
+    }
+}
+
+struct SinkVisitor<'a, 'de>(&'a mut dyn Sink<'de>);
+
+impl<'de> ::serde::de::Visitor<'de> for SinkVisitor<'_, 'de> {
+    type Value = ();
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        self.0.expecting(f)
+    }
+    fn visit_unit<E: ::serde::de::Error>(self) -> ::std::result::Result<(), E> {
+        self.0.null().map_err(E::custom)
+    }
+    fn visit_none<E: ::serde::de::Error>(self) -> ::std::result::Result<(), E> {
+        self.0.null().map_err(E::custom)
+    }
+    fn visit_some<D>(self, deserializer: D) -> ::std::result::Result<(), D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        deserializer.deserialize_any(self)
+    }
+    fn visit_bool<E: ::serde::de::Error>(
+        self,
+        value: bool,
+    ) -> ::std::result::Result<(), E> {
+        self.0.bool(value).map_err(E::custom)
+    }
+    fn visit_u64<E: ::serde::de::Error>(
+        self,
+        value: u64,
+    ) -> ::std::result::Result<(), E> {
+        self.0.u64(value).map_err(E::custom)
+    }
+    fn visit_i64<E: ::serde::de::Error>(
+        self,
+        value: i64,
+    ) -> ::std::result::Result<(), E> {
+        self.0.i64(value).map_err(E::custom)
+    }
+    fn visit_f64<E: ::serde::de::Error>(
+        self,
+        value: f64,
+    ) -> ::std::result::Result<(), E> {
+        self.0.f64(value).map_err(E::custom)
+    }
+    fn visit_str<E: ::serde::de::Error>(
+        self,
+        value: &str,
+    ) -> ::std::result::Result<(), E> {
+        self.0.str(value).map_err(E::custom)
+    }
+    fn visit_map<A>(self, map: A) -> ::std::result::Result<(), A::Error>
+    where
+        A: ::serde::de::MapAccess<'de>,
+    {
+        self.0
+            .object(&mut MapMembers(map))
+            .map_err(<A::Error as ::serde::de::Error>::custom)
+    }
+    fn visit_seq<S>(self, seq: S) -> ::std::result::Result<(), S::Error>
+    where
+        S: ::serde::de::SeqAccess<'de>,
+    {
+        self.0
+            .array(&mut SeqItems(seq))
+            .map_err(<S::Error as ::serde::de::Error>::custom)
+    }
+}
+
+pub(crate) struct MapMembers<A>(A);
+
+impl<'de, A: ::serde::de::MapAccess<'de>> Members<'de> for MapMembers<A> {
+    fn next_name(
+        &mut self,
+    ) -> ::std::result::Result<::std::option::Option<Name<'de>>, ReadError> {
+        self.0.next_key().map_err(ReadError::of)
+    }
+    fn value(
+        &mut self,
+        read: &mut ReadWith<'_, 'de>,
+    ) -> ::std::result::Result<(), ReadError> {
+        self.0.next_value_seed(ReadSeed(read)).map_err(ReadError::of)
+    }
+    fn erased(&mut self) -> &mut dyn Members<'de> {
+        self
+    }
+}
+
+struct SeqItems<S>(S);
+
+impl<'de, S: ::serde::de::SeqAccess<'de>> Items<'de> for SeqItems<S> {
+    fn next(
+        &mut self,
+        read: &mut ReadWith<'_, 'de>,
+    ) -> ::std::result::Result<bool, ReadError> {
+        self.0
+            .next_element_seed(ReadSeed(read))
+            .map(|item| item.is_some())
+            .map_err(ReadError::of)
+    }
+}
+
+struct ReadSeed<'a, 'b, 'de>(&'a mut ReadWith<'b, 'de>);
+
+impl<'de> ::serde::de::DeserializeSeed<'de> for ReadSeed<'_, '_, 'de> {
     type Value = ();
     fn deserialize<D>(self, deserializer: D) -> ::std::result::Result<(), D::Error>
     where
         D: ::serde::Deserializer<'de>,
     {
-        let mut value = <dyn ::erased_serde::Deserializer>::erase(deserializer);
-        let property = PropertyReader {
-            value: &mut value,
-            name: self.name,
-            rest: self.rest,
-        };
-        self.target
-            .read_property(property)
+        (self.0)(&mut Pending(Some(deserializer)))
             .map_err(<D::Error as ::serde::de::Error>::custom)
     }
 }
 
-/// Reads a value that may be `null` with `read`; whether it was not `null`.
-fn read_nullable(
-    deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    read: &mut ReadValue<'_>,
-) -> ::std::result::Result<bool, ::erased_serde::Error> {
-    struct NullableVisitor<'a, 'b>(&'a mut ReadValue<'b>);
-    impl<'de> ::serde::de::Visitor<'de> for NullableVisitor<'_, '_> {
-        type Value = bool;
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("a value or null")
-        }
-        fn visit_none<E>(self) -> ::std::result::Result<bool, E> {
-            Ok(false)
-        }
-        fn visit_unit<E>(self) -> ::std::result::Result<bool, E> {
-            Ok(false)
-        }
-        fn visit_some<D>(self, deserializer: D) -> ::std::result::Result<bool, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            let mut value = <dyn ::erased_serde::Deserializer>::erase(deserializer);
-            (self.0)(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)?;
-            Ok(true)
-        }
-    }
-    ::serde::Deserializer::deserialize_option(deserializer, NullableVisitor(read))
-}
-
-/// Reads a JSON array with `read` for each item; an item's error names its index.
-fn read_items(
-    deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-    read: &mut ReadValue<'_>,
-) -> ::std::result::Result<(), ::erased_serde::Error> {
-    struct ListVisitor<'a, 'b>(&'a mut ReadValue<'b>);
-    impl<'de> ::serde::de::Visitor<'de> for ListVisitor<'_, '_> {
-        type Value = ();
-        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str("a JSON array")
-        }
-        fn visit_seq<S>(self, mut seq: S) -> ::std::result::Result<(), S::Error>
-        where
-            S: ::serde::de::SeqAccess<'de>,
-        {
-            let mut index = 0;
-            loop {
-                match seq.next_element_seed(ItemSeed(&mut *self.0)) {
-                    Ok(Some(())) => index += 1,
-                    Ok(None) => return Ok(()),
-                    Err(error) => return Err(within(&format!("[{index}]"), error)),
-                }
-            }
-        }
-    }
-    struct ItemSeed<'a, 'b>(&'a mut ReadValue<'b>);
-    impl<'de> ::serde::de::DeserializeSeed<'de> for ItemSeed<'_, '_> {
-        type Value = ();
-        fn deserialize<D>(self, deserializer: D) -> ::std::result::Result<(), D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-        {
-            let mut value = <dyn ::erased_serde::Deserializer>::erase(deserializer);
-            (self.0)(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
-        }
-    }
-    ::serde::Deserializer::deserialize_seq(deserializer, ListVisitor(read))
-}
-
 /// A property's name, borrowed from the input when it can be (serde_json's from a string
 /// or bytes without escapes), so that reading a name allocates nothing.
-enum Name<'de> {
+pub(crate) enum Name<'de> {
     Borrowed(&'de str),
     Owned(::std::string::String),
 }
 
 impl Name<'_> {
-    fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         match self {
             Name::Borrowed(name) => name,
+            Name::Owned(name) => name,
+        }
+    }
+    fn into_string(self) -> ::std::string::String {
+        match self {
+            Name::Borrowed(name) => name.into(),
             Name::Owned(name) => name,
         }
     }
@@ -227,11 +334,165 @@ impl<'de> ::serde::Deserialize<'de> for Name<'de> {
     }
 }
 
+/// The value a sink was given. It has none only when `NullTaken` took a `null` instead,
+/// and then the caller drops this error.
+fn delivered<T>(value: ::std::option::Option<T>) -> ::std::result::Result<T, ReadError> {
+    value.ok_or_else(|| ReadError("no value was read".into()))
+}
+
+/// The error of the value at `step` (a property's name, or `[index]` in a list) as
+/// "`step.inner.path`: error". The error type may be the deserializer's, so the path can
+/// only be carried in its message, which therefore starts with the path in backticks;
+/// serde_json's `Error::custom` takes the message's trailing "at line L column C" back
+/// as the error's position, so the position of the failing value is kept.
+pub(crate) fn within<E: ::serde::de::Error>(step: &str, error: E) -> E {
+    let message = error.to_string();
+    match message.strip_prefix('`').and_then(|rest| rest.split_once("`: ")) {
+        Some((path, rest)) if path.starts_with('[') => {
+            E::custom(format_args!("`{step}{path}`: {rest}"))
+        }
+        Some((path, rest)) => E::custom(format_args!("`{step}.{path}`: {rest}")),
+        None => E::custom(format_args!("`{step}`: {message}")),
+    }
+}
+
+/// A type read from a JSON object one property at a time. The type says what each of
+/// its properties is read into, by its wire name, in `read_property`.
+pub(crate) trait ReadObject {
+    fn read_property(
+        &mut self,
+        property: PropertyReader<'_, '_>,
+    ) -> ::std::result::Result<(), ReadError>;
+    /// Where the members it does not declare are kept, and the `null`s of those it does:
+    /// what `PropertyReader::keep` and a `null` leave, in the order read.
+    fn additional_properties(
+        &mut self,
+    ) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+}
+
+/// Reads a `ReadObject` from a JSON object; a property that does not read ends it with
+/// its error, at the property's path.
+pub(crate) fn read_fields<T: ReadObject + ::std::default::Default>(
+    source: &mut dyn Source<'_>,
+) -> ::std::result::Result<T, ReadError> {
+    let mut value = T::default();
+    source.accept(&mut ObjectSink(&mut value))?;
+    Ok(value)
+}
+
+struct ObjectSink<'a>(&'a mut dyn ReadObject);
+
+impl<'de> Sink<'de> for ObjectSink<'_> {
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+    fn object(
+        &mut self,
+        members: &mut dyn Members<'de>,
+    ) -> ::std::result::Result<(), ReadError> {
+        read_members(members, &mut *self.0, |_, _| Ok(false))
+    }
+}
+
+/// Reads the members of an object into `target`, but those `other` reads (it says
+/// whether it read the member).
+fn read_members<'de, M: Members<'de> + ?Sized>(
+    members: &mut M,
+    target: &mut dyn ReadObject,
+    mut other: impl FnMut(&str, &mut M) -> ::std::result::Result<bool, ReadError>,
+) -> ::std::result::Result<(), ReadError> {
+    let mut rest = ::serde_json::Map::new();
+    while let Some(name) = members.next_name()? {
+        if !other(name.as_str(), members)? {
+            target
+                .read_property(PropertyReader {
+                    members: members.erased(),
+                    name: name.as_str(),
+                    rest: &mut rest,
+                })?;
+        }
+    }
+    *target.additional_properties() = rest;
+    Ok(())
+}
+
+/// Reads a page of a collection of any `T` with a `Deserialize`: `value` with `T`'s, each
+/// item straight from the deserializer, and the other members into `page` as a type's are.
+pub(crate) fn read_page<'de, A, T>(
+    map: A,
+    page: &mut dyn ReadObject,
+) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<T>>, A::Error>
+where
+    A: ::serde::de::MapAccess<'de>,
+    T: ::serde::de::DeserializeOwned,
+{
+    let mut value = None;
+    read_members(
+            &mut MapMembers(map),
+            page,
+            |name, members| {
+                if name != "value" {
+                    return Ok(false);
+                }
+                let items = members
+                    .0
+                    .next_value_seed(SerdeItems(::std::marker::PhantomData))
+                    .map_err(ReadError::of);
+                value = Some(items.map_err(|error| within(name, error))?);
+                Ok(true)
+            },
+        )
+        .map_err(<A::Error as ::serde::de::Error>::custom)?;
+    Ok(value)
+}
+
+/// A list of any `T` with a `Deserialize`, whose items' errors name their index.
+struct SerdeItems<T>(::std::marker::PhantomData<T>);
+
+impl<'de, T: ::serde::de::DeserializeOwned> ::serde::de::DeserializeSeed<'de>
+for SerdeItems<T> {
+    type Value = ::std::vec::Vec<T>;
+    fn deserialize<D>(
+        self,
+        deserializer: D,
+    ) -> ::std::result::Result<Self::Value, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de, T: ::serde::de::DeserializeOwned> ::serde::de::Visitor<'de> for SerdeItems<T> {
+    type Value = ::std::vec::Vec<T>;
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("a JSON array")
+    }
+    fn visit_seq<S>(self, mut seq: S) -> ::std::result::Result<Self::Value, S::Error>
+    where
+        S: ::serde::de::SeqAccess<'de>,
+    {
+        let mut items = ::std::vec::Vec::new();
+        while let Some(item) = seq
+            .next_element()
+            .map_err(|error| at_index(items.len(), error))?
+        {
+            items.push(item);
+        }
+        Ok(items)
+    }
+}
+
+/// The error of the item at `index` of a list.
+fn at_index<E: ::serde::de::Error>(index: usize, error: E) -> E {
+    within(&format!("[{index}]"), error)
+}
+
 /// The value of one property, read into a field: `null` reads as `None` and is kept in
 /// `rest` (the object's `additional_properties`, in the order read), so that it is
 /// written back; a value that does not read fails with its path (see `within`).
 pub(crate) struct PropertyReader<'a, 'de> {
-    value: &'a mut dyn ::erased_serde::Deserializer<'de>,
+    members: &'a mut dyn Members<'de>,
     name: &'a str,
     rest: &'a mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
@@ -241,79 +502,364 @@ impl<'a> PropertyReader<'a, '_> {
     pub(crate) fn name(&self) -> &'a str {
         self.name
     }
-    /// Reads the value with `read`, or records its `null`.
-    fn read_with(
-        self,
-        read: &mut ReadValue<'_>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
-        let present = read_nullable(self.value, read)
-            .map_err(|error| within(self.name, error))?;
-        if !present {
-            self.rest.insert(self.name.into(), ::serde_json::Value::Null);
-        }
-        Ok(())
-    }
-    pub(crate) fn read<T>(
+    pub(crate) fn read<T: ReadValue>(
         self,
         field: &mut ::std::option::Option<T>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error>
-    where
-        T: ::serde::de::DeserializeOwned,
-    {
+    ) -> ::std::result::Result<(), ReadError> {
+        let PropertyReader { members, name, rest } = self;
         *field = None;
-        self.read_with(
-            &mut |value| {
-                *field = Some(T::deserialize(value)?);
-                Ok(())
-            },
-        )
-    }
-    /// Reads a list whose items' errors name their index.
-    pub(crate) fn read_list<T>(
-        self,
-        field: &mut ::std::option::Option<::std::vec::Vec<T>>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error>
-    where
-        T: ::serde::de::DeserializeOwned,
-    {
-        *field = None;
-        self.read_with(
-            &mut |value| {
-                let mut items = ::std::vec::Vec::new();
-                read_items(
-                    value,
-                    &mut |item| {
-                        items.push(T::deserialize(item)?);
-                        Ok(())
-                    },
-                )?;
-                *field = Some(items);
-                Ok(())
-            },
-        )
+        members
+            .value(
+                &mut |source| {
+                    let mut source = NullOr {
+                        inner: source,
+                        null: false,
+                    };
+                    let value = T::read(&mut source);
+                    if source.null {
+                        rest.insert(name.into(), ::serde_json::Value::Null);
+                    } else {
+                        *field = Some(value?);
+                    }
+                    Ok(())
+                },
+            )
+            .map_err(|error| within(name, error))
     }
     /// Keeps a property the type does not declare, as JSON, in the order read.
-    pub(crate) fn keep(self) -> ::std::result::Result<(), ::erased_serde::Error> {
-        let value: ::serde_json::Value = ::erased_serde::deserialize(self.value)
-            .map_err(|error| within(self.name, error))?;
-        self.rest.insert(self.name.into(), value);
+    pub(crate) fn keep(self) -> ::std::result::Result<(), ReadError> {
+        let PropertyReader { members, name, rest } = self;
+        members
+            .value(
+                &mut |source| {
+                    rest.insert(name.into(), read_json(source)?);
+                    Ok(())
+                },
+            )
+            .map_err(|error| within(name, error))
+    }
+}
+
+/// `inner`, but a `null` is taken here (`null` is set) instead of reaching the sink.
+struct NullOr<'a, 'de> {
+    inner: &'a mut dyn Source<'de>,
+    null: bool,
+}
+
+impl<'de> Source<'de> for NullOr<'_, 'de> {
+    fn accept(
+        &mut self,
+        sink: &mut dyn Sink<'de>,
+    ) -> ::std::result::Result<(), ReadError> {
+        self.inner
+            .accept(
+                &mut NullTaken {
+                    sink,
+                    null: &mut self.null,
+                },
+            )
+    }
+}
+
+struct NullTaken<'a, 'b, 'de> {
+    sink: &'a mut dyn Sink<'de>,
+    null: &'b mut bool,
+}
+
+impl<'de> Sink<'de> for NullTaken<'_, '_, 'de> {
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        self.sink.expecting(f)
+    }
+    fn null(&mut self) -> ::std::result::Result<(), ReadError> {
+        *self.null = true;
+        Ok(())
+    }
+    fn bool(&mut self, value: bool) -> ::std::result::Result<(), ReadError> {
+        self.sink.bool(value)
+    }
+    fn u64(&mut self, value: u64) -> ::std::result::Result<(), ReadError> {
+        self.sink.u64(value)
+    }
+    fn i64(&mut self, value: i64) -> ::std::result::Result<(), ReadError> {
+        self.sink.i64(value)
+    }
+    fn f64(&mut self, value: f64) -> ::std::result::Result<(), ReadError> {
+        self.sink.f64(value)
+    }
+    fn str(&mut self, value: &str) -> ::std::result::Result<(), ReadError> {
+        self.sink.str(value)
+    }
+    fn object(
+        &mut self,
+        members: &mut dyn Members<'de>,
+    ) -> ::std::result::Result<(), ReadError> {
+        self.sink.object(members)
+    }
+    fn array(
+        &mut self,
+        items: &mut dyn Items<'de>,
+    ) -> ::std::result::Result<(), ReadError> {
+        self.sink.array(items)
+    }
+}
+
+impl<T: ReadValue> ReadValue for ::std::boxed::Box<T> {
+    fn read(source: &mut dyn Source<'_>) -> ::std::result::Result<Self, ReadError> {
+        T::read(source).map(::std::boxed::Box::new)
+    }
+}
+
+/// A list whose items' errors name their index.
+impl<T: ReadValue> ReadValue for ::std::vec::Vec<T> {
+    fn read(source: &mut dyn Source<'_>) -> ::std::result::Result<Self, ReadError> {
+        let mut items = ::std::vec::Vec::new();
+        source
+            .accept(
+                &mut ListSink(
+                    &mut |item| {
+                        items.push(T::read(item)?);
+                        Ok(())
+                    },
+                ),
+            )?;
+        Ok(items)
+    }
+}
+
+struct ListSink<'a, 'b, 'de>(&'a mut ReadWith<'b, 'de>);
+
+impl<'de> Sink<'de> for ListSink<'_, '_, 'de> {
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("a JSON array")
+    }
+    fn array(
+        &mut self,
+        items: &mut dyn Items<'de>,
+    ) -> ::std::result::Result<(), ReadError> {
+        let mut index = 0;
+        while items.next(&mut *self.0).map_err(|error| at_index(index, error))? {
+            index += 1;
+        }
         Ok(())
     }
 }
 
-/// The error of the value at `step` (a property's name, or `[index]` in a list) as
-/// "`step.inner.path`: error". The error type is the deserializer's, so the path can only
-/// be carried in its message, which therefore starts with the path in backticks;
-/// serde_json's `Error::custom` takes the message's trailing "at line L column C" back
-/// as the error's position, so the position of the failing value is kept.
-fn within<E: ::serde::de::Error>(step: &str, error: E) -> E {
-    let message = error.to_string();
-    match message.strip_prefix('`').and_then(|rest| rest.split_once("`: ")) {
-        Some((path, rest)) if path.starts_with('[') => {
-            E::custom(format_args!("`{step}{path}`: {rest}"))
+/// Reads a JSON string with `read`; `what` is what it holds, for an error.
+pub(crate) fn read_str(
+    source: &mut dyn Source<'_>,
+    what: &dyn ::std::fmt::Display,
+    read: &mut dyn FnMut(&str) -> ::std::result::Result<(), ReadError>,
+) -> ::std::result::Result<(), ReadError> {
+    struct StrSink<'a> {
+        what: &'a dyn ::std::fmt::Display,
+        read: &'a mut dyn FnMut(&str) -> ::std::result::Result<(), ReadError>,
+    }
+    impl Sink<'_> for StrSink<'_> {
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            self.what.fmt(f)
         }
-        Some((path, rest)) => E::custom(format_args!("`{step}.{path}`: {rest}")),
-        None => E::custom(format_args!("`{step}`: {message}")),
+        fn str(&mut self, value: &str) -> ::std::result::Result<(), ReadError> {
+            (self.read)(value)
+        }
+    }
+    source.accept(&mut StrSink { what, read })
+}
+
+/// Reads a JSON string as a `T`, made by `from`.
+pub(crate) fn read_str_as<T>(
+    source: &mut dyn Source<'_>,
+    from: fn(&str) -> T,
+) -> ::std::result::Result<T, ReadError> {
+    let mut value = None;
+    read_str(
+        source,
+        &"a string",
+        &mut |text| {
+            value = Some(from(text));
+            Ok(())
+        },
+    )?;
+    delivered(value)
+}
+
+impl ReadValue for ::std::string::String {
+    fn read(source: &mut dyn Source<'_>) -> ::std::result::Result<Self, ReadError> {
+        read_str_as(source, ::std::borrow::ToOwned::to_owned)
+    }
+}
+
+impl ReadValue for bool {
+    fn read(source: &mut dyn Source<'_>) -> ::std::result::Result<Self, ReadError> {
+        struct BoolSink(::std::option::Option<bool>);
+        impl Sink<'_> for BoolSink {
+            fn expecting(
+                &self,
+                f: &mut ::std::fmt::Formatter<'_>,
+            ) -> ::std::fmt::Result {
+                f.write_str("a boolean")
+            }
+            fn bool(&mut self, value: bool) -> ::std::result::Result<(), ReadError> {
+                self.0 = Some(value);
+                Ok(())
+            }
+        }
+        let mut sink = BoolSink(None);
+        source.accept(&mut sink)?;
+        delivered(sink.0)
+    }
+}
+
+/// Reads a JSON number as serde_json's, which each numeric type takes from.
+fn read_number(
+    source: &mut dyn Source<'_>,
+    what: &'static str,
+) -> ::std::result::Result<::serde_json::Number, ReadError> {
+    struct NumberSink(&'static str, ::std::option::Option<::serde_json::Number>);
+    impl Sink<'_> for NumberSink {
+        fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.0)
+        }
+        fn u64(&mut self, value: u64) -> ::std::result::Result<(), ReadError> {
+            self.1 = Some(value.into());
+            Ok(())
+        }
+        fn i64(&mut self, value: i64) -> ::std::result::Result<(), ReadError> {
+            self.1 = Some(value.into());
+            Ok(())
+        }
+        fn f64(&mut self, value: f64) -> ::std::result::Result<(), ReadError> {
+            match ::serde_json::Number::from_f64(value) {
+                Some(number) => {
+                    self.1 = Some(number);
+                    Ok(())
+                }
+                None => Err(unexpected(self, ::serde::de::Unexpected::Float(value))),
+            }
+        }
+    }
+    let mut sink = NumberSink(what, None);
+    source.accept(&mut sink)?;
+    delivered(sink.1)
+}
+
+impl ReadValue for ::serde_json::Number {
+    fn read(source: &mut dyn Source<'_>) -> ::std::result::Result<Self, ReadError> {
+        read_number(source, "a number")
+    }
+}
+
+/// An integer type: a JSON number that is an integer in its range.
+macro_rules! read_integer {
+    ($($integer:ty),*) => {
+        $(impl ReadValue for $integer { fn read(source : & mut dyn Source < '_ >) ->
+        ::std::result::Result < Self, ReadError > { let what = stringify!($integer); let
+        number = read_number(source, what) ?; let unexpected = if let Some(value) =
+        number.as_u64() { ::serde::de::Unexpected::Unsigned(value) } else if let
+        Some(value) = number.as_i64() { ::serde::de::Unexpected::Signed(value) } else {
+        let value = number.as_f64().unwrap_or(f64::NAN); return
+        Err(::serde::de::Error::invalid_type(::serde::de::Unexpected::Float(value), &
+        what)); }; let integer = number.as_i64().and_then(| value | < $integer >
+        ::try_from(value).ok()); let integer = integer.or_else(|| number.as_u64()
+        .and_then(| value | < $integer > ::try_from(value).ok())); integer.ok_or_else(||
+        ::serde::de::Error::invalid_value(unexpected, & what)) } })*
+    };
+}
+
+read_integer!(u8, i8, i16, i32, i64);
+
+/// A float type: any JSON number, rounded to it as serde does.
+macro_rules! read_float {
+    ($($float:ty),*) => {
+        $(impl ReadValue for $float { fn read(source : & mut dyn Source < '_ >) ->
+        ::std::result::Result < Self, ReadError > { let number = read_number(source,
+        stringify!($float)) ?; Ok(number.as_f64().unwrap_or(f64::NAN) as $float) } })*
+    };
+}
+
+read_float!(f32, f64);
+
+impl ReadValue for ::serde_json::Value {
+    fn read(source: &mut dyn Source<'_>) -> ::std::result::Result<Self, ReadError> {
+        read_json(source)
+    }
+}
+
+/// Reads any JSON value as it is written.
+pub(crate) fn read_json(
+    source: &mut dyn Source<'_>,
+) -> ::std::result::Result<::serde_json::Value, ReadError> {
+    let mut sink = JsonSink(None);
+    source.accept(&mut sink)?;
+    delivered(sink.0)
+}
+
+struct JsonSink(::std::option::Option<::serde_json::Value>);
+
+impl<'de> Sink<'de> for JsonSink {
+    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn null(&mut self) -> ::std::result::Result<(), ReadError> {
+        self.0 = Some(::serde_json::Value::Null);
+        Ok(())
+    }
+    fn bool(&mut self, value: bool) -> ::std::result::Result<(), ReadError> {
+        self.0 = Some(value.into());
+        Ok(())
+    }
+    fn u64(&mut self, value: u64) -> ::std::result::Result<(), ReadError> {
+        self.0 = Some(value.into());
+        Ok(())
+    }
+    fn i64(&mut self, value: i64) -> ::std::result::Result<(), ReadError> {
+        self.0 = Some(value.into());
+        Ok(())
+    }
+    fn f64(&mut self, value: f64) -> ::std::result::Result<(), ReadError> {
+        self.0 = Some(
+            ::serde_json::Number::from_f64(value)
+                .map_or(::serde_json::Value::Null, ::serde_json::Value::Number),
+        );
+        Ok(())
+    }
+    fn str(&mut self, value: &str) -> ::std::result::Result<(), ReadError> {
+        self.0 = Some(value.into());
+        Ok(())
+    }
+    fn object(
+        &mut self,
+        members: &mut dyn Members<'de>,
+    ) -> ::std::result::Result<(), ReadError> {
+        let mut object = ::serde_json::Map::new();
+        while let Some(name) = members.next_name()? {
+            let mut value = ::serde_json::Value::Null;
+            members
+                .value(
+                    &mut |source| {
+                        value = read_json(source)?;
+                        Ok(())
+                    },
+                )?;
+            object.insert(name.into_string(), value);
+        }
+        self.0 = Some(object.into());
+        Ok(())
+    }
+    fn array(
+        &mut self,
+        items: &mut dyn Items<'de>,
+    ) -> ::std::result::Result<(), ReadError> {
+        let mut list = ::std::vec::Vec::new();
+        while items
+            .next(
+                &mut |source| {
+                    list.push(read_json(source)?);
+                    Ok(())
+                },
+            )?
+        {}
+        self.0 = Some(list.into());
+        Ok(())
     }
 }
 
@@ -458,12 +1004,12 @@ impl<'a, 'b> DebugObject<'a, 'b> {
 /// Reads a value as JSON, with its `@odata.type` lower-cased and without `#`, to choose
 /// a variant by.
 pub(crate) fn typed_json(
-    deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
+    source: &mut dyn Source<'_>,
 ) -> ::std::result::Result<
     (::std::option::Option<::std::string::String>, ::serde_json::Value),
-    ::erased_serde::Error,
+    ReadError,
 > {
-    let value: ::serde_json::Value = ::erased_serde::deserialize(deserializer)?;
+    let value = read_json(source)?;
     let key = value
         .get("@odata.type")
         .and_then(::serde_json::Value::as_str)
@@ -473,11 +1019,10 @@ pub(crate) fn typed_json(
 
 /// Reads the value of a variant from the JSON read; the error's message keeps the path
 /// inside the value, but not a position, which JSON read into memory does not have.
-pub(crate) fn from_json<T: ReadErased>(
+pub(crate) fn from_json<T: ReadValue>(
     value: ::serde_json::Value,
-) -> ::std::result::Result<::std::boxed::Box<T>, ::erased_serde::Error> {
-    T::read_erased(&mut <dyn ::erased_serde::Deserializer>::erase(value))
-        .map(::std::boxed::Box::new)
+) -> ::std::result::Result<::std::boxed::Box<T>, ReadError> {
+    T::read(&mut Pending(Some(value))).map(::std::boxed::Box::new)
 }
 
 /// A primitive read from a JSON string, whose error shows the string and what was
@@ -516,37 +1061,27 @@ impl FromText for ::chrono::NaiveTime {
 
 struct Text<T>(T);
 
-impl<'de, T: FromText> ::serde::Deserialize<'de> for Text<T> {
-    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-    where
-        D: ::serde::Deserializer<'de>,
-    {
-        struct TextVisitor<T>(::std::marker::PhantomData<T>);
-        impl<T: FromText> ::serde::de::Visitor<'_> for TextVisitor<T> {
-            type Value = Text<T>;
-            fn expecting(
-                &self,
-                f: &mut ::std::fmt::Formatter<'_>,
-            ) -> ::std::fmt::Result {
-                write!(f, "{} ({})", T::WHAT, T::FORMAT)
-            }
-            fn visit_str<E: ::serde::de::Error>(
-                self,
-                text: &str,
-            ) -> ::std::result::Result<Text<T>, E> {
-                T::from_text(text)
-                    .map(Text)
+impl<T: FromText> ReadValue for Text<T> {
+    fn read(source: &mut dyn Source<'_>) -> ::std::result::Result<Self, ReadError> {
+        let mut value = None;
+        read_str(
+            source,
+            &format_args!("{} ({})", T::WHAT, T::FORMAT),
+            &mut |text| {
+                let parsed = T::from_text(text)
                     .map_err(|error| {
-                        E::custom(
+                        <ReadError as ::serde::de::Error>::custom(
                             format_args!(
                                 "{text:?} is not {} (expected {}): {error}", T::WHAT,
                                 T::FORMAT
                             ),
                         )
-                    })
-            }
-        }
-        deserializer.deserialize_str(TextVisitor(::std::marker::PhantomData))
+                    })?;
+                value = Some(Text(parsed));
+                Ok(())
+            },
+        )?;
+        delivered(value)
     }
 }
 
@@ -554,7 +1089,7 @@ impl PropertyReader<'_, '_> {
     pub(crate) fn read_text<T: FromText>(
         self,
         field: &mut ::std::option::Option<T>,
-    ) -> ::std::result::Result<(), ::erased_serde::Error> {
+    ) -> ::std::result::Result<(), ReadError> {
         let mut text = None;
         self.read(&mut text)?;
         *field = text.map(|Text(value)| value);
@@ -603,8 +1138,8 @@ pub(crate) fn keep_as_json<T: ::serde::Serialize>(
     }
 }
 
-/// `Display`, `FromStr`, `Serialize` and `Deserialize` for an enum with `as_str` and
-/// `From<&str>`.
+/// `Display`, `FromStr`, `Serialize`, `Deserialize` and `ReadValue` for an enum with `as_str`
+/// and `From<&str>`.
 macro_rules! impl_string_enum {
     ($name:ident) => {
         impl ::std::fmt::Display for $name {
@@ -635,8 +1170,15 @@ macro_rules! impl_string_enum {
             where
                 D: ::serde::Deserializer<'de>,
             {
-                let value: ::std::string::String = ::serde::Deserialize::deserialize(deserializer)?;
-                Ok(Self::from(value.as_str()))
+                crate::support::read_serde(deserializer)
+            }
+        }
+
+        impl crate::support::ReadValue for $name {
+            fn read(
+                source: &mut dyn crate::support::Source<'_>,
+            ) -> ::std::result::Result<Self, crate::support::ReadError> {
+                crate::support::read_str_as(source, |value| Self::from(value))
             }
         }
     };

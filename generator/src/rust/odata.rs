@@ -3,10 +3,12 @@
 //! (`{"@odata.nextLink": ..., "value": [...]}`, one page of it), `ErrorResponse` an error body
 //! (`{"error": {"code": ..., "message": ...}}`) with its `GraphError`, `InnerError` and details.
 //!
-//! Like the structs, they read and write through the support module's `read_object` and
-//! `write_object` (behind erased-serde) and keep every member they do not declare, so reading a
-//! body and writing it back loses nothing. `Collection<T>` is instantiated in the user's crate for each `T`, so its
-//! impls stay a few calls each.
+//! Like the structs, they read and write through the support module (`read_fields`, and
+//! `write_object` behind erased-serde) and keep every member they do not declare, so reading a
+//! body and writing it back loses nothing. `Collection<T>` is instantiated in the user's crate
+//! for each `T`, so its impls stay a few calls each: its items are read with `T`'s own
+//! `Deserialize`, straight from the deserializer, and its other members through the support
+//! module.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -159,52 +161,48 @@ fn collection() -> TokenStream {
             where
                 D: ::serde::Deserializer<'de>,
             {
-                let PageReader { page, value } = crate::support::read_object(deserializer)?;
-                match value {
-                    Some(value) => Ok(Self { value, ..page }),
-                    None => Err(<D::Error as ::serde::de::Error>::missing_field("value")),
+                struct PageVisitor<T>(::std::marker::PhantomData<T>);
+
+                impl<'de, T: ::serde::de::DeserializeOwned> ::serde::de::Visitor<'de> for PageVisitor<T> {
+                    type Value = Collection<T>;
+
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str("a JSON object")
+                    }
+
+                    fn visit_map<A>(self, map: A) -> ::std::result::Result<Collection<T>, A::Error>
+                    where
+                        A: ::serde::de::MapAccess<'de>,
+                    {
+                        let mut page = Collection::default();
+                        match crate::support::read_page(map, &mut page)? {
+                            Some(value) => Ok(Collection { value, ..page }),
+                            None => Err(<A::Error as ::serde::de::Error>::missing_field("value")),
+                        }
+                    }
                 }
+
+                deserializer.deserialize_map(PageVisitor(::std::marker::PhantomData))
             }
         }
 
-        /// A page as it is read: `value` stays `None` unless the body has one.
-        struct PageReader<T> {
-            page: Collection<T>,
-            value: ::std::option::Option<::std::vec::Vec<T>>,
-        }
-
-        impl<T> ::std::default::Default for PageReader<T> {
-            fn default() -> Self {
-                Self { page: Collection::default(), value: None }
-            }
-        }
-
-        impl<T: ::serde::de::DeserializeOwned> crate::support::ReadErased for PageReader<T> {
-            fn read_erased(
-                deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-            ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-                crate::support::read_fields(deserializer)
-            }
-        }
-
-        impl<T: ::serde::de::DeserializeOwned> crate::support::ReadObject for PageReader<T> {
+        /// The members of a page but `value`, which `read_page` reads with `T`'s `Deserialize`.
+        impl<T> crate::support::ReadObject for Collection<T> {
             fn read_property(
                 &mut self,
                 property: crate::support::PropertyReader<'_, '_>,
-            ) -> ::std::result::Result<(), ::erased_serde::Error> {
-                let page = &mut self.page;
+            ) -> ::std::result::Result<(), crate::support::ReadError> {
                 match property.name() {
-                    "@odata.context" => property.read(&mut page.context),
-                    "@odata.count" => property.read(&mut page.count),
-                    "@odata.nextLink" => property.read(&mut page.next_link),
-                    "value" => property.read_list(&mut self.value),
-                    "@odata.deltaLink" => property.read(&mut page.delta_link),
+                    "@odata.context" => property.read(&mut self.context),
+                    "@odata.count" => property.read(&mut self.count),
+                    "@odata.nextLink" => property.read(&mut self.next_link),
+                    "@odata.deltaLink" => property.read(&mut self.delta_link),
                     _ => property.keep(),
                 }
             }
 
             fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
-                &mut self.page.additional_properties
+                &mut self.additional_properties
             }
         }
     }
@@ -212,25 +210,25 @@ fn collection() -> TokenStream {
 
 fn errors() -> TokenStream {
     let object_impls = [
-        object_impls("ErrorResponse", &[("error", "error", false)]),
+        object_impls("ErrorResponse", &[("error", "error")]),
         object_impls(
             "GraphError",
             &[
-                ("code", "code", false),
-                ("message", "message", false),
-                ("target", "target", false),
-                ("innerError", "inner_error", false),
-                ("details", "details", true),
+                ("code", "code"),
+                ("message", "message"),
+                ("target", "target"),
+                ("innerError", "inner_error"),
+                ("details", "details"),
             ],
         ),
         object_impls(
             "InnerError",
             &[
-                ("code", "code", false),
-                ("date", "date", false),
-                ("request-id", "request_id", false),
-                ("client-request-id", "client_request_id", false),
-                ("innerError", "inner_error", false),
+                ("code", "code"),
+                ("date", "date"),
+                ("request-id", "request_id"),
+                ("client-request-id", "client_request_id"),
+                ("innerError", "inner_error"),
             ],
         ),
     ];
@@ -308,16 +306,16 @@ fn errors() -> TokenStream {
 }
 
 /// `Serialize`, `Deserialize` and `ReadObject` of one of the error types: each property
-/// (wire name, field, and whether it is a list) read and written in the order given, through the
+/// (wire name and field) read and written in the order given, through the
 /// support module as the model structs are.
-fn object_impls(name: &str, properties: &[(&str, &str, bool)]) -> TokenStream {
+fn object_impls(name: &str, properties: &[(&str, &str)]) -> TokenStream {
     let name = ident(name);
     let read_impls = read_impls(
         &name,
         &TokenStream::new(),
-        quote!(crate::support::read_fields(deserializer)),
+        quote!(crate::support::read_fields(source)),
     );
-    let writes = properties.iter().map(|&(wire, field, _)| {
+    let writes = properties.iter().map(|&(wire, field)| {
         let field = ident(field);
         quote!(object.field(#wire, &self.#field);)
     });
@@ -330,10 +328,9 @@ fn object_impls(name: &str, properties: &[(&str, &str, bool)]) -> TokenStream {
             object.finish(&self.additional_properties);
         },
     );
-    let reads = properties.iter().map(|&(wire, field, list)| {
+    let reads = properties.iter().map(|&(wire, field)| {
         let field = ident(field);
-        let reader = ident(if list { "read_list" } else { "read" });
-        quote!(#wire => property.#reader(&mut self.#field),)
+        quote!(#wire => property.read(&mut self.#field),)
     });
     quote! {
         #write_impls
@@ -344,7 +341,7 @@ fn object_impls(name: &str, properties: &[(&str, &str, bool)]) -> TokenStream {
             fn read_property(
                 &mut self,
                 property: crate::support::PropertyReader<'_, '_>,
-            ) -> ::std::result::Result<(), ::erased_serde::Error> {
+            ) -> ::std::result::Result<(), crate::support::ReadError> {
                 match property.name() {
                     #(#reads)*
                     _ => property.keep(),

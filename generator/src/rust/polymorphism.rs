@@ -74,12 +74,12 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
     let fallback = quote!(crate::support::from_json(value).map(Self::#base_variant));
     let read = if read_arms.is_empty() {
         quote! {
-            let (_, value) = crate::support::typed_json(deserializer)?;
+            let (_, value) = crate::support::typed_json(source)?;
             #fallback
         }
     } else {
         quote! {
-            let (key, value) = crate::support::typed_json(deserializer)?;
+            let (key, value) = crate::support::typed_json(source)?;
             match key.as_deref() {
                 #(#read_arms)*
                 _ => #fallback,

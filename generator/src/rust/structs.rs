@@ -31,21 +31,21 @@
 //! catch-all, a buffer of every unknown key) was most of the generated crate's compile time.
 //! Here each field is one line of each impl, calling the support module: `Serialize` writes
 //! the members the struct's `WriteObject::write_members` gives an `ObjectWriter`, and
-//! `Deserialize` reads with `read_object`, which reads the object straight from the
+//! `Deserialize` reads with `read_fields`, which reads the object straight from the
 //! deserializer one property at a time and hands each to the struct's
 //! `ReadObject::read_property`, a match on the wire name (one arm per field; an undeclared name
 //! goes to `additional_properties`).
 //!
-//! Both run behind erased-serde, so that they are compiled once, in the generated crate:
-//! `Serialize` and `Deserialize` are generic over the serializer, and a crate that reads a value
-//! would otherwise compile the readers of every type the value may hold for its deserializer
-//! (an application that read five types compiled over a thousand `Deserialize` impls). The
-//! generic impls only erase the serializer's or deserializer's type and call `write_members`
-//! or `ReadErased::read_erased`, which are not generic (`read_erased` is `#[inline(never)]`, so
-//! that no other crate compiles it again); everything a value holds is read and written through
-//! the erased types inside the generated crate. Reading without a JSON map in between is what lets an
-//! error carry the position of the value that failed; the support module also puts its path
-//! (`value[1].surname`) at the front of the message.
+//! Both are compiled once, in the generated crate: `Serialize` and `Deserialize` are generic
+//! over the serializer, and a crate that reads a value would otherwise compile the readers of
+//! every type the value may hold for its deserializer (an application that read five types
+//! compiled over a thousand `Deserialize` impls). The generic impls only hand the serializer
+//! to erased-serde and call `write_members`, or hand the deserializer to the support module's
+//! object-safe reading traits and call `ReadValue::read`, which are not generic (`read` is
+//! `#[inline(never)]`, so that no other crate compiles it again; see `support/reading.rs`).
+//! Reading without a JSON map in between is what lets an error carry the position of the
+//! value that failed; the support module also puts its path (`value[1].surname`) at the front
+//! of the message.
 //! A property read as `null` is kept in `additional_properties` under its wire name (its field
 //! is `None`), so it is written back; writing leaves out an entry of `additional_properties`
 //! that a field which is `Some` has written, so no key is written twice.
@@ -120,10 +120,9 @@ fn let_mutated_by(name: &str, gates: &[TokenStream]) -> TokenStream {
 /// The `PropertyReader` method that reads a field: a list's items' errors name their index,
 /// and a primitive read from its text shows the text that does not read.
 fn reader(field: &Field) -> TokenStream {
-    match (field.collection, read_from_text(field)) {
-        (false, false) => quote!(read),
-        (true, false) => quote!(read_list),
-        (false, true) => quote!(read_text),
+    match (read_from_text(field), field.collection) {
+        (false, _) => quote!(read),
+        (true, false) => quote!(read_text),
         (true, true) => quote!(read_text_list),
     }
 }
@@ -162,11 +161,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
     let debug_names = item.fields.iter().map(|field| unraw(&field.name));
     let name_text = &item.name;
     let upcasts = render_upcasts(item, module);
-    let read_impls = read_impls(
-        &name,
-        &gate,
-        quote!(crate::support::read_fields(deserializer)),
-    );
+    let read_impls = read_impls(&name, &gate, quote!(crate::support::read_fields(source)));
     let write_impls = write_impls(
         &name,
         &gate,
@@ -230,7 +225,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             fn read_property(
                 &mut self,
                 property: crate::support::PropertyReader<'_, '_>,
-            ) -> ::std::result::Result<(), ::erased_serde::Error> {
+            ) -> ::std::result::Result<(), crate::support::ReadError> {
                 match property.name() {
                     #ODATA_TYPE_WIRE => property.read(&mut self.odata_type),
                     #(#gates #wire_names => property.#readers(&mut self.#names),)*

@@ -1,15 +1,19 @@
 //! The generated crate's private `support` module: the few helpers the generated items call,
 //! written once here instead of in every item, and the enums' `UnknownValue`, which the crate
-//! root re-exports. `read_object` and `ObjectWriter` are always emitted (the `odata` module's
-//! types read and write through them); the other helpers only when the crate uses them, so it
-//! never holds dead code.
+//! root re-exports. The reading machinery (`support/reading.rs`) and `ObjectWriter` are always
+//! emitted (the `odata` module's types read and write through them); the other helpers only
+//! when the crate uses them, so it never holds dead code.
 
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
 use super::model::{CrateModel, Field, FieldType, Item};
 
-/// Which helpers a crate needs beyond `read_object` and `ObjectWriter`.
+mod reading;
+
+pub use reading::read_impls;
+
+/// Which helpers a crate needs beyond the reading machinery and `ObjectWriter`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SupportNeeds {
     /// Any struct: `DebugObject`.
@@ -53,33 +57,6 @@ impl SupportNeeds {
 
 /// The support module's items, but for [`STRING_ENUM_MACRO`], which goes at the end of the file
 /// when `needs.string_enums`.
-/// A type's `Deserialize` impl, which only erases the deserializer's type, and its
-/// `ReadErased` impl, whose body `read` is compiled once in the crate, whatever reads it; both
-/// behind `gate`.
-pub fn read_impls(name: &impl ToTokens, gate: &TokenStream, read: TokenStream) -> TokenStream {
-    quote! {
-        #gate
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                crate::support::read_object(deserializer)
-            }
-        }
-
-        #gate
-        impl crate::support::ReadErased for #name {
-            #[inline(never)]
-            fn read_erased(
-                deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-            ) -> ::std::result::Result<Self, ::erased_serde::Error> {
-                #read
-            }
-        }
-    }
-}
-
 /// A type's `Serialize` impl, which only hands the serializer to the support module, and its
 /// `WriteObject` impl, whose body `write` writes the members to `object` (the type's own
 /// `@odata.type` bound to `type_if_missing`, a pattern: `_` when the type has none); both
@@ -157,8 +134,8 @@ pub fn render_support(needs: SupportNeeds) -> TokenStream {
 /// so this one fixed item is written out formatted (a test checks that it parses). It goes
 /// after the formatted items, since `use` must follow the macro's definition.
 pub const STRING_ENUM_MACRO: &str = r#"
-/// `Display`, `FromStr`, `Serialize` and `Deserialize` for an enum with `as_str` and
-/// `From<&str>`.
+/// `Display`, `FromStr`, `Serialize`, `Deserialize` and `ReadValue` for an enum with `as_str`
+/// and `From<&str>`.
 macro_rules! impl_string_enum {
     ($name:ident) => {
         impl ::std::fmt::Display for $name {
@@ -189,8 +166,15 @@ macro_rules! impl_string_enum {
             where
                 D: ::serde::Deserializer<'de>,
             {
-                let value: ::std::string::String = ::serde::Deserialize::deserialize(deserializer)?;
-                Ok(Self::from(value.as_str()))
+                crate::support::read_serde(deserializer)
+            }
+        }
+
+        impl crate::support::ReadValue for $name {
+            fn read(
+                source: &mut dyn crate::support::Source<'_>,
+            ) -> ::std::result::Result<Self, crate::support::ReadError> {
+                crate::support::read_str_as(source, |value| Self::from(value))
             }
         }
     };
@@ -238,9 +222,9 @@ fn polymorphism_helpers() -> TokenStream {
         /// Reads a value as JSON, with its `@odata.type` lower-cased and without `#`, to choose
         /// a variant by.
         pub(crate) fn typed_json(
-            deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-        ) -> ::std::result::Result<(::std::option::Option<::std::string::String>, ::serde_json::Value), ::erased_serde::Error> {
-            let value: ::serde_json::Value = ::erased_serde::deserialize(deserializer)?;
+            source: &mut dyn Source<'_>,
+        ) -> ::std::result::Result<(::std::option::Option<::std::string::String>, ::serde_json::Value), ReadError> {
+            let value = read_json(source)?;
             let key = value
                 .get("@odata.type")
                 .and_then(::serde_json::Value::as_str)
@@ -250,10 +234,10 @@ fn polymorphism_helpers() -> TokenStream {
 
         /// Reads the value of a variant from the JSON read; the error's message keeps the path
         /// inside the value, but not a position, which JSON read into memory does not have.
-        pub(crate) fn from_json<T: ReadErased>(
+        pub(crate) fn from_json<T: ReadValue>(
             value: ::serde_json::Value,
-        ) -> ::std::result::Result<::std::boxed::Box<T>, ::erased_serde::Error> {
-            T::read_erased(&mut <dyn ::erased_serde::Deserializer>::erase(value)).map(::std::boxed::Box::new)
+        ) -> ::std::result::Result<::std::boxed::Box<T>, ReadError> {
+            T::read(&mut Pending(Some(value))).map(::std::boxed::Box::new)
         }
     }
 }
@@ -272,9 +256,9 @@ fn text_helpers(lists: bool) -> TokenStream {
             pub(crate) fn read_text_list<T: FromText>(
                 self,
                 field: &mut ::std::option::Option<::std::vec::Vec<T>>,
-            ) -> ::std::result::Result<(), ::erased_serde::Error> {
+            ) -> ::std::result::Result<(), ReadError> {
                 let mut list = None;
-                self.read_list(&mut list)?;
+                self.read(&mut list)?;
                 *field = list.map(|items| items.into_iter().map(|Text(value)| value).collect());
                 Ok(())
             }
@@ -321,34 +305,23 @@ fn text_helpers(lists: bool) -> TokenStream {
 
         struct Text<T>(T);
 
-        impl<'de, T: FromText> ::serde::Deserialize<'de> for Text<T> {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                // A visitor, so that the error is made while the deserializer is at the value.
-                struct TextVisitor<T>(::std::marker::PhantomData<T>);
-
-                impl<T: FromText> ::serde::de::Visitor<'_> for TextVisitor<T> {
-                    type Value = Text<T>;
-
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        write!(f, "{} ({})", T::WHAT, T::FORMAT)
-                    }
-
-                    fn visit_str<E: ::serde::de::Error>(self, text: &str) -> ::std::result::Result<Text<T>, E> {
-                        T::from_text(text).map(Text).map_err(|error| {
-                            E::custom(format_args!("{text:?} is not {} (expected {}): {error}", T::WHAT, T::FORMAT))
-                        })
-                    }
-                }
-
-                deserializer.deserialize_str(TextVisitor(::std::marker::PhantomData))
+        impl<T: FromText> ReadValue for Text<T> {
+            fn read(source: &mut dyn Source<'_>) -> ::std::result::Result<Self, ReadError> {
+                let mut value = None;
+                read_str(source, &format_args!("{} ({})", T::WHAT, T::FORMAT), &mut |text| {
+                    // Made while the deserializer is at the value, whose position it takes.
+                    let parsed = T::from_text(text).map_err(|error| {
+                        <ReadError as ::serde::de::Error>::custom(format_args!("{text:?} is not {} (expected {}): {error}", T::WHAT, T::FORMAT))
+                    })?;
+                    value = Some(Text(parsed));
+                    Ok(())
+                })?;
+                delivered(value)
             }
         }
 
         impl PropertyReader<'_, '_> {
-            pub(crate) fn read_text<T: FromText>(self, field: &mut ::std::option::Option<T>) -> ::std::result::Result<(), ::erased_serde::Error> {
+            pub(crate) fn read_text<T: FromText>(self, field: &mut ::std::option::Option<T>) -> ::std::result::Result<(), ReadError> {
                 let mut text = None;
                 self.read(&mut text)?;
                 *field = text.map(|Text(value)| value);
@@ -404,313 +377,13 @@ fn debug_helpers() -> TokenStream {
 }
 
 fn object_helpers() -> TokenStream {
+    let reading = reading::reading_helpers();
     quote! {
-        // Reading and writing are compiled once, in this crate: a type's `Deserialize` and
-        // `Serialize` only erase the deserializer's or serializer's type (erased-serde) and call
-        // the type's `ReadErased` or `WriteObject`, which are not generic. A crate that reads a
-        // `User` then instantiates a few lines for its deserializer, not the readers of every
-        // type a `User` holds.
+        #reading
 
-        /// A type read from a JSON object one property at a time, straight from the
-        /// deserializer rather than through a JSON map, so that an error carries the position
-        /// of the value that failed (serde_json reports where it stopped reading). The type says
-        /// what each of its properties is read into, by its wire name, in `read_property`.
-        pub(crate) trait ReadObject {
-            fn read_property(&mut self, property: PropertyReader<'_, '_>) -> ::std::result::Result<(), ::erased_serde::Error>;
-
-            /// Where the members it does not declare are kept, and the `null`s of those it does:
-            /// what `PropertyReader::keep` and a `null` leave, in the order read.
-            fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>;
-        }
-
-        /// A type read from a deserializer whose type is erased: each type's own function,
-        /// compiled here (`#[inline(never)]`, so that no other crate compiles it again).
-        pub(crate) trait ReadErased: ::std::marker::Sized {
-            fn read_erased(
-                deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-            ) -> ::std::result::Result<Self, ::erased_serde::Error>;
-        }
-
-        /// A type's `Deserialize`: its `ReadErased` over `deserializer`, erased. The error keeps
-        /// its message, and serde_json takes the position at its end back.
-        pub(crate) fn read_object<'de, D, T>(deserializer: D) -> ::std::result::Result<T, D::Error>
-        where
-            D: ::serde::Deserializer<'de>,
-            T: ReadErased,
-        {
-            let mut erased = <dyn ::erased_serde::Deserializer>::erase(deserializer);
-            T::read_erased(&mut erased).map_err(<D::Error as ::serde::de::Error>::custom)
-        }
-
-        /// Reads a `ReadObject` from a JSON object; a property that does not read ends it with
-        /// its error, at the property's path.
-        pub(crate) fn read_fields<T: ReadObject + ::std::default::Default>(
-            deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-        ) -> ::std::result::Result<T, ::erased_serde::Error> {
-            let mut value = T::default();
-            read_members(deserializer, &mut value)?;
-            Ok(value)
-        }
-
-        // The visitors and seeds below are the only ones reading instantiates, whatever the
-        // types: each erased one costs a vtable of every `visit_` method, so a visitor per type
-        // or per field type would be most of the crate's build. What differs per type is a
-        // closure, called through `ReadValue`.
-
-        /// Reads one value from the deserializer it is given.
-        type ReadValue<'a> = dyn FnMut(&mut dyn ::erased_serde::Deserializer<'_>) -> ::std::result::Result<(), ::erased_serde::Error> + 'a;
-
-        fn read_members(
-            deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-            target: &mut dyn ReadObject,
-        ) -> ::std::result::Result<(), ::erased_serde::Error> {
-            struct ObjectVisitor<'a>(&'a mut dyn ReadObject);
-
-            impl<'de> ::serde::de::Visitor<'de> for ObjectVisitor<'_> {
-                type Value = ();
-
-                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str("a JSON object")
-                }
-
-                fn visit_map<A>(self, mut map: A) -> ::std::result::Result<(), A::Error>
-                where
-                    A: ::serde::de::MapAccess<'de>,
-                {
-                    let mut rest = ::serde_json::Map::new();
-                    while let Some(name) = map.next_key::<Name<'de>>()? {
-                        let property = PropertySeed { target: &mut *self.0, name: name.as_str(), rest: &mut rest };
-                        map.next_value_seed(property)?;
-                    }
-                    *self.0.additional_properties() = rest;
-                    Ok(())
-                }
-            }
-
-            ::serde::Deserializer::deserialize_map(deserializer, ObjectVisitor(target))
-        }
-
-        /// The value of one property, handed to the type that reads it.
-        struct PropertySeed<'a> {
-            target: &'a mut dyn ReadObject,
-            name: &'a str,
-            rest: &'a mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        }
-
-        impl<'de> ::serde::de::DeserializeSeed<'de> for PropertySeed<'_> {
-            type Value = ();
-
-            fn deserialize<D>(self, deserializer: D) -> ::std::result::Result<(), D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                let mut value = <dyn ::erased_serde::Deserializer>::erase(deserializer);
-                let property = PropertyReader { value: &mut value, name: self.name, rest: self.rest };
-                self.target.read_property(property).map_err(<D::Error as ::serde::de::Error>::custom)
-            }
-        }
-
-        /// Reads a value that may be `null` with `read`; whether it was not `null`.
-        fn read_nullable(
-            deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-            read: &mut ReadValue<'_>,
-        ) -> ::std::result::Result<bool, ::erased_serde::Error> {
-            struct NullableVisitor<'a, 'b>(&'a mut ReadValue<'b>);
-
-            impl<'de> ::serde::de::Visitor<'de> for NullableVisitor<'_, '_> {
-                type Value = bool;
-
-                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str("a value or null")
-                }
-
-                fn visit_none<E>(self) -> ::std::result::Result<bool, E> {
-                    Ok(false)
-                }
-
-                fn visit_unit<E>(self) -> ::std::result::Result<bool, E> {
-                    Ok(false)
-                }
-
-                fn visit_some<D>(self, deserializer: D) -> ::std::result::Result<bool, D::Error>
-                where
-                    D: ::serde::Deserializer<'de>,
-                {
-                    let mut value = <dyn ::erased_serde::Deserializer>::erase(deserializer);
-                    (self.0)(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)?;
-                    Ok(true)
-                }
-            }
-
-            ::serde::Deserializer::deserialize_option(deserializer, NullableVisitor(read))
-        }
-
-        /// Reads a JSON array with `read` for each item; an item's error names its index.
-        fn read_items(
-            deserializer: &mut dyn ::erased_serde::Deserializer<'_>,
-            read: &mut ReadValue<'_>,
-        ) -> ::std::result::Result<(), ::erased_serde::Error> {
-            struct ListVisitor<'a, 'b>(&'a mut ReadValue<'b>);
-
-            impl<'de> ::serde::de::Visitor<'de> for ListVisitor<'_, '_> {
-                type Value = ();
-
-                fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str("a JSON array")
-                }
-
-                fn visit_seq<S>(self, mut seq: S) -> ::std::result::Result<(), S::Error>
-                where
-                    S: ::serde::de::SeqAccess<'de>,
-                {
-                    let mut index = 0;
-                    loop {
-                        match seq.next_element_seed(ItemSeed(&mut *self.0)) {
-                            Ok(Some(())) => index += 1,
-                            Ok(None) => return Ok(()),
-                            Err(error) => return Err(within(&format!("[{index}]"), error)),
-                        }
-                    }
-                }
-            }
-
-            struct ItemSeed<'a, 'b>(&'a mut ReadValue<'b>);
-
-            impl<'de> ::serde::de::DeserializeSeed<'de> for ItemSeed<'_, '_> {
-                type Value = ();
-
-                fn deserialize<D>(self, deserializer: D) -> ::std::result::Result<(), D::Error>
-                where
-                    D: ::serde::Deserializer<'de>,
-                {
-                    let mut value = <dyn ::erased_serde::Deserializer>::erase(deserializer);
-                    (self.0)(&mut value).map_err(<D::Error as ::serde::de::Error>::custom)
-                }
-            }
-
-            ::serde::Deserializer::deserialize_seq(deserializer, ListVisitor(read))
-        }
-
-        /// A property's name, borrowed from the input when it can be (serde_json's from a string
-        /// or bytes without escapes), so that reading a name allocates nothing.
-        enum Name<'de> {
-            Borrowed(&'de str),
-            Owned(::std::string::String),
-        }
-
-        impl Name<'_> {
-            fn as_str(&self) -> &str {
-                match self {
-                    Name::Borrowed(name) => name,
-                    Name::Owned(name) => name,
-                }
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for Name<'de> {
-            fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
-            where
-                D: ::serde::Deserializer<'de>,
-            {
-                struct NameVisitor;
-
-                impl<'de> ::serde::de::Visitor<'de> for NameVisitor {
-                    type Value = Name<'de>;
-
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str("a property name")
-                    }
-
-                    fn visit_borrowed_str<E>(self, name: &'de str) -> ::std::result::Result<Name<'de>, E> {
-                        Ok(Name::Borrowed(name))
-                    }
-
-                    fn visit_str<E>(self, name: &str) -> ::std::result::Result<Name<'de>, E> {
-                        Ok(Name::Owned(name.into()))
-                    }
-
-                    fn visit_string<E>(self, name: ::std::string::String) -> ::std::result::Result<Name<'de>, E> {
-                        Ok(Name::Owned(name))
-                    }
-                }
-
-                deserializer.deserialize_str(NameVisitor)
-            }
-        }
-
-        /// The value of one property, read into a field: `null` reads as `None` and is kept in
-        /// `rest` (the object's `additional_properties`, in the order read), so that it is
-        /// written back; a value that does not read fails with its path (see `within`).
-        pub(crate) struct PropertyReader<'a, 'de> {
-            value: &'a mut dyn ::erased_serde::Deserializer<'de>,
-            name: &'a str,
-            rest: &'a mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        }
-
-        impl<'a> PropertyReader<'a, '_> {
-            /// The property's wire name.
-            pub(crate) fn name(&self) -> &'a str {
-                self.name
-            }
-
-            /// Reads the value with `read`, or records its `null`.
-            fn read_with(self, read: &mut ReadValue<'_>) -> ::std::result::Result<(), ::erased_serde::Error> {
-                let present = read_nullable(self.value, read).map_err(|error| within(self.name, error))?;
-                if !present {
-                    self.rest.insert(self.name.into(), ::serde_json::Value::Null);
-                }
-                Ok(())
-            }
-
-            pub(crate) fn read<T>(self, field: &mut ::std::option::Option<T>) -> ::std::result::Result<(), ::erased_serde::Error>
-            where
-                T: ::serde::de::DeserializeOwned,
-            {
-                *field = None;
-                self.read_with(&mut |value| {
-                    *field = Some(T::deserialize(value)?);
-                    Ok(())
-                })
-            }
-
-            /// Reads a list whose items' errors name their index.
-            pub(crate) fn read_list<T>(self, field: &mut ::std::option::Option<::std::vec::Vec<T>>) -> ::std::result::Result<(), ::erased_serde::Error>
-            where
-                T: ::serde::de::DeserializeOwned,
-            {
-                *field = None;
-                self.read_with(&mut |value| {
-                    let mut items = ::std::vec::Vec::new();
-                    read_items(value, &mut |item| {
-                        items.push(T::deserialize(item)?);
-                        Ok(())
-                    })?;
-                    *field = Some(items);
-                    Ok(())
-                })
-            }
-
-            /// Keeps a property the type does not declare, as JSON, in the order read.
-            pub(crate) fn keep(self) -> ::std::result::Result<(), ::erased_serde::Error> {
-                let value: ::serde_json::Value = ::erased_serde::deserialize(self.value).map_err(|error| within(self.name, error))?;
-                self.rest.insert(self.name.into(), value);
-                Ok(())
-            }
-        }
-
-        /// The error of the value at `step` (a property's name, or `[index]` in a list) as
-        /// "`step.inner.path`: error". The error type is the deserializer's, so the path can only
-        /// be carried in its message, which therefore starts with the path in backticks;
-        /// serde_json's `Error::custom` takes the message's trailing "at line L column C" back
-        /// as the error's position, so the position of the failing value is kept.
-        fn within<E: ::serde::de::Error>(step: &str, error: E) -> E {
-            let message = error.to_string();
-            match message.strip_prefix('`').and_then(|rest| rest.split_once("`: ")) {
-                Some((path, rest)) if path.starts_with('[') => E::custom(format_args!("`{step}{path}`: {rest}")),
-                Some((path, rest)) => E::custom(format_args!("`{step}.{path}`: {rest}")),
-                None => E::custom(format_args!("`{step}`: {message}")),
-            }
-        }
+        // Writing is compiled once, in this crate: a type's `Serialize` only erases the
+        // serializer's type (erased-serde) and calls the type's `WriteObject`, which is not
+        // generic. Reading is the same (see `read_serde`).
 
         /// A type written as a JSON object through a serializer whose type is erased: each
         /// type's own function, compiled here. `type_if_missing` is the `@odata.type` to write
