@@ -83,6 +83,9 @@ pub struct Output {
     pub crate_name: Option<CrateName>,
     /// Whether the docs' descriptions become doc comments.
     pub doc_comments: bool,
+    /// Whether the model structs keep the properties they do not declare (and `null`s) in an
+    /// `additional_properties` map.
+    pub additional_properties: bool,
     pub primitives: PrimitiveChoices,
     /// `struct-derives` and `enum-derives`.
     pub derives: ExtraDerives,
@@ -95,6 +98,7 @@ impl Default for Output {
         Output {
             crate_name: None,
             doc_comments: true,
+            additional_properties: true,
             primitives: PrimitiveChoices::default(),
             derives: ExtraDerives::default(),
             module_names: ModuleNames::new(),
@@ -274,6 +278,7 @@ fn output(source: &TomlSource, raw: file::Output, diagnostics: &mut Vec<Diagnost
     Output {
         crate_name,
         doc_comments: raw.doc_comments.unwrap_or(true),
+        additional_properties: raw.additional_properties.unwrap_or(true),
         primitives,
         derives: ExtraDerives {
             structs: derives(source, raw.struct_derives, DerivesOf::Structs, diagnostics),

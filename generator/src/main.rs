@@ -446,6 +446,7 @@ fn run(cli: Cli) -> Result<Outcome, Diagnostic> {
                 guide,
                 primitives: config.output.primitives,
                 doc_comments: config.output.doc_comments,
+                additional_properties: config.output.additional_properties,
                 derives: config.output.derives,
                 module_names: config.output.module_names,
             };

@@ -92,6 +92,9 @@ pub struct CrateOptions {
     pub primitives: PrimitiveChoices,
     /// Whether the docs' descriptions become doc comments.
     pub doc_comments: bool,
+    /// Whether the model structs keep the properties they do not declare, and `null`s, in
+    /// `additional_properties` (the `odata` types always do).
+    pub additional_properties: bool,
     /// Derives of the structs and enums beyond those they always have.
     pub derives: ExtraDerives,
     /// The module names that `docgen.toml` gives namespaces.

@@ -162,6 +162,7 @@ fn every_kind_of_fix_lands_in_the_schema_and_the_rust_says_so() {
         guide: None,
         primitives: config.output.primitives,
         doc_comments: config.output.doc_comments,
+        additional_properties: config.output.additional_properties,
         derives: config.output.derives,
         module_names: config.output.module_names,
     };
@@ -190,6 +191,7 @@ fn without_doc_comments_only_the_fixes_are_documented() {
         guide: None,
         primitives: Default::default(),
         doc_comments: false,
+        additional_properties: true,
         derives: Default::default(),
         module_names: Default::default(),
     };
@@ -357,6 +359,7 @@ fn a_subset_of_the_v1_reference_compiles() {
         guide: None,
         primitives: config.output.primitives,
         doc_comments: config.output.doc_comments,
+        additional_properties: config.output.additional_properties,
         derives: config.output.derives,
         module_names: config.output.module_names,
     };

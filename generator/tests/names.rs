@@ -21,6 +21,7 @@ fn options() -> CrateOptions {
         guide: None,
         primitives: Default::default(),
         doc_comments: true,
+        additional_properties: true,
         derives: Default::default(),
         module_names: Default::default(),
     }

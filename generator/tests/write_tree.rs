@@ -323,6 +323,7 @@ fn a_render_that_leaves_a_file_out_neither_deletes_nor_replaces_committed_files(
         guide: None,
         primitives: Default::default(),
         doc_comments: true,
+        additional_properties: true,
         derives: Default::default(),
         module_names: Default::default(),
     };

@@ -208,6 +208,7 @@ fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
         guide: Some(guide.clone()),
         primitives: config.output.primitives,
         doc_comments: config.output.doc_comments,
+        additional_properties: config.output.additional_properties,
         derives: config.output.derives,
         module_names: config.output.module_names,
     };

@@ -47,6 +47,7 @@ pub(super) enum Folders {
 pub(super) struct Output {
     pub crate_name: Option<Spanned<String>>,
     pub doc_comments: Option<bool>,
+    pub additional_properties: Option<bool>,
     #[serde(default)]
     pub primitives: BTreeMap<Spanned<String>, Spanned<String>>,
     #[serde(default)]

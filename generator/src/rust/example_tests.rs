@@ -49,7 +49,10 @@ pub fn test_files(
             docs_examples(&skipped_by_feature(&readers, cases)),
         ),
         ("tests/docs_examples/cases.rs", case_data(cases)),
-        ("tests/round_trip/mod.rs", round_trip(&readers)),
+        (
+            "tests/round_trip/mod.rs",
+            round_trip(&readers, options.additional_properties),
+        ),
     ];
     let sources = sources
         .into_iter()
@@ -261,7 +264,47 @@ fn raw_string(text: &str) -> TokenStream {
         .expect("a raw string literal of compact JSON is a token")
 }
 
-fn round_trip(readers: &[ReadType]) -> TokenStream {
+/// The round trip of the examples; `lossless` when the structs keep what they do not declare
+/// (`additional_properties`), so that an example comes back whole. Without, it comes back
+/// without those members and its `null`s, and must then read back as the same value.
+fn round_trip(readers: &[ReadType], lossless: bool) -> TokenStream {
+    let (through, dropped, dropped_doc) = if lossless {
+        (
+            quote! {
+                fn through<T: serde::de::DeserializeOwned + serde::Serialize>(json: &str) -> serde_json::Result<Value> {
+                    let value: T = serde_json::from_str(json)?;
+                    serde_json::to_value(value)
+                }
+            },
+            quote!((Some(expected), None) => Some(format!("`{path}` is missing, not {expected}")),),
+            quote! {
+                /// writes its own number of fractional digits). A missing member and `null` differ:
+                /// a `null` read is written back.
+            },
+        )
+    } else {
+        (
+            quote! {
+                /// Reads `json` as a `T` and writes it back; what is written must read as the
+                /// same value, since a member it lacks is one the types dropped.
+                fn through<T: serde::de::DeserializeOwned + serde::Serialize + PartialEq>(json: &str) -> serde_json::Result<Value> {
+                    let value: T = serde_json::from_str(json)?;
+                    let written = serde_json::to_value(&value)?;
+                    if serde_json::from_value::<T>(written.clone())? != value {
+                        let error = format!("what was written reads back as another value: {written}");
+                        return Err(<serde_json::Error as serde::de::Error>::custom(error));
+                    }
+                    Ok(written)
+                }
+            },
+            quote!((Some(_), None) => None,),
+            quote! {
+                /// writes its own number of fractional digits). A member read but not written is
+                /// one the types drop: one the type does not declare, or a `null` (the structs
+                /// keep no `additional_properties`).
+            },
+        )
+    };
     let arms = readers.iter().map(|reader| {
         let ReadType {
             key,
@@ -442,16 +485,12 @@ fn round_trip(readers: &[ReadType]) -> TokenStream {
             }
         }
 
-        fn through<T: serde::de::DeserializeOwned + serde::Serialize>(json: &str) -> serde_json::Result<Value> {
-            let value: T = serde_json::from_str(json)?;
-            serde_json::to_value(value)
-        }
+        #through
 
         /// Where `written` differs from `expected`, by path; `None` for the same JSON, where
         /// numbers compare by value (`1` and `1.0`), and two strings that are RFC 3339
         /// timestamps of the same instant, or times of day of the same time, are equal (chrono
-        /// writes its own number of fractional digits). A missing member and `null` differ:
-        /// a `null` read is written back.
+        #dropped_doc
         fn difference(expected: &Value, written: &Value, path: &str) -> Option<String> {
             match (expected, written) {
                 (Value::Object(expected), Value::Object(written)) => expected
@@ -461,7 +500,7 @@ fn round_trip(readers: &[ReadType]) -> TokenStream {
                         let path = format!("{path}.{key}");
                         match (expected.get(key), written.get(key)) {
                             (Some(expected), Some(written)) => difference(expected, written, &path),
-                            (Some(expected), None) => Some(format!("`{path}` is missing, not {expected}")),
+                            #dropped
                             (None, _) => Some(format!("`{path}` was written, but not read")),
                         }
                     }),

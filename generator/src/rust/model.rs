@@ -89,14 +89,17 @@ pub struct Struct {
     pub description: String,
     /// The feature of the type's product area.
     pub feature: Option<String>,
-    /// Own and inherited properties, base first in chain order; the `odata_type` and
-    /// `additional_properties` fields every struct has are not listed.
+    /// Own and inherited properties, base first in chain order; the `odata_type` field every
+    /// struct has, and `additional_properties`, are not listed.
     pub fields: Vec<Field>,
     pub parent: Option<Parent>,
     /// The ancestors above the parent, nearest first.
     pub further_ancestors: Vec<Ancestor>,
     /// The enum that reads this type or any subtype, when it has subtypes.
     pub polymorphic: Option<ItemPath>,
+    /// Whether it keeps the properties it does not declare, and the `null`s of those it does,
+    /// in an `additional_properties` map (`docgen.toml`'s `additional-properties`).
+    pub additional_properties: bool,
     /// Derived beyond `Clone`, `Default` and `PartialEq` ([`super::derives`]).
     pub derives: Vec<Derive>,
 }
@@ -178,6 +181,8 @@ pub struct Polymorphic {
     pub variants: Vec<Variant>,
     /// The accessors of the base's property fields, in field order.
     pub accessors: Vec<Accessor>,
+    /// Whether its structs have `additional_properties`, which it then lends too.
+    pub additional_properties: bool,
     /// Derived beyond `Clone`, `Debug` and `PartialEq` ([`super::derives`]).
     pub derives: Vec<Derive>,
 }

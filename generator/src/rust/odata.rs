@@ -14,15 +14,18 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::names::ident;
-use super::support::{read_impls, write_impls};
+use super::support::{read_impls, read_map_method, write_impls};
 
 /// The module's name at the crate root, where no namespace module may take it.
 pub const ODATA_MODULE: &str = "odata";
 
-/// The module's items.
-pub fn render_odata() -> TokenStream {
-    let collection = collection();
-    let errors = errors();
+/// The module's items; `objects_without_map` when the model structs keep no
+/// `additional_properties` (these types keep theirs: their shapes are fixed, and a body's other
+/// members are all there is to see of what a list or an error says beyond them).
+pub fn render_odata(objects_without_map: bool) -> TokenStream {
+    let read_map = read_map_method(objects_without_map);
+    let collection = collection(&read_map);
+    let errors = errors(&read_map);
     quote! {
         //! What every Graph response shares, whatever its types: a page of a list response
         //! ([`Collection`]) and an error body ([`ErrorResponse`]). Both keep the members they
@@ -34,7 +37,7 @@ pub fn render_odata() -> TokenStream {
     }
 }
 
-fn collection() -> TokenStream {
+fn collection(read_map: &TokenStream) -> TokenStream {
     quote! {
         /// One page of a list response: `value` holds the items, the `@odata.*` annotations of
         /// the list are fields, and every other member is kept in `additional_properties`.
@@ -201,16 +204,14 @@ fn collection() -> TokenStream {
                 }
             }
 
-            fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
-                &mut self.additional_properties
-            }
+            #read_map
         }
     }
 }
 
-fn errors() -> TokenStream {
+fn errors(read_map: &TokenStream) -> TokenStream {
     let object_impls = [
-        object_impls("ErrorResponse", &[("error", "error")]),
+        object_impls("ErrorResponse", &[("error", "error")], read_map),
         object_impls(
             "GraphError",
             &[
@@ -220,6 +221,7 @@ fn errors() -> TokenStream {
                 ("innerError", "inner_error"),
                 ("details", "details"),
             ],
+            read_map,
         ),
         object_impls(
             "InnerError",
@@ -230,6 +232,7 @@ fn errors() -> TokenStream {
                 ("client-request-id", "client_request_id"),
                 ("innerError", "inner_error"),
             ],
+            read_map,
         ),
     ];
     quote! {
@@ -307,8 +310,8 @@ fn errors() -> TokenStream {
 
 /// `Serialize`, `Deserialize` and `ReadObject` of one of the error types: each property
 /// (wire name and field) read and written in the order given, through the
-/// support module as the model structs are.
-fn object_impls(name: &str, properties: &[(&str, &str)]) -> TokenStream {
+/// support module as the model structs are, with `read_map` its `additional_properties`.
+fn object_impls(name: &str, properties: &[(&str, &str)], read_map: &TokenStream) -> TokenStream {
     let name = ident(name);
     let read_impls = read_impls(
         &name,
@@ -348,9 +351,7 @@ fn object_impls(name: &str, properties: &[(&str, &str)]) -> TokenStream {
                 }
             }
 
-            fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
-                &mut self.additional_properties
-            }
+            #read_map
         }
     }
 }

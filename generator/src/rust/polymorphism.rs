@@ -10,8 +10,8 @@
 //! (the support module's reader puts it in the message) but is placed where the enclosing read
 //! stopped, at or past the value's end.
 //!
-//! Without a match: a method per field of the base (`id()`, `id_mut()`, with `odata_type` and
-//! `additional_properties`) that reaches it in whichever variant the value is, and per variant a
+//! Without a match: a method per field of the base (`id()`, `id_mut()`, with `odata_type` and,
+//! when structs have it, `additional_properties`) that reaches it in whichever variant the value is, and per variant a
 //! checked view (`as_group`, `into_group`, `TryFrom`) and `From` the variant's type. A struct
 //! holds its inherited fields itself rather than a struct of its base (so that it reads and
 //! writes as one flat object, and each field is one step away), so there is no base value in a
@@ -113,6 +113,12 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
                 }
             });
     let accessors = render_accessors(item, &variant_gates, &own, module);
+    let upcast_doc = if item.additional_properties {
+        " The value as the base type: a subtype's own properties move into\n `additional_properties`."
+    } else {
+        " The value as the base type: a subtype's own properties are dropped."
+    };
+    let upcast_doc = upcast_doc.split('\n');
     let views = item
         .variants
         .iter()
@@ -211,8 +217,7 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
 
         #(#conversions)*
 
-        /// The value as the base type: a subtype's own properties move into
-        /// `additional_properties`.
+        #(#[doc = #upcast_doc])*
         #gate
         impl ::std::convert::From<#name> for #base_path {
             fn from(value: #name) -> Self {
@@ -224,8 +229,8 @@ pub fn render_polymorphic(item: &Polymorphic, module: &[String]) -> TokenStream 
     }
 }
 
-/// The getter and `_mut` setter of `odata_type`, `additional_properties` and each field of the
-/// base: one match arm per variant, each lending the variant's own field of that name.
+/// The getter and `_mut` setter of `odata_type`, `additional_properties` (when the structs have
+/// it) and each field of the base: one match arm per variant, each lending the variant's own field of that name.
 fn render_accessors(
     item: &Polymorphic,
     variant_gates: &[TokenStream],
@@ -259,17 +264,16 @@ fn render_accessors(
             }
         }
     };
-    let reserved = [
-        (
-            ODATA_TYPE_FIELD,
-            quote!(::std::option::Option<::std::string::String>),
-        ),
-        (
-            ADDITIONAL_PROPERTIES_FIELD,
-            quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>),
-        ),
-    ]
+    let map = (
+        ADDITIONAL_PROPERTIES_FIELD,
+        quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>),
+    );
+    let reserved = [(
+        ODATA_TYPE_FIELD,
+        quote!(::std::option::Option<::std::string::String>),
+    )]
     .into_iter()
+    .chain(item.additional_properties.then_some(map))
     // The model claims these names first, so they are never numbered.
     .map(|(field, ty)| {
         accessor(
@@ -335,6 +339,16 @@ pub fn polymorphism_example(model: &CrateModel, options: &CrateOptions) -> Optio
             "# }\n".to_string(),
         )
     };
+    // With the map, the base's `additional_properties` reached through the enum.
+    let (binding, set_note, check_note) = if options.additional_properties {
+        (
+            "let mut value",
+            "value.additional_properties_mut().insert(\"note\".into(), \"kept\".into());\n",
+            "assert_eq!(variant.additional_properties[\"note\"], \"kept\");\n",
+        )
+    } else {
+        ("let value", "", "")
+    };
     Some(format!(
         "
 # Reaching into an `Any...` enum
@@ -344,15 +358,13 @@ pub fn polymorphism_example(model: &CrateModel, options: &CrateOptions) -> Optio
 use {sub_path};
 
 let json = serde_json::json!({{\"@odata.type\": {sub}::ODATA_TYPE}});
-let mut value: {any} = serde_json::from_value(json).unwrap();
+{binding}: {any} = serde_json::from_value(json).unwrap();
 // The base type's fields, whatever the variant.
 assert_eq!(value.odata_type().as_deref(), Some({sub}::ODATA_TYPE));
-value.additional_properties_mut().insert(\"note\".into(), \"kept\".into());
-// One variant, checked.
+{set_note}// One variant, checked.
 assert!(value.{as_base}().is_none());
 let variant: &{sub} = value.{as_sub}().unwrap();
-assert_eq!(variant.additional_properties[\"note\"], \"kept\");
-let variant: {sub} = value.try_into().unwrap();
+{check_note}let variant: {sub} = value.try_into().unwrap();
 // And back.
 let value = {any}::from(variant);
 assert!(value.{into_sub}().is_ok());

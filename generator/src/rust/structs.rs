@@ -3,6 +3,11 @@
 //! and `is_null`, `Serialize` and `Deserialize`, `Debug`, and `From` conversions to every
 //! ancestor.
 //!
+//! With `additional-properties = false` (`docgen.toml`) a struct has no catch-all, no `set_null`
+//! and no `is_null`: reading drops what it does not declare, unread, and a `null` as `None`;
+//! writing writes the fields alone, `Debug` shows them alone, and an upcast drops the fields the
+//! ancestor lacks. Without the map a struct is smaller and can derive more (see `derives.rs`).
+//!
 //! A property read or set as `null` is a `Value::Null` in the catch-all under its wire name, not
 //! a field of its own: the catch-all already holds what no typed field does, so `null` costs no
 //! field and no per-field code, and upcasts and `Debug` keep it as they keep any other member.
@@ -47,7 +52,7 @@
 //! value that failed; the support module also puts its path (`value[1].surname`) at the front
 //! of the message.
 //! A property read as `null` is kept in `additional_properties` under its wire name (its field
-//! is `None`), so it is written back; writing leaves out an entry of `additional_properties`
+//! is `None`), so it is written back (without the map, it is only `None`); writing leaves out an entry of `additional_properties`
 //! that a field which is `Some` has written, so no key is written twice.
 
 use proc_macro2::TokenStream;
@@ -58,7 +63,7 @@ use super::doc_comments::doc_attrs;
 use super::features::{cfg, features, item_cfg, Features};
 use super::model::{Field, FieldType, Struct, ODATA_TYPE_FIELD, ODATA_TYPE_WIRE};
 use super::names::{ident, unraw};
-use super::support::{read_from_text, read_impls, write_impls};
+use super::support::{read_from_text, read_impls, read_map_method, write_impls};
 
 /// The Rust type of a field: always an `Option`, of a `Vec` for a collection; one struct is
 /// boxed (see the module docs).
@@ -162,6 +167,8 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
     let name_text = &item.name;
     let upcasts = render_upcasts(item, module);
     let read_impls = read_impls(&name, &gate, quote!(crate::support::read_fields(source)));
+    let map = item.additional_properties.then(MapParts::new);
+    let write_map = map.as_ref().map(|map| &map.write);
     let write_impls = write_impls(
         &name,
         &gate,
@@ -169,9 +176,16 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
         quote! {
             object.field(#ODATA_TYPE_WIRE, &self.odata_type.as_deref().or(type_if_missing));
             #(#gates object.field(#wire_names, &self.#names);)*
-            object.finish(&self.additional_properties);
+            #write_map
         },
     );
+    let map_field = map.as_ref().map(|map| &map.field);
+    let null_methods = map.as_ref().map(|map| &map.null_methods);
+    let debug_finish = match &map {
+        Some(map) => map.debug_finish.clone(),
+        None => quote!(object.finish()),
+    };
+    let read_map = map.as_ref().map(|map| &map.read);
     quote! {
         #docs
         #gate
@@ -181,9 +195,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             #[doc = #odata_type_doc]
             pub odata_type: ::std::option::Option<::std::string::String>,
             #(#fields)*
-            /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
-            /// as it was read, so that writing the value back loses nothing.
-            pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            #map_field
         }
 
         #gate
@@ -191,19 +203,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             /// The `@odata.type` of this type.
             pub const ODATA_TYPE: &str = #odata_type;
 
-            /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
-            /// written so while its field is `None` (see the crate docs).
-            #[inline]
-            pub fn set_null(&mut self, wire_name: &str) {
-                self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
-            }
-
-            /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
-            #[inline]
-            pub fn is_null(&self, wire_name: &str) -> bool {
-                self.additional_properties.get(wire_name).is_some_and(::serde_json::Value::is_null)
-            }
-
+            #null_methods
         }
 
         #gate
@@ -212,7 +212,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
                 let mut object = crate::support::DebugObject::new(f, #name_text);
                 object.field(#ODATA_TYPE_FIELD, &self.odata_type);
                 #(#gates object.field(#debug_names, &self.#names);)*
-                object.finish(&self.additional_properties)
+                #debug_finish
             }
         }
 
@@ -233,18 +233,55 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
                 }
             }
 
-            fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
-                &mut self.additional_properties
-            }
+            #read_map
         }
 
         #upcasts
     }
 }
 
-/// `From<Self>` for the parent, moving the fields it lacks into its `additional_properties` and
-/// naming this type in `odata_type` if the value names none; and for every further ancestor,
-/// through the parent.
+/// What a struct with `additional_properties` has for the map, in each of its items.
+struct MapParts {
+    field: TokenStream,
+    null_methods: TokenStream,
+    debug_finish: TokenStream,
+    write: TokenStream,
+    read: TokenStream,
+}
+
+impl MapParts {
+    fn new() -> Self {
+        MapParts {
+            field: quote! {
+                /// Every property this type does not declare (`@odata.context`, `@odata.etag`, ...),
+                /// as it was read, so that writing the value back loses nothing.
+                pub additional_properties: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            },
+            null_methods: quote! {
+                /// Records the property `wire_name` as `null`, which clears it in a `PATCH`; it is
+                /// written so while its field is `None` (see the crate docs).
+                #[inline]
+                pub fn set_null(&mut self, wire_name: &str) {
+                    self.additional_properties.insert(wire_name.into(), ::serde_json::Value::Null);
+                }
+
+                /// Whether the property `wire_name` was read as `null` or recorded so by `set_null`.
+                #[inline]
+                pub fn is_null(&self, wire_name: &str) -> bool {
+                    self.additional_properties.get(wire_name).is_some_and(::serde_json::Value::is_null)
+                }
+            },
+            debug_finish: quote!(object.finish(&self.additional_properties)),
+            write: quote!(object.finish(&self.additional_properties);),
+            // Every struct of a crate has the map, or none has (`SupportNeeds`).
+            read: read_map_method(false),
+        }
+    }
+}
+
+/// `From<Self>` for the parent, moving the fields it lacks into its `additional_properties`
+/// (dropping them when it has none) and naming this type in `odata_type` if the value names
+/// none; and for every further ancestor, through the parent.
 fn render_upcasts(item: &Struct, module: &[String]) -> TokenStream {
     let Some(parent) = &item.parent else {
         return TokenStream::new();
@@ -255,16 +292,21 @@ fn render_upcasts(item: &Struct, module: &[String]) -> TokenStream {
     let (inherited, own) = item.fields.split_at(parent.inherited_fields);
     let inherited_gates = inherited.iter().map(|f| field_cfg(f, &both_ends));
     let inherited = inherited.iter().map(|f| ident(&f.name));
-    let own_gates: Vec<_> = own.iter().map(|f| field_cfg(f, &both_ends)).collect();
-    let let_additional_properties = let_mutated_by("additional_properties", &own_gates);
-    let own_wire_names = own.iter().map(|f| &f.wire_name);
-    let own = own.iter().map(|f| ident(&f.name));
-    let additional_properties = quote! {
-        #let_additional_properties = value.additional_properties;
-        #(
-            #own_gates
-            crate::support::keep_as_json(&mut additional_properties, #own_wire_names, value.#own);
-        )*
+    let (keep_own, additional_properties) = if item.additional_properties {
+        let own_gates: Vec<_> = own.iter().map(|f| field_cfg(f, &both_ends)).collect();
+        let let_additional_properties = let_mutated_by("additional_properties", &own_gates);
+        let own_wire_names = own.iter().map(|f| &f.wire_name);
+        let own = own.iter().map(|f| ident(&f.name));
+        let keep_own = quote! {
+            #let_additional_properties = value.additional_properties;
+            #(
+                #own_gates
+                crate::support::keep_as_json(&mut additional_properties, #own_wire_names, value.#own);
+            )*
+        };
+        (keep_own, quote!(additional_properties,))
+    } else {
+        (TokenStream::new(), TokenStream::new())
     };
     let mut between = both_ends.clone();
     let further = item.further_ancestors.iter().map(|ancestor| {
@@ -285,11 +327,11 @@ fn render_upcasts(item: &Struct, module: &[String]) -> TokenStream {
         #gate
         impl ::std::convert::From<#name> for #parent_path {
             fn from(value: #name) -> Self {
-                #additional_properties
+                #keep_own
                 Self {
                     odata_type: value.odata_type.or_else(|| Some(#name::ODATA_TYPE.into())),
                     #(#inherited_gates #inherited: value.#inherited,)*
-                    additional_properties,
+                    #additional_properties
                 }
             }
         }

@@ -11,18 +11,22 @@ use super::model::{CrateModel, Field, FieldType, Item};
 
 mod reading;
 
-pub use reading::read_impls;
+pub use reading::{read_impls, read_map_method};
 
 /// Which helpers a crate needs beyond the reading machinery and `ObjectWriter`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SupportNeeds {
     /// Any struct: `DebugObject`.
     pub structs: bool,
+    /// Any struct without `additional_properties` (`additional-properties = false`, which
+    /// leaves every struct without): reading that can drop what an object does not declare,
+    /// and `DebugObject` without the map.
+    pub structs_without_map: bool,
     /// Any enum: `impl_string_enum!` and `UnknownValue`.
     pub string_enums: bool,
     /// Any polymorphic enum: reading and writing by `@odata.type`.
     pub polymorphism: bool,
-    /// Any conversion to a parent that lacks some fields: `keep_as_json`.
+    /// Any conversion to a parent that lacks some fields and keeps them: `keep_as_json`.
     pub upcasts_with_extra_fields: bool,
     /// Any field of a primitive read from its text: `FromText` and `read_text`.
     pub text_primitives: bool,
@@ -40,14 +44,16 @@ impl SupportNeeds {
                 Item::Untyped(_) => {}
                 Item::Struct(item) => {
                     needs.structs = true;
+                    needs.structs_without_map |= !item.additional_properties;
                     for field in item.fields.iter().filter(|field| read_from_text(field)) {
                         needs.text_primitives = true;
                         needs.text_primitive_lists |= field.collection;
                     }
-                    needs.upcasts_with_extra_fields |= item
-                        .parent
-                        .as_ref()
-                        .is_some_and(|p| p.inherited_fields < item.fields.len());
+                    needs.upcasts_with_extra_fields |= item.additional_properties
+                        && item
+                            .parent
+                            .as_ref()
+                            .is_some_and(|p| p.inherited_fields < item.fields.len());
                 }
             }
         }
@@ -97,10 +103,10 @@ pub fn render_support(needs: SupportNeeds) -> TokenStream {
             //! Helpers the generated types call; not part of the crate's API but for
             //! `UnknownValue`, which the crate root re-exports.
         },
-        object_helpers(),
+        object_helpers(needs.structs_without_map),
     ];
     if needs.structs {
-        items.push(debug_helpers());
+        items.push(debug_helpers(!needs.structs_without_map));
     }
     if needs.polymorphism {
         items.push(polymorphism_helpers());
@@ -333,11 +339,52 @@ fn text_helpers(lists: bool) -> TokenStream {
     }
 }
 
-/// `DebugObject`, which every struct's `Debug` prints with.
-fn debug_helpers() -> TokenStream {
+/// `DebugObject`, which every struct's `Debug` prints with; `finish` takes the struct's
+/// `additional_properties` when `with_map`.
+fn debug_helpers(with_map: bool) -> TokenStream {
+    let (doc, finish) = if with_map {
+        (
+            [
+                " A struct's `Debug`: the fields that are `Some` (their values, without `Some`), then",
+                " `additional_properties` if there are any, then `..` if anything was left out.",
+            ],
+            quote! {
+                pub(crate) fn finish(
+                    mut self,
+                    additional_properties: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                ) -> ::std::fmt::Result {
+                    if additional_properties.is_empty() {
+                        self.left_out = true;
+                    } else {
+                        self.fields.field("additional_properties", additional_properties);
+                    }
+                    if self.left_out {
+                        self.fields.finish_non_exhaustive()
+                    } else {
+                        self.fields.finish()
+                    }
+                }
+            },
+        )
+    } else {
+        (
+            [
+                " A struct's `Debug`: the fields that are `Some` (their values, without `Some`), then",
+                " `..` if any was left out.",
+            ],
+            quote! {
+                pub(crate) fn finish(mut self) -> ::std::fmt::Result {
+                    if self.left_out {
+                        self.fields.finish_non_exhaustive()
+                    } else {
+                        self.fields.finish()
+                    }
+                }
+            },
+        )
+    };
     quote! {
-        /// A struct's `Debug`: the fields that are `Some` (their values, without `Some`), then
-        /// `additional_properties` if there are any, then `..` if anything was left out.
+        #(#[doc = #doc])*
         pub(crate) struct DebugObject<'a, 'b> {
             fields: ::std::fmt::DebugStruct<'a, 'b>,
             left_out: bool,
@@ -357,27 +404,15 @@ fn debug_helpers() -> TokenStream {
                 }
             }
 
-            pub(crate) fn finish(
-                mut self,
-                additional_properties: &::serde_json::Map<::std::string::String, ::serde_json::Value>,
-            ) -> ::std::fmt::Result {
-                if additional_properties.is_empty() {
-                    self.left_out = true;
-                } else {
-                    self.fields.field("additional_properties", additional_properties);
-                }
-                if self.left_out {
-                    self.fields.finish_non_exhaustive()
-                } else {
-                    self.fields.finish()
-                }
-            }
+            #finish
         }
     }
 }
 
-fn object_helpers() -> TokenStream {
-    let reading = reading::reading_helpers();
+/// Reading and writing objects; reading can drop what an object does not declare when
+/// `objects_without_map`.
+fn object_helpers(objects_without_map: bool) -> TokenStream {
+    let reading = reading::reading_helpers(objects_without_map);
     quote! {
         #reading
 

@@ -76,11 +76,13 @@ pub struct FieldSurface {
 /// are on.
 pub fn api_surface(schema: &Schema, primitives: &PrimitiveChoices) -> ApiSurface {
     let lookup = TypeLookup::new(schema);
-    // Derives and module names of docgen.toml are left out: the changelog is of the docs' API.
+    // Derives, module names and additional-properties of docgen.toml are left out: the
+    // changelog is of the docs' API.
     let (derives, module_names) = (ExtraDerives::default(), ModuleNames::default());
     let options = ModelOptions {
         primitives,
         doc_comments: false,
+        additional_properties: true,
         derives: &derives,
         module_names: &module_names,
     };

@@ -4,13 +4,14 @@
 //! Claim order for the collision rule of [`crate::rust::names`]:
 //! - items of a module: its submodules, then every type in schema order, then the `Any...`
 //!   enums in schema order (a documented `anyFoo` keeps its name, the enum is numbered);
-//! - fields of a struct: `odata_type` and `additional_properties`, then the properties from the
-//!   root of the inheritance chain down to the type itself, each type's in documented order;
+//! - fields of a struct: `odata_type` and `additional_properties` (when structs have it), then
+//!   the properties from the root of the inheritance chain down to the type itself, each type's
+//!   in documented order;
 //! - variants of an enum: the members in documented order, then the catch-all `Unrecognized`;
 //! - variants of a polymorphic enum: the base, then its concrete descendants in schema order;
-//! - methods of a polymorphic enum: the accessors of `odata_type`, `additional_properties` and
-//!   the base's fields in field order (`id`), then their `_mut` forms in the same order, then
-//!   per variant `as_...` and `into_...` (its name in `snake_case`).
+//! - methods of a polymorphic enum: the accessors of `odata_type`, `additional_properties` (when
+//!   structs have it) and the base's fields in field order (`id`), then their `_mut` forms in
+//!   the same order, then per variant `as_...` and `into_...` (its name in `snake_case`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::iter::once;
@@ -54,11 +55,13 @@ fn first_source(ty: &TypeDef) -> Option<Location> {
 }
 
 /// What the model takes of the crate's options: the Rust type of each primitive, whether the
-/// docs' descriptions become doc comments, the extra derives and the module names.
+/// docs' descriptions become doc comments, whether structs keep undeclared properties, the
+/// extra derives and the module names.
 #[derive(Clone, Copy)]
 pub struct ModelOptions<'a> {
     pub primitives: &'a PrimitiveChoices,
     pub doc_comments: bool,
+    pub additional_properties: bool,
     pub derives: &'a ExtraDerives,
     pub module_names: &'a ModuleNames,
 }
@@ -68,6 +71,7 @@ impl<'a> From<&'a CrateOptions> for ModelOptions<'a> {
         ModelOptions {
             primitives: &options.primitives,
             doc_comments: options.doc_comments,
+            additional_properties: options.additional_properties,
             derives: &options.derives,
             module_names: &options.module_names,
         }
@@ -294,6 +298,7 @@ pub fn build<'a>(
             parent,
             further_ancestors: ancestors.collect(),
             polymorphic: builder.polymorphic.get(&index).cloned(),
+            additional_properties: options.additional_properties,
             derives: Vec::new(),
         }));
         if let Some(any) = builder.polymorphic.get(&index).cloned() {
@@ -421,8 +426,9 @@ fn chain_fields(
     own: &BTreeMap<usize, Vec<OwnField>>,
 ) -> Vec<Field> {
     let mut scope = Scope::new(Case::Snake);
-    scope.claim(ODATA_TYPE_FIELD);
-    scope.claim(ADDITIONAL_PROPERTIES_FIELD);
+    for reserved in reserved_fields(builder.options) {
+        scope.claim(reserved);
+    }
     let mut wire_names = BTreeSet::from([ODATA_TYPE_WIRE.to_string()]);
     let mut fields = Vec::new();
     for declarer in builder.chain(index) {
@@ -503,6 +509,16 @@ fn enum_item(
     }
 }
 
+/// The fields every struct has besides its properties, claimed before them: `odata_type`, and
+/// `additional_properties` when the structs keep undeclared properties.
+fn reserved_fields(options: ModelOptions<'_>) -> &'static [&'static str] {
+    if options.additional_properties {
+        &[ODATA_TYPE_FIELD, ADDITIONAL_PROPERTIES_FIELD]
+    } else {
+        &[ODATA_TYPE_FIELD]
+    }
+}
+
 fn polymorphic_item(
     builder: &mut Builder,
     base: usize,
@@ -524,9 +540,10 @@ fn polymorphic_item(
         .into_iter()
         .filter(|&d| d != base && !types[d].is_abstract);
     let mut methods = MethodScope::default();
-    let reserved = [ODATA_TYPE_FIELD, ADDITIONAL_PROPERTIES_FIELD];
+    let reserved = reserved_fields(builder.options);
     let getters: Vec<String> = reserved
-        .into_iter()
+        .iter()
+        .copied()
         .chain(base_fields.iter().map(|field| field.name.as_str()))
         .map(|getter| methods.claim(getter.to_string()))
         .collect();
@@ -578,6 +595,7 @@ fn polymorphic_item(
         feature: builder.features[base].clone(),
         variants,
         accessors,
+        additional_properties: builder.options.additional_properties,
         derives: Vec::new(),
     }
 }

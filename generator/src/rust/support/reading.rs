@@ -37,11 +37,31 @@ pub fn read_impls(name: &impl ToTokens, gate: &TokenStream, read: TokenStream) -
     }
 }
 
+/// The `ReadObject::additional_properties` of a type whose field `additional_properties` keeps
+/// what it does not declare; `optional` when some types keep none (see [`reading_helpers`]).
+pub fn read_map_method(optional: bool) -> TokenStream {
+    if optional {
+        quote! {
+            fn additional_properties(&mut self) -> ::std::option::Option<&mut ::serde_json::Map<::std::string::String, ::serde_json::Value>> {
+                Some(&mut self.additional_properties)
+            }
+        }
+    } else {
+        quote! {
+            fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value> {
+                &mut self.additional_properties
+            }
+        }
+    }
+}
+
 /// The reading half of the support module, always emitted: the `odata` module's types read
-/// through it.
-pub fn reading_helpers() -> TokenStream {
+/// through it. With `objects_without_map`, some types keep no `additional_properties`: their
+/// `ReadObject` has none (the method then gives an `Option`), and reading drops what they do
+/// not declare, unread, and their `null`s.
+pub fn reading_helpers(objects_without_map: bool) -> TokenStream {
     let core = reading_core();
-    let objects = object_reading();
+    let objects = object_reading(objects_without_map);
     let values = value_reading();
     quote! {
         #core
@@ -364,17 +384,169 @@ fn reading_core() -> TokenStream {
     }
 }
 
+/// The parts of [`object_reading`] that differ when some objects keep no map.
+struct Rest {
+    /// `ReadObject::additional_properties`, declared.
+    method: TokenStream,
+    /// `read_members`: reads every member with `rest` at hand, then stores it.
+    read_members: TokenStream,
+    /// The type of `PropertyReader::rest`.
+    ty: TokenStream,
+    keep_doc: TokenStream,
+    /// Where a `null` read for a field goes.
+    keep_null: TokenStream,
+    /// `PropertyReader::keep`'s binding of `rest`, and its reading of the value.
+    keep_binding: TokenStream,
+    keep_value: TokenStream,
+    /// What reads and drops a value.
+    ignored: TokenStream,
+}
+
+impl Rest {
+    fn new(objects_without_map: bool) -> Rest {
+        let map = quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>);
+        if !objects_without_map {
+            return Rest {
+                method: quote! {
+                    /// Where the members it does not declare are kept, and the `null`s of those it does:
+                    /// what `PropertyReader::keep` and a `null` leave, in the order read.
+                    fn additional_properties(&mut self) -> &mut #map;
+                },
+                read_members: quote! {
+                    let mut rest = ::serde_json::Map::new();
+                    while let Some(name) = members.next_name()? {
+                        if !other(name.as_str(), members)? {
+                            target.read_property(PropertyReader { members: members.erased(), name: name.as_str(), rest: &mut rest })?;
+                        }
+                    }
+                    *target.additional_properties() = rest;
+                    Ok(())
+                },
+                ty: quote!(&'a mut #map),
+                keep_doc: quote! {
+                    /// Keeps a property the type does not declare, as JSON, in the order read.
+                },
+                keep_null: quote!(rest.insert(name.into(), ::serde_json::Value::Null);),
+                keep_binding: quote!(rest),
+                keep_value: quote! {
+                    rest.insert(name.into(), read_json(source)?);
+                    Ok(())
+                },
+                ignored: TokenStream::new(),
+            };
+        }
+        Rest {
+            method: quote! {
+                /// Where the members it does not declare are kept, and the `null`s of those it does:
+                /// what `PropertyReader::keep` and a `null` leave, in the order read; `None` for a
+                /// type that keeps none, whose reading drops them.
+                fn additional_properties(&mut self) -> ::std::option::Option<&mut #map> {
+                    None
+                }
+            },
+            read_members: quote! {
+                let mut rest = target.additional_properties().map(|_| ::serde_json::Map::new());
+                while let Some(name) = members.next_name()? {
+                    if !other(name.as_str(), members)? {
+                        target.read_property(PropertyReader { members: members.erased(), name: name.as_str(), rest: rest.as_mut() })?;
+                    }
+                }
+                if let (Some(kept), Some(rest)) = (target.additional_properties(), rest) {
+                    *kept = rest;
+                }
+                Ok(())
+            },
+            ty: quote!(::std::option::Option<&'a mut #map>),
+            keep_doc: quote! {
+                /// Keeps a property the type does not declare, as JSON, in the order read; drops it,
+                /// unread, if the type keeps none.
+            },
+            keep_null: quote! {
+                if let Some(rest) = &mut rest {
+                    rest.insert(name.into(), ::serde_json::Value::Null);
+                }
+            },
+            keep_binding: quote!(mut rest),
+            keep_value: quote! {
+                match &mut rest {
+                    Some(rest) => {
+                        rest.insert(name.into(), read_json(source)?);
+                        Ok(())
+                    }
+                    None => source.accept(&mut Ignored),
+                }
+            },
+            ignored: quote! {
+                /// Any JSON value, read and dropped: what a type without `additional_properties`
+                /// does with a member it does not declare. Nothing is built: an object's or a
+                /// list's values are skipped one by one.
+                struct Ignored;
+
+                impl<'de> Sink<'de> for Ignored {
+                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str("any JSON value")
+                    }
+
+                    fn null(&mut self) -> ::std::result::Result<(), ReadError> {
+                        Ok(())
+                    }
+
+                    fn bool(&mut self, _: bool) -> ::std::result::Result<(), ReadError> {
+                        Ok(())
+                    }
+
+                    fn u64(&mut self, _: u64) -> ::std::result::Result<(), ReadError> {
+                        Ok(())
+                    }
+
+                    fn i64(&mut self, _: i64) -> ::std::result::Result<(), ReadError> {
+                        Ok(())
+                    }
+
+                    fn f64(&mut self, _: f64) -> ::std::result::Result<(), ReadError> {
+                        Ok(())
+                    }
+
+                    fn str(&mut self, _: &str) -> ::std::result::Result<(), ReadError> {
+                        Ok(())
+                    }
+
+                    fn object(&mut self, members: &mut dyn Members<'de>) -> ::std::result::Result<(), ReadError> {
+                        while members.next_name()?.is_some() {
+                            members.value(&mut |source| source.accept(&mut Ignored))?;
+                        }
+                        Ok(())
+                    }
+
+                    fn array(&mut self, items: &mut dyn Items<'de>) -> ::std::result::Result<(), ReadError> {
+                        while items.next(&mut |source| source.accept(&mut Ignored))? {}
+                        Ok(())
+                    }
+                }
+            },
+        }
+    }
+}
+
 /// Objects: `ReadObject`, the properties read into fields, and a page of a collection.
-fn object_reading() -> TokenStream {
+fn object_reading(objects_without_map: bool) -> TokenStream {
+    let Rest {
+        method,
+        read_members,
+        ty,
+        keep_doc,
+        keep_null,
+        keep_binding,
+        keep_value,
+        ignored,
+    } = Rest::new(objects_without_map);
     quote! {
         /// A type read from a JSON object one property at a time. The type says what each of
         /// its properties is read into, by its wire name, in `read_property`.
         pub(crate) trait ReadObject {
             fn read_property(&mut self, property: PropertyReader<'_, '_>) -> ::std::result::Result<(), ReadError>;
 
-            /// Where the members it does not declare are kept, and the `null`s of those it does:
-            /// what `PropertyReader::keep` and a `null` leave, in the order read.
-            fn additional_properties(&mut self) -> &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>;
+            #method
         }
 
         /// Reads a `ReadObject` from a JSON object; a property that does not read ends it with
@@ -406,14 +578,7 @@ fn object_reading() -> TokenStream {
             target: &mut dyn ReadObject,
             mut other: impl FnMut(&str, &mut M) -> ::std::result::Result<bool, ReadError>,
         ) -> ::std::result::Result<(), ReadError> {
-            let mut rest = ::serde_json::Map::new();
-            while let Some(name) = members.next_name()? {
-                if !other(name.as_str(), members)? {
-                    target.read_property(PropertyReader { members: members.erased(), name: name.as_str(), rest: &mut rest })?;
-                }
-            }
-            *target.additional_properties() = rest;
-            Ok(())
+            #read_members
         }
 
         /// Reads a page of a collection of any `T` with a `Deserialize`: `value` with `T`'s, each
@@ -483,7 +648,7 @@ fn object_reading() -> TokenStream {
         pub(crate) struct PropertyReader<'a, 'de> {
             members: &'a mut dyn Members<'de>,
             name: &'a str,
-            rest: &'a mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+            rest: #ty,
         }
 
         impl<'a> PropertyReader<'a, '_> {
@@ -493,14 +658,14 @@ fn object_reading() -> TokenStream {
             }
 
             pub(crate) fn read<T: ReadValue>(self, field: &mut ::std::option::Option<T>) -> ::std::result::Result<(), ReadError> {
-                let PropertyReader { members, name, rest } = self;
+                let PropertyReader { members, name, #keep_binding } = self;
                 *field = None;
                 members
                     .value(&mut |source| {
                         let mut source = NullOr { inner: source, null: false };
                         let value = T::read(&mut source);
                         if source.null {
-                            rest.insert(name.into(), ::serde_json::Value::Null);
+                            #keep_null
                         } else {
                             *field = Some(value?);
                         }
@@ -509,17 +674,18 @@ fn object_reading() -> TokenStream {
                     .map_err(|error| within(name, error))
             }
 
-            /// Keeps a property the type does not declare, as JSON, in the order read.
+            #keep_doc
             pub(crate) fn keep(self) -> ::std::result::Result<(), ReadError> {
-                let PropertyReader { members, name, rest } = self;
+                let PropertyReader { members, name, #keep_binding } = self;
                 members
                     .value(&mut |source| {
-                        rest.insert(name.into(), read_json(source)?);
-                        Ok(())
+                        #keep_value
                     })
                     .map_err(|error| within(name, error))
             }
         }
+
+        #ignored
 
         /// `inner`, but a `null` is taken here (`null` is set) instead of reaching the sink.
         struct NullOr<'a, 'de> {
