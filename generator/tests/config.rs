@@ -4,7 +4,6 @@
 mod shared;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use graph_docgen::config::Config;
@@ -203,6 +202,48 @@ fn without_doc_comments_only_the_fixes_are_documented() {
 }
 
 #[test]
+fn additional_properties_is_on_unless_turned_off() {
+    let (config, _) = Config::parse("docgen.toml", "").unwrap();
+    assert!(config.output.additional_properties);
+    let toml = "[output]\nadditional-properties = false\n";
+    let (config, warnings) = Config::parse("docgen.toml", toml).unwrap();
+    assert!(!config.output.additional_properties);
+    assert!(warnings.is_empty(), "{}", rendered(&warnings));
+}
+
+/// `additional-properties = false` on the project's own pages: the model structs have no map
+/// (the `odata` types keep theirs), and the crate, as the `rust` command writes it, compiles
+/// and passes its own tests (the examples' round trip, the areas' and the crate docs'
+/// doctests) with warnings denied.
+#[test]
+fn without_additional_properties_the_crate_passes_its_own_tests() {
+    let (config, docs) = load("[output]\nadditional-properties = false\n");
+    let options = CrateOptions {
+        crate_name: "graph-models-without-map".parse().unwrap(),
+        regenerate_command: "test".into(),
+        guide: None,
+        primitives: config.output.primitives,
+        doc_comments: config.output.doc_comments,
+        additional_properties: config.output.additional_properties,
+        derives: config.output.derives,
+        module_names: config.output.module_names,
+    };
+    let (mut files, _) = render_crate(&docs.schema, &docs.examples, &options);
+    let file = |path: &str| &files.iter().find(|f| f.path == path).unwrap().contents;
+    let graph = file("src/graph.rs");
+    assert!(graph.contains("pub struct User {"));
+    for absent in ["additional_properties", "set_null", "keep_as_json"] {
+        assert!(!graph.contains(absent), "src/graph.rs has {absent}");
+    }
+    assert!(file("src/odata.rs").contains("pub additional_properties:"));
+    assert!(file("src/lib.rs").contains("generated with `additional-properties = false`"));
+    files.push(render_manifest(&docs.schema, &options));
+    let test = ["test", "--offline", "--quiet", "--all-features"];
+    let failures = shared::cargo_runs(&rust_render_work(), "without-map", &files, &[test.to_vec()]);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
 fn a_stale_fix_is_a_warning_at_its_line_and_changes_nothing() {
     let toml = r#"
 [[fix]]
@@ -275,6 +316,7 @@ fn unknown_keys_wrong_types_and_invalid_values_name_their_line_and_column() {
     let cases = [
         "[inputs]\ndocs = \"x\"\nincludes = [\"*.md\"]\n",
         "[output]\ndoc-comments = \"yes\"\n",
+        "[output]\nadditional-properties = \"no\"\n",
         "[output.primitives]\n\"Edm.Guid\" = \"u128\"\n",
         "[output]\ncrate-name = \"my.models\"\n",
         "[[fix]]\ntype = \"microsoft.graph.user\"\nreason = \"r\"\n",
@@ -363,44 +405,29 @@ fn a_subset_of_the_v1_reference_compiles() {
         derives: config.output.derives,
         module_names: config.output.module_names,
     };
-    let (files, _) = render_crate(&docs.schema, &docs.examples, &options);
-    let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-render");
-    let krate = work.join("v1-subset");
-    if krate.exists() {
-        std::fs::remove_dir_all(&krate).unwrap();
-    }
-    let manifest = render_manifest(&docs.schema, &options);
-    for file in std::iter::once(&manifest).chain(&files) {
-        write_if_changed(&krate.join(&file.path), &file.contents).unwrap();
-    }
-    let workspace_lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
-    std::fs::copy(workspace_lock, krate.join("Cargo.lock")).unwrap();
+    let (mut files, _) = render_crate(&docs.schema, &docs.examples, &options);
+    files.push(render_manifest(&docs.schema, &options));
     let started = Instant::now();
-    let output = Command::new(env!("CARGO"))
-        .args([
-            "check",
-            "--offline",
-            "--quiet",
-            "--all-targets",
-            "--all-features",
-        ])
-        .arg("--manifest-path")
-        .arg(krate.join("Cargo.toml"))
-        .env("CARGO_TARGET_DIR", work.join("target"))
-        .env("RUSTFLAGS", "-D warnings")
-        .env_remove("CARGO_ENCODED_RUSTFLAGS")
-        .output()
-        .unwrap_or_else(|error| panic!("cannot run cargo ({}): {error}", env!("CARGO")));
+    let check = [
+        "check",
+        "--offline",
+        "--quiet",
+        "--all-targets",
+        "--all-features",
+    ];
+    let failures = shared::cargo_runs(&rust_render_work(), "v1-subset", &files, &[check.to_vec()]);
     eprintln!(
         "v1.0 subset: {types} types, {} examples; cargo check {:.1?}",
         docs.examples.len(),
         started.elapsed()
     );
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The work folder of the crates the tests build, shared with `rust_render.rs`, so that the
+/// dependencies are built once.
+fn rust_render_work() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-render")
 }
 
 /// A folder under the test's temporary folder holding `pages` of `docs-input/resources/`.

@@ -6,8 +6,9 @@
 //! features gate items, fields, variants and upcasts) and some have none. Every generated file
 //! is snapshotted, and the crate is built with `cargo check` under several feature sets.
 
+mod shared;
+
 use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 
 use graph_docgen::config::Config;
@@ -16,7 +17,6 @@ use graph_docgen::example_check::{example_cases, DefectClass};
 use graph_docgen::facts::{Example, ExampleRole};
 use graph_docgen::rust::{render_crate, render_manifest, CrateOptions, GeneratedFile, SCHEMA_FILE};
 use graph_docgen::schema::{schema_order, EnumMember, Kind, Property, Schema, TypeDef, TypeLookup};
-use graph_docgen::write::write_if_changed;
 
 fn location(line: u32) -> Location {
     Location::new(&Arc::from("resources/hand-built.md"), line)
@@ -340,8 +340,8 @@ fn the_crate_builds_with_every_feature_with_none_and_with_each_area_alone() {
     check_crate("crate", &manifest, &files, &feature_sets);
 }
 
-/// Writes the crate into `name` under the shared work folder (fresh, so nothing left from an
-/// earlier render is built) and runs `cargo check` on it once per feature set.
+/// Writes the crate into `name` under the shared work folder and runs `cargo check` on it once
+/// per feature set.
 fn check_crate(
     name: &str,
     manifest: &GeneratedFile,
@@ -349,38 +349,15 @@ fn check_crate(
     feature_sets: &[Vec<&str>],
 ) {
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-render");
-    let krate = work.join(name);
-    if krate.exists() {
-        std::fs::remove_dir_all(&krate).unwrap();
-    }
-    for file in std::iter::once(manifest).chain(files) {
-        write_if_changed(&krate.join(&file.path), &file.contents).unwrap();
-    }
-    let workspace_lock = Path::new(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
-    std::fs::copy(workspace_lock, krate.join("Cargo.lock")).unwrap();
-
-    let mut failures = Vec::new();
-    for features in feature_sets {
-        let output = Command::new(env!("CARGO"))
-            .args([
-                "check",
-                "--offline",
-                "--quiet",
-                "--all-targets",
-                "--manifest-path",
-            ])
-            .arg(krate.join("Cargo.toml"))
-            .args(features)
-            .env("CARGO_TARGET_DIR", work.join("target"))
-            .env("RUSTFLAGS", "-D warnings")
-            .env_remove("CARGO_ENCODED_RUSTFLAGS")
-            .output()
-            .unwrap_or_else(|error| panic!("cannot run cargo ({}): {error}", env!("CARGO")));
-        if !output.status.success() {
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            failures.push(format!("cargo check {}:\n{stderr}", features.join(" ")));
-        }
-    }
+    let files: Vec<GeneratedFile> = std::iter::once(manifest).chain(files).cloned().collect();
+    let runs: Vec<Vec<&str>> = feature_sets
+        .iter()
+        .map(|features| {
+            let check = ["check", "--offline", "--quiet", "--all-targets"];
+            check.into_iter().chain(features.iter().copied()).collect()
+        })
+        .collect();
+    let failures = shared::cargo_runs(&work, name, &files, &runs);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -410,6 +387,8 @@ enum-derives = ["PartialOrd", "Ord"]
         .properties
         .push(property("volume", "Edm.Double", false, "A float: no `Eq`."));
     let options = CrateOptions {
+        // A name of its own, so that cargo does not take the other crates' builds for its own.
+        crate_name: "graph-models-derives".parse().unwrap(),
         derives: config.output.derives,
         module_names: config.output.module_names,
         ..options()
@@ -448,6 +427,46 @@ enum-derives = ["PartialOrd", "Ord"]
     );
     let manifest = render_manifest(&schema, &options);
     check_crate("derives", &manifest, &files, &[vec!["--all-features"]]);
+}
+
+/// `additional-properties = false`: what it changes, as a diff of each file from the crate with
+/// the map (the structs lose the map, `set_null` and `is_null`, their `Debug`, writing, reading
+/// and upcasts the map's code; the `Any...` enums its accessors; the support module gains the
+/// sink that drops a value, and loses `keep_as_json`; the `odata` types keep their maps), and
+/// the crate builds with every feature, with none and with an area alone.
+#[test]
+fn without_additional_properties_the_structs_have_no_map() {
+    let options = CrateOptions {
+        crate_name: "graph-models-without-map".parse().unwrap(),
+        ..options()
+    };
+    let (with, _) = render_crate(&schema(), &examples(), &options);
+    let options = CrateOptions {
+        additional_properties: false,
+        ..options
+    };
+    let (without, _) = render_crate(&schema(), &examples(), &options);
+    let mut diffs = String::new();
+    for (with, without) in with.iter().zip(&without) {
+        assert_eq!(with.path, without.path);
+        if with.contents != without.contents {
+            let diff = similar::TextDiff::from_lines(&with.contents, &without.contents);
+            let diff = diff.unified_diff().context_radius(1).to_string();
+            diffs.push_str(&format!("=== {}\n{diff}", with.path));
+        }
+    }
+    insta::assert_snapshot!("without_additional_properties", diffs);
+    let manifest = render_manifest(&schema(), &options);
+    let feature_sets = [
+        vec!["--all-features"],
+        vec!["--no-default-features"],
+        vec![
+            "--no-default-features",
+            "--features",
+            "cloud-communications",
+        ],
+    ];
+    check_crate("without-map-crate", &manifest, &without, &feature_sets);
 }
 
 #[test]

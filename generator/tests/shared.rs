@@ -39,3 +39,47 @@ pub fn shared_dir_if_set() -> Option<PathBuf> {
 pub fn corpus_docs(version: &str) -> PathBuf {
     shared_dir().join(CORPUS_DOCS).join(version)
 }
+
+/// Writes a generated crate (its manifest among `files`) into `name` under `work` (fresh, so that
+/// nothing of an earlier render is built), with the workspace's lock file, so that `--offline`
+/// finds its dependencies, and runs `cargo` with each of `runs` on it, warnings denied, in
+/// `work`'s target folder, which the tests share so that only a first run builds the
+/// dependencies. The failed runs, each with its output. Crates written to one `work` need
+/// names of their own: cargo tells a root package's builds apart by name, not by folder.
+pub fn cargo_runs(
+    work: &std::path::Path,
+    name: &str,
+    files: &[graph_docgen::rust::GeneratedFile],
+    runs: &[Vec<&str>],
+) -> Vec<String> {
+    let krate = work.join(name);
+    if krate.exists() {
+        std::fs::remove_dir_all(&krate).unwrap();
+    }
+    for file in files {
+        graph_docgen::write::write_if_changed(&krate.join(&file.path), &file.contents).unwrap();
+    }
+    let workspace_lock = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
+    std::fs::copy(workspace_lock, krate.join("Cargo.lock")).unwrap();
+    let mut failures = Vec::new();
+    for args in runs {
+        let output = std::process::Command::new(env!("CARGO"))
+            .args(args)
+            .arg("--manifest-path")
+            .arg(krate.join("Cargo.toml"))
+            .env("CARGO_TARGET_DIR", work.join("target"))
+            .env("RUSTFLAGS", "-D warnings")
+            .env_remove("CARGO_ENCODED_RUSTFLAGS")
+            .output()
+            .unwrap_or_else(|error| panic!("cannot run cargo ({}): {error}", env!("CARGO")));
+        if !output.status.success() {
+            failures.push(format!(
+                "cargo {}:\n{}{}",
+                args.join(" "),
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+    }
+    failures
+}

@@ -27,6 +27,13 @@ areas = []
 # crate-name = "graph-models"
 # Whether the docs' descriptions become doc comments.
 doc-comments = true
+# Whether the model structs keep every property they do not declare, and the `null`s of
+# those they do, in `additional_properties` (a serde_json::Map): a value read and written
+# back then loses nothing, and `set_null` clears a property in a PATCH. With false they have
+# neither, nor `set_null` and `is_null`: reading drops what a type does not declare and reads
+# `null` as None, writing writes the fields alone, and `From` to an ancestor drops the fields
+# it lacks. The `odata` types (Collection, ErrorResponse, ...) keep their maps either way.
+additional-properties = true
 
 # Derives beyond those every type has (structs: Clone, Default, PartialEq; enums: Clone,
 # Debug, Eq, Hash, PartialEq). Structs may add "Eq" and "Hash": a struct that holds a float
