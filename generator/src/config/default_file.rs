@@ -39,8 +39,10 @@ additional-properties = true
 # Debug, Eq, Hash, PartialEq). Structs may add "Eq" and "Hash": a struct that holds a float
 # (Edm.Single, Edm.Double, Edm.Decimal as "f64"), itself or through a field's type, cannot
 # have them and goes without, with a note naming the field. No struct can be ordered: its
-# undeclared properties are a serde_json::Map, which has no order. Enums may add "PartialOrd"
-# and "Ord" ("Ord" with "PartialOrd"; members in the docs' order, unknown values last).
+# fields may hold JSON (serde_json's Value, Number) and its undeclared properties a
+# serde_json::Map (unless additional-properties = false); none has an order. Enums may add
+# "PartialOrd" and "Ord" ("Ord" with "PartialOrd"; members in the docs' order, unknown
+# values last).
 struct-derives = []
 # struct-derives = ["Eq", "Hash"]
 enum-derives = []

@@ -79,8 +79,9 @@ impl Derive {
         };
         match (of, derive) {
             (DerivesOf::Structs, Derive::PartialOrd | Derive::Ord) => Err(format!(
-                "structs cannot derive `{name}`: every struct holds its undeclared properties in \
-                 `additional_properties`, a `serde_json::Map`, which has no order"
+                "structs cannot derive `{name}`: a struct's fields may hold JSON \
+                 (`serde_json::Value`, `serde_json::Number`), and its undeclared properties a \
+                 `serde_json::Map` (unless `additional-properties = false`); none has an order"
             )),
             (DerivesOf::Enums, Derive::Eq | Derive::Hash) => Err(format!(
                 "enums derive `{name}` already: expected `PartialOrd` or `Ord`"
