@@ -257,10 +257,18 @@ impl crate::support::WriteObject for BaseItem {
         object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
         object.field("id", &self.id);
         object.field("createdBy", &self.created_by);
-        object.field("createdDateTime", &self.created_date_time);
+        object
+            .field(
+                "createdDateTime",
+                &self.created_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("eTag", &self.etag);
         object.field("lastModifiedBy", &self.last_modified_by);
-        object.field("lastModifiedDateTime", &self.last_modified_date_time);
+        object
+            .field(
+                "lastModifiedDateTime",
+                &self.last_modified_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("name", &self.name);
         object.field("webUrl", &self.web_url);
         object.finish(&self.additional_properties);
@@ -331,7 +339,7 @@ impl ::std::convert::From<BaseItem> for Entity {
         crate::support::keep_as_json(
             &mut additional_properties,
             "createdDateTime",
-            value.created_date_time,
+            value.created_date_time.as_ref().map(crate::support::AsText),
         );
         crate::support::keep_as_json(&mut additional_properties, "eTag", value.etag);
         crate::support::keep_as_json(
@@ -342,7 +350,7 @@ impl ::std::convert::From<BaseItem> for Entity {
         crate::support::keep_as_json(
             &mut additional_properties,
             "lastModifiedDateTime",
-            value.last_modified_date_time,
+            value.last_modified_date_time.as_ref().map(crate::support::AsText),
         );
         crate::support::keep_as_json(&mut additional_properties, "name", value.name);
         crate::support::keep_as_json(
@@ -1315,7 +1323,11 @@ impl crate::support::WriteObject for DirectoryObject {
     ) {
         object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
         object.field("id", &self.id);
-        object.field("deletedDateTime", &self.deleted_date_time);
+        object
+            .field(
+                "deletedDateTime",
+                &self.deleted_date_time.as_ref().map(crate::support::AsText),
+            );
         object.finish(&self.additional_properties);
     }
 }
@@ -1371,7 +1383,7 @@ impl ::std::convert::From<DirectoryObject> for Entity {
         crate::support::keep_as_json(
             &mut additional_properties,
             "deletedDateTime",
-            value.deleted_date_time,
+            value.deleted_date_time.as_ref().map(crate::support::AsText),
         );
         Self {
             odata_type: value
@@ -1772,10 +1784,18 @@ impl crate::support::WriteObject for DriveItem {
         object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
         object.field("id", &self.id);
         object.field("createdBy", &self.created_by);
-        object.field("createdDateTime", &self.created_date_time);
+        object
+            .field(
+                "createdDateTime",
+                &self.created_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("eTag", &self.etag);
         object.field("lastModifiedBy", &self.last_modified_by);
-        object.field("lastModifiedDateTime", &self.last_modified_date_time);
+        object
+            .field(
+                "lastModifiedDateTime",
+                &self.last_modified_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("name", &self.name);
         object.field("webUrl", &self.web_url);
         object.field("file", &self.file);
@@ -3309,7 +3329,11 @@ impl crate::support::WriteObject for Group {
     ) {
         object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
         object.field("id", &self.id);
-        object.field("deletedDateTime", &self.deleted_date_time);
+        object
+            .field(
+                "deletedDateTime",
+                &self.deleted_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("description", &self.description);
         object.field("displayName", &self.display_name);
         object.field("groupTypes", &self.group_types);
@@ -4105,8 +4129,16 @@ impl crate::support::WriteObject for Operation {
     ) {
         object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
         object.field("id", &self.id);
-        object.field("createdDateTime", &self.created_date_time);
-        object.field("lastActionDateTime", &self.last_action_date_time);
+        object
+            .field(
+                "createdDateTime",
+                &self.created_date_time.as_ref().map(crate::support::AsText),
+            );
+        object
+            .field(
+                "lastActionDateTime",
+                &self.last_action_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("status", &self.status);
         object.finish(&self.additional_properties);
     }
@@ -4165,12 +4197,12 @@ impl ::std::convert::From<Operation> for Entity {
         crate::support::keep_as_json(
             &mut additional_properties,
             "createdDateTime",
-            value.created_date_time,
+            value.created_date_time.as_ref().map(crate::support::AsText),
         );
         crate::support::keep_as_json(
             &mut additional_properties,
             "lastActionDateTime",
-            value.last_action_date_time,
+            value.last_action_date_time.as_ref().map(crate::support::AsText),
         );
         crate::support::keep_as_json(&mut additional_properties, "status", value.status);
         Self {
@@ -5227,7 +5259,11 @@ impl crate::support::WriteObject for User {
     ) {
         object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
         object.field("id", &self.id);
-        object.field("deletedDateTime", &self.deleted_date_time);
+        object
+            .field(
+                "deletedDateTime",
+                &self.deleted_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("accountEnabled", &self.account_enabled);
         object.field("businessPhones", &self.business_phones);
         object.field("displayName", &self.display_name);

@@ -487,30 +487,64 @@ pub(crate) trait FromText: Sized {
     const WHAT: &'static str;
     /// The text expected, with an example.
     const FORMAT: &'static str;
-    fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError>;
+    /// The value, or why the text is none.
+    fn from_text(text: &str) -> ::std::result::Result<Self, ::std::string::String>;
+}
+
+/// A primitive written as the JSON string that `FromText` reads back.
+pub(crate) trait ToText {
+    /// The text, or why the value has none in the format (a timestamp past the year
+    /// 9999 in RFC 3339).
+    fn to_text(
+        &self,
+    ) -> ::std::result::Result<::std::string::String, ::std::string::String>;
 }
 
 impl FromText for ::chrono::DateTime<::chrono::FixedOffset> {
     const WHAT: &'static str = "a timestamp";
     const FORMAT: &'static str = "RFC 3339, such as \"2021-03-18T09:15:00Z\"";
-    fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
-        text.parse()
+    fn from_text(text: &str) -> ::std::result::Result<Self, ::std::string::String> {
+        text.parse::<Self>().map_err(|error| error.to_string())
+    }
+}
+
+impl ToText for ::chrono::DateTime<::chrono::FixedOffset> {
+    fn to_text(
+        &self,
+    ) -> ::std::result::Result<::std::string::String, ::std::string::String> {
+        Ok(self.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true))
     }
 }
 
 impl FromText for ::chrono::NaiveDate {
     const WHAT: &'static str = "a date";
     const FORMAT: &'static str = "such as \"2021-03-18\"";
-    fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
-        text.parse()
+    fn from_text(text: &str) -> ::std::result::Result<Self, ::std::string::String> {
+        text.parse::<Self>().map_err(|error| error.to_string())
+    }
+}
+
+impl ToText for ::chrono::NaiveDate {
+    fn to_text(
+        &self,
+    ) -> ::std::result::Result<::std::string::String, ::std::string::String> {
+        Ok(self.to_string())
     }
 }
 
 impl FromText for ::chrono::NaiveTime {
     const WHAT: &'static str = "a time of day";
     const FORMAT: &'static str = "such as \"09:15:00.0000000\"";
-    fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
-        text.parse()
+    fn from_text(text: &str) -> ::std::result::Result<Self, ::std::string::String> {
+        text.parse::<Self>().map_err(|error| error.to_string())
+    }
+}
+
+impl ToText for ::chrono::NaiveTime {
+    fn to_text(
+        &self,
+    ) -> ::std::result::Result<::std::string::String, ::std::string::String> {
+        Ok(self.to_string())
     }
 }
 
@@ -547,6 +581,21 @@ impl<'de, T: FromText> ::serde::Deserialize<'de> for Text<T> {
             }
         }
         deserializer.deserialize_str(TextVisitor(::std::marker::PhantomData))
+    }
+}
+
+/// A value written as its text.
+pub(crate) struct AsText<'a, T>(pub(crate) &'a T);
+
+impl<T: ToText> ::serde::Serialize for AsText<'_, T> {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        match self.0.to_text() {
+            Ok(text) => serializer.serialize_str(&text),
+            Err(why) => Err(<S::Error as ::serde::ser::Error>::custom(why)),
+        }
     }
 }
 

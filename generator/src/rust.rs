@@ -18,7 +18,9 @@
 //!   leading `_` before a digit; collisions numbered in a fixed claim order (`model/build.rs`).
 //! - Types ([`primitives`], [`structs`]): every field an `Option`, collections `Option<Vec<T>>`,
 //!   `Edm` primitives as in [`primitives::PRIMITIVES`], unknown types as `serde_json::Value`
-//!   with a diagnostic; a field that holds one struct boxed ([`structs`]).
+//!   with a diagnostic; a field that holds one struct boxed ([`structs`]). The types of
+//!   timestamps, dates, times of day and GUIDs are read from and written as their text
+//!   ([`text_forms`]).
 //! - A type with subtypes gets an `Any...` enum (its name with `Any` in front), used wherever a
 //!   property has that type, which lends the base's fields and views each variant
 //!   ([`polymorphism`]).
@@ -51,6 +53,7 @@ mod primitives;
 mod structs;
 mod support;
 mod surface;
+mod text_forms;
 mod untyped;
 
 use std::path::Path;

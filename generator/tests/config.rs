@@ -176,9 +176,26 @@ fn every_kind_of_fix_lands_in_the_schema_and_the_rust_says_so() {
     let lib = files.iter().find(|f| f.path == "src/lib.rs").unwrap();
     assert!(lib.contents.contains("| `Edm.Guid` | `uuid::Uuid` |"));
     let manifest = render_manifest(schema, &options);
-    assert!(manifest
-        .contents
-        .contains("uuid = { version = \"1\", features = [\"serde\"] }"));
+    assert_eq!(
+        dependencies(&manifest.contents),
+        [
+            "chrono = { version = \"0.4\", default-features = false, features = [\"std\"] }",
+            "erased-serde = \"0.4\"",
+            "serde = \"1\"",
+            "serde_json = { version = \"1\", features = [\"preserve_order\"] }",
+            "uuid = \"1\"",
+        ]
+    );
+}
+
+/// The lines of a manifest's `[dependencies]`.
+fn dependencies(manifest: &str) -> Vec<&str> {
+    manifest
+        .lines()
+        .skip_while(|line| *line != "[dependencies]")
+        .skip(1)
+        .take_while(|line| !line.is_empty())
+        .collect()
 }
 
 #[test]

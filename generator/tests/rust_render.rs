@@ -118,6 +118,14 @@ fn schema() -> Schema {
                 property("startDateTime", "Edm.DateTimeOffset", false, ""),
                 property("summary", "Edm.String", false, ""),
                 property("_summary", "Edm.String", false, "Named like `summary`."),
+                // A primitive of each kind `[output.primitives]` may choose a type for, and
+                // lists of two, each moved into `additional_properties` by the upcast.
+                property("startDate", "Edm.Date", false, ""),
+                property("startTime", "Edm.TimeOfDay", false, ""),
+                property("activeTimes", "Edm.TimeOfDay", true, ""),
+                property("correlationId", "Edm.Guid", false, ""),
+                property("cost", "Edm.Decimal", false, ""),
+                property("retryIntervals", "Edm.Duration", true, ""),
             ],
         ),
         comms_operation,
@@ -231,7 +239,8 @@ fn example(role: ExampleRole, type_name: Option<&str>, body: &str) -> Example {
 
 /// One example per kind of case: a list response, a request whose type the page implies, a
 /// placeholder beside a wrong-case and an undocumented property, invalid JSON, an undocumented
-/// type, a body with no type, and one object wrapped in `value`.
+/// type, a body with no type, and one object wrapped in `value`; and a session with a value of
+/// each primitive `[output.primitives]` may choose a type for, as Graph writes them.
 fn examples() -> Vec<Example> {
     let operation = Some("microsoft.graph.operation");
     let mut implied = example(
@@ -260,8 +269,25 @@ fn examples() -> Vec<Example> {
             operation,
             r#"{"value": {"id": "2", "status": "notStarted"}}"#,
         ),
+        example(
+            ExampleRole::Response,
+            Some("microsoft.graph.callRecords.session"),
+            SESSION,
+        ),
     ]
 }
+
+/// A session as Graph writes one: seven fractional digits, a GUID in capitals, and durations
+/// with calendar units, a sign, a fraction and weeks.
+const SESSION: &str = r#"{
+    "startDateTime": "2021-03-18T09:15:00.0000000Z",
+    "startDate": "2021-03-18",
+    "startTime": "09:15:00.0000000",
+    "activeTimes": ["09:15:00", "17:30:00.5000000"],
+    "correlationId": "5D5E0B3A-1C2F-4E6B-9A8D-7F3E2B1C0A9D",
+    "cost": 12.50,
+    "retryIntervals": ["PT1H30M", "P1D", "P1M", "-PT5S", "PT0.5S", "P1Y2M3DT4H5M6.7S", "P2W"]
+}"#;
 
 /// The options of the workspace's own crate, `generated/`, which the snapshots name.
 fn options() -> CrateOptions {
@@ -494,6 +520,7 @@ fn examples_are_read_as_their_named_or_implied_type_and_their_defects_classed() 
             (None, 0, false, Some(DefectClass::UndocumentedType)),
             (None, 0, false, None),
             (operation, 1, false, Some(DefectClass::WrappedValue)),
+            (Some("microsoft.graph.callRecords.session"), 1, false, None),
         ]
     );
     let detail = cases[2].doc_defect.as_ref().map(|d| d.detail.as_str());

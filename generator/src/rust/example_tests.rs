@@ -26,6 +26,8 @@ use super::features::{cfg, features, Features};
 use super::model::{CrateModel, Item, ItemPath};
 use super::names::{ident, snake_case, Case, Scope};
 use super::odata::ODATA_MODULE;
+use super::primitives::PrimitiveChoices;
+use super::text_forms::{text_form, TextForm};
 use super::{CrateOptions, GeneratedFile};
 use crate::diagnostic::Diagnostic;
 use crate::example_check::ExampleCase;
@@ -49,7 +51,10 @@ pub fn test_files(
             docs_examples(&skipped_by_feature(&readers, cases)),
         ),
         ("tests/docs_examples/cases.rs", case_data(cases)),
-        ("tests/round_trip/mod.rs", round_trip(&readers)),
+        (
+            "tests/round_trip/mod.rs",
+            round_trip(&readers, &options.primitives),
+        ),
     ];
     let sources = sources
         .into_iter()
@@ -261,7 +266,7 @@ fn raw_string(text: &str) -> TokenStream {
         .expect("a raw string literal of compact JSON is a token")
 }
 
-fn round_trip(readers: &[ReadType]) -> TokenStream {
+fn round_trip(readers: &[ReadType], primitives: &PrimitiveChoices) -> TokenStream {
     let arms = readers.iter().map(|reader| {
         let ReadType {
             key,
@@ -278,6 +283,24 @@ fn round_trip(readers: &[ReadType]) -> TokenStream {
             |feature| quote!(#[cfg(not(feature = #feature))] (#key, _) => Reader::FeatureOff(#feature),),
         );
         quote!(#gate (#key, false) => Reader::Compiled(through::<#reads_as>), #(#collections)* #(#off)*)
+    });
+    // A primitive read from its text may be written back in its type's own form: the same
+    // value, compared as the crate reads it.
+    let forms: Vec<&TextForm> = primitives
+        .table()
+        .filter_map(|p| text_form(p.rust))
+        .collect();
+    let same_value = forms.iter().map(|form| {
+        let read = form.read(&form.ty());
+        quote!(|| same_when_read(e, w, |text: &str| #read))
+    });
+    let same_when_read = (!forms.is_empty()).then(|| {
+        quote! {
+            /// Whether `expected` and `written` both read with `read`, as the same value.
+            fn same_when_read<T: PartialEq, E>(expected: &str, written: &str, read: fn(&str) -> Result<T, E>) -> bool {
+                matches!((read(expected), read(written)), (Ok(e), Ok(w)) if e == w)
+            }
+        }
     });
     quote! {
         //! Reads JSON examples as their types and writes them back, and classes each one: it
@@ -448,10 +471,10 @@ fn round_trip(readers: &[ReadType]) -> TokenStream {
         }
 
         /// Where `written` differs from `expected`, by path; `None` for the same JSON, where
-        /// numbers compare by value (`1` and `1.0`), and two strings that are RFC 3339
-        /// timestamps of the same instant, or times of day of the same time, are equal (chrono
-        /// writes its own number of fractional digits). A missing member and `null` differ:
-        /// a `null` read is written back.
+        /// numbers compare by value (`1` and `1.0`), and two strings that read as the same
+        /// value of a primitive type the crate reads from its text are equal (a timestamp is
+        /// written with its type's number of fractional digits, a GUID in lower case). A
+        /// missing member and `null` differ: a `null` read is written back.
         fn difference(expected: &Value, written: &Value, path: &str) -> Option<String> {
             match (expected, written) {
                 (Value::Object(expected), Value::Object(written)) => expected
@@ -471,20 +494,12 @@ fn round_trip(readers: &[ReadType]) -> TokenStream {
                     .enumerate()
                     .find_map(|(index, (e, w))| difference(e, w, &format!("{path}[{index}]"))),
                 (Value::Number(e), Value::Number(w)) if e == w || e.as_f64() == w.as_f64() => None,
-                (Value::String(e), Value::String(w)) if e == w || same_instant(e, w) || same_time(e, w) => None,
+                (Value::String(e), Value::String(w)) if e == w #(#same_value)* => None,
                 _ if expected == written => None,
                 _ => Some(format!("`{path}` came back as {written}, not {expected}")),
             }
         }
 
-        fn same_instant(expected: &str, actual: &str) -> bool {
-            let parse = chrono::DateTime::parse_from_rfc3339;
-            matches!((parse(expected), parse(actual)), (Ok(e), Ok(a)) if e == a)
-        }
-
-        fn same_time(expected: &str, actual: &str) -> bool {
-            let parse = |text: &str| text.parse::<chrono::NaiveTime>();
-            matches!((parse(expected), parse(actual)), (Ok(e), Ok(a)) if e == a)
-        }
+        #same_when_read
     }
 }

@@ -81,6 +81,17 @@ pub const ALTERNATIVES: &[Primitive] = &[
     primitive("Edm.Decimal", "f64", "rounded to the nearest binary float"),
 ];
 
+/// The crates the primitives' Rust types come from, each with the `Cargo.toml` line a generated
+/// crate depends on it by: only the features the generated code uses, which reads and writes
+/// these types through their text (`rust/text_forms.rs`), not through their serde impls.
+const CRATES: &[(&str, &str)] = &[
+    (
+        "::chrono::",
+        "chrono = { version = \"0.4\", default-features = false, features = [\"std\"] }",
+    ),
+    ("::uuid::", "uuid = \"1\""),
+];
+
 impl Primitive {
     /// The Rust type as a user writes it: `String`, `uuid::Uuid`, `chrono::NaiveDate`.
     pub fn choice(&self) -> String {
@@ -94,9 +105,10 @@ impl Primitive {
     /// The crate this type needs beyond those every generated crate depends on, as a line of
     /// its `Cargo.toml`.
     pub fn dependency(&self) -> Option<&'static str> {
-        self.rust
-            .starts_with("::uuid::")
-            .then_some("uuid = { version = \"1\", features = [\"serde\"] }")
+        CRATES
+            .iter()
+            .find(|(prefix, _)| self.rust.starts_with(prefix))
+            .map(|(_, line)| *line)
     }
 }
 
