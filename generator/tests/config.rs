@@ -48,6 +48,9 @@ fn config_diagnostics(docs: &Docs) -> String {
 const EVERY_KIND: &str = r#"
 [output.primitives]
 "Edm.Guid" = "uuid::Uuid"
+"Edm.DateTimeOffset" = "time::OffsetDateTime"
+"Edm.Date" = "time::Date"
+"Edm.TimeOfDay" = "time::Time"
 
 [[fix]]
 type = "microsoft.graph.folder"
@@ -173,19 +176,40 @@ fn every_kind_of_fix_lands_in_the_schema_and_the_rust_says_so() {
             .contains("/// Set by docgen.toml: folders hold more than 2^31 items"),
         "the field's doc comment names the fix"
     );
+    // The crate docs' table and the manifest follow the primitives chosen: no type is
+    // chrono's, so the crate does not depend on it.
     let lib = files.iter().find(|f| f.path == "src/lib.rs").unwrap();
-    assert!(lib.contents.contains("| `Edm.Guid` | `uuid::Uuid` |"));
+    for row in [
+        "| `Edm.Guid` | `uuid::Uuid` |",
+        "| `Edm.DateTimeOffset` | `time::OffsetDateTime` |",
+        "| `Edm.Date` | `time::Date` |",
+        "| `Edm.TimeOfDay` | `time::Time` |",
+    ] {
+        assert!(lib.contents.contains(row), "{row}");
+    }
     let manifest = render_manifest(schema, &options);
     assert_eq!(
         dependencies(&manifest.contents),
         [
-            "chrono = { version = \"0.4\", default-features = false, features = [\"std\"] }",
             "erased-serde = \"0.4\"",
             "serde = \"1\"",
             "serde_json = { version = \"1\", features = [\"preserve_order\"] }",
+            "time = { version = \"0.3\", features = [\"formatting\", \"macros\", \"parsing\"] }",
             "uuid = \"1\"",
         ]
     );
+    // A chrono type kept beside time's: the crate depends on both.
+    let mut primitives = options.primitives.clone();
+    primitives.choose("Edm.Date", "chrono::NaiveDate").unwrap();
+    let mixed = render_manifest(
+        schema,
+        &CrateOptions {
+            primitives,
+            ..options
+        },
+    );
+    let mixed = dependencies(&mixed.contents);
+    assert!(mixed[0].starts_with("chrono = ") && mixed[4].starts_with("time = "));
 }
 
 /// The lines of a manifest's `[dependencies]`.

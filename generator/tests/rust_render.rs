@@ -373,6 +373,17 @@ fn check_crate(
     files: &[GeneratedFile],
     feature_sets: &[Vec<&str>],
 ) {
+    run_cargo_on_crate("check", name, manifest, files, feature_sets);
+}
+
+/// [`check_crate`] with another cargo command (`test`) on every target.
+fn run_cargo_on_crate(
+    command: &str,
+    name: &str,
+    manifest: &GeneratedFile,
+    files: &[GeneratedFile],
+    feature_sets: &[Vec<&str>],
+) {
     let work = Path::new(env!("CARGO_TARGET_TMPDIR")).join("rust-render");
     let krate = work.join(name);
     if krate.exists() {
@@ -388,7 +399,7 @@ fn check_crate(
     for features in feature_sets {
         let output = Command::new(env!("CARGO"))
             .args([
-                "check",
+                command,
                 "--offline",
                 "--quiet",
                 "--all-targets",
@@ -403,10 +414,57 @@ fn check_crate(
             .unwrap_or_else(|error| panic!("cannot run cargo ({}): {error}", env!("CARGO")));
         if !output.status.success() {
             let stderr = String::from_utf8_lossy(&output.stderr);
-            failures.push(format!("cargo check {}:\n{stderr}", features.join(" ")));
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            failures.push(format!(
+                "cargo {command} {}:\n{stdout}\n{stderr}",
+                features.join(" ")
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `[output.primitives]` with a type for every primitive that may have one (`time`'s, `uuid`'s
+/// and `f64`), with `String` for every one that may be, and with the defaults: each
+/// crate builds, warnings denied, and its tests pass: the examples come back whole, the session
+/// with a value of each primitive in Graph's forms (`SESSION`) among them. With the typed
+/// choices, `tests/consumers/primitives.rs` also checks the values read, what is written back
+/// and the errors of values that do not read.
+#[test]
+fn each_primitive_choice_builds_and_its_examples_come_back_whole() {
+    let typed = r#"[output.primitives]
+"Edm.Guid" = "uuid::Uuid"
+"Edm.DateTimeOffset" = "time::OffsetDateTime"
+"Edm.Date" = "time::Date"
+"Edm.TimeOfDay" = "time::Time"
+"Edm.Decimal" = "f64"
+"#;
+    let strings = r#"[output.primitives]
+"Edm.DateTimeOffset" = "String"
+"Edm.Date" = "String"
+"Edm.TimeOfDay" = "String"
+"#;
+    let consumer = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/consumers/primitives.rs");
+    let consumer = GeneratedFile {
+        path: "tests/consumer.rs".to_string(),
+        contents: std::fs::read_to_string(consumer).unwrap(),
+    };
+    for (name, toml, consumer) in [
+        ("typed-primitives", typed, Some(&consumer)),
+        ("string-primitives", strings, None),
+        ("default-primitives", "", None),
+    ] {
+        let (config, warnings) = Config::parse("docgen.toml", toml).unwrap();
+        assert!(warnings.is_empty());
+        let options = CrateOptions {
+            primitives: config.output.primitives,
+            ..options()
+        };
+        let (mut files, _) = render_crate(&schema(), &examples(), &options);
+        files.extend(consumer.cloned());
+        let manifest = render_manifest(&schema(), &options);
+        run_cargo_on_crate("test", name, &manifest, &files, &[vec!["--all-features"]]);
+    }
 }
 
 /// `struct-derives`, `enum-derives` and `[output.modules]` of `docgen.toml`, with a float

@@ -40,11 +40,14 @@ enum-derives = []
 # enum-derives = ["PartialOrd", "Ord"]
 
 # The Rust type of an Edm primitive, where there is a choice:
-#   Edm.Guid            "String" (default) or "uuid::Uuid" (the crate then depends on uuid)
-#   Edm.DateTimeOffset  "chrono::DateTime<chrono::FixedOffset>" (default) or "String"
-#   Edm.Date            "chrono::NaiveDate" (default) or "String"
-#   Edm.TimeOfDay       "chrono::NaiveTime" (default) or "String"
+#   Edm.Guid            "String" (default) or "uuid::Uuid"
+#   Edm.DateTimeOffset  "chrono::DateTime<chrono::FixedOffset>" (default), "String" or
+#                       "time::OffsetDateTime"
+#   Edm.Date            "chrono::NaiveDate" (default), "String" or "time::Date"
+#   Edm.TimeOfDay       "chrono::NaiveTime" (default), "String" or "time::Time"
 #   Edm.Decimal         "serde_json::Number" (default) or "f64"
+# The crate depends on the crates of the types chosen (chrono, time, uuid) and no other:
+# choosing the three time types drops chrono.
 # Edm.Duration is always "String": std's and chrono's durations hold fixed lengths, and a
 # calendar duration such as `P1M` has none.
 [output.primitives]

@@ -76,18 +76,31 @@ pub const ALTERNATIVES: &[Primitive] = &[
         "parsed; a value that is no GUID fails to read",
     ),
     primitive("Edm.DateTimeOffset", STRING, "as written"),
+    primitive(
+        "Edm.DateTimeOffset",
+        "::time::OffsetDateTime",
+        "RFC 3339, any number of fractional digits (nanoseconds kept), offset kept",
+    ),
     primitive("Edm.Date", STRING, "as written"),
+    primitive("Edm.Date", "::time::Date", "`2021-03-18`"),
     primitive("Edm.TimeOfDay", STRING, "as written"),
+    primitive("Edm.TimeOfDay", "::time::Time", "`09:15:00.0000000`"),
     primitive("Edm.Decimal", "f64", "rounded to the nearest binary float"),
 ];
 
 /// The crates the primitives' Rust types come from, each with the `Cargo.toml` line a generated
 /// crate depends on it by: only the features the generated code uses, which reads and writes
-/// these types through their text (`rust/text_forms.rs`), not through their serde impls.
+/// these types through their text (`rust/text_forms.rs`), not through their serde impls. The
+/// workspace's `Cargo.toml` pins the same crates with the same features, so that its
+/// `Cargo.lock` holds what the tests that build a generated crate offline need.
 const CRATES: &[(&str, &str)] = &[
     (
         "::chrono::",
         "chrono = { version = \"0.4\", default-features = false, features = [\"std\"] }",
+    ),
+    (
+        "::time::",
+        "time = { version = \"0.3\", features = [\"formatting\", \"macros\", \"parsing\"] }",
     ),
     ("::uuid::", "uuid = \"1\""),
 ];
@@ -221,8 +234,26 @@ mod tests {
         assert!(choices.table().any(|p| p.dependency().is_some()));
         choices.choose("Edm.Guid", "String").unwrap();
         assert_eq!(choices, PrimitiveChoices::default().with_guid_as_string());
+        for (edm, choice, rust) in [
+            (
+                "Edm.DateTimeOffset",
+                "time::OffsetDateTime",
+                "::time::OffsetDateTime",
+            ),
+            ("edm.date", "time::Date", "::time::Date"),
+            ("Edm.TimeOfDay", "time::Time", "::time::Time"),
+        ] {
+            choices.choose(edm, choice).unwrap();
+            assert_eq!(choices.primitive_for(edm).map(|p| p.rust), Some(rust));
+        }
         for (edm, choice, why) in [
             ("Edm.Guid", "u128", "expected `String`, `uuid::Uuid`"),
+            (
+                "Edm.DateTimeOffset",
+                "time::PrimitiveDateTime",
+                "expected `chrono::DateTime<chrono::FixedOffset>`, `String`, \
+                 `time::OffsetDateTime`",
+            ),
             ("Edm.Int32", "i64", "is always held as `i32`"),
             ("Edm.Nothing", "String", "is no Edm primitive"),
         ] {
@@ -236,6 +267,45 @@ mod tests {
             let string = PRIMITIVES.iter().find(|p| p.edm == "Edm.Guid").unwrap();
             self.chosen.insert("Edm.Guid", string);
             self
+        }
+    }
+
+    /// The workspace pins each crate a choice depends on, with at least the features and
+    /// default features the generated crate asks for, so that `Cargo.lock` holds every package
+    /// such a crate builds with (the tests build them offline).
+    #[test]
+    fn the_workspace_pins_every_crate_a_choice_depends_on() {
+        let workspace: toml::Table = include_str!("../../../Cargo.toml").parse().unwrap();
+        let pinned = &workspace["workspace"]["dependencies"];
+        let features = |spec: &toml::Value| -> Vec<String> {
+            let list = spec.get("features").and_then(toml::Value::as_array);
+            let names = list.into_iter().flatten().filter_map(toml::Value::as_str);
+            names.map(str::to_string).collect()
+        };
+        let defaults = |spec: &toml::Value| {
+            let flag = spec.get("default-features").and_then(toml::Value::as_bool);
+            flag.unwrap_or(true)
+        };
+        let version = |spec: &toml::Value| -> Option<String> {
+            let version = spec.get("version").unwrap_or(spec);
+            version.as_str().map(str::to_string)
+        };
+        for (_, line) in CRATES {
+            let line: toml::Table = line.parse().unwrap();
+            for (name, wanted) in &line {
+                let Some(spec) = pinned.get(name) else {
+                    panic!("the workspace's Cargo.toml does not pin `{name}`");
+                };
+                assert_eq!(version(spec), version(wanted), "{name}");
+                assert!(
+                    defaults(spec) || !defaults(wanted),
+                    "{name}: default features"
+                );
+                let have = features(spec);
+                for feature in features(wanted) {
+                    assert!(have.contains(&feature), "{name}: feature `{feature}`");
+                }
+            }
         }
     }
 

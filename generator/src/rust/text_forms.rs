@@ -2,9 +2,9 @@
 //! back as one (timestamps, dates, times of day and GUIDs, as the types chosen for them),
 //! through the support module's `FromText` and `ToText` rather than the types' own serde impls:
 //! a value that does not read fails with its text and what was expected, and a value is written
-//! in the form the docs use. The crate's example tests read with the same code, to tell a value
-//! written back in the type's own form (fewer fractional digits, a GUID in lower case) from a
-//! changed one.
+//! in the form the docs use (`time`'s serde impls write no RFC 3339). The crate's example tests
+//! read with the same code, to tell a value written back in the type's own form (fewer
+//! fractional digits, a GUID in lower case) from a changed one.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -73,6 +73,58 @@ pub const TEXT_FORMS: &[TextForm] = &[
         format: TIME_OF_DAY,
         read: |ty| quote!(text.parse::<#ty>()),
         write: || quote!(Ok(self.to_string())),
+    },
+    TextForm {
+        rust: "::time::OffsetDateTime",
+        what: "a timestamp",
+        format: RFC_3339,
+        read: |ty| quote!(<#ty>::parse(text, &::time::format_description::well_known::Rfc3339)),
+        write: || {
+            quote! {
+                self.format(&::time::format_description::well_known::Rfc3339)
+                    .map_err(|error| error.to_string())
+            }
+        },
+    },
+    TextForm {
+        rust: "::time::Date",
+        what: "a date",
+        format: DATE,
+        read: |ty| quote!(<#ty>::parse(text, ::time::macros::format_description!("[year]-[month]-[day]"))),
+        write: || {
+            quote! {
+                self.format(::time::macros::format_description!("[year]-[month]-[day]"))
+                    .map_err(|error| error.to_string())
+            }
+        },
+    },
+    TextForm {
+        rust: "::time::Time",
+        what: "a time of day",
+        format: TIME_OF_DAY,
+        // Seconds and their fraction are optional, as chrono's `NaiveTime` reads them.
+        read: |ty| {
+            quote! {
+                <#ty>::parse(
+                    text,
+                    ::time::macros::format_description!(
+                        "[hour]:[minute][optional [:[second][optional [.[subsecond]]]]]"
+                    ),
+                )
+            }
+        },
+        // A whole second without a fraction, as chrono writes it; a fraction with the digits
+        // it needs.
+        write: || {
+            quote! {
+                if self.nanosecond() == 0 {
+                    self.format(::time::macros::format_description!("[hour]:[minute]:[second]"))
+                } else {
+                    self.format(::time::macros::format_description!("[hour]:[minute]:[second].[subsecond]"))
+                }
+                .map_err(|error| error.to_string())
+            }
+        },
     },
     TextForm {
         rust: "::uuid::Uuid",
