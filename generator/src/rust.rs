@@ -19,8 +19,8 @@
 //! - Types ([`primitives`], [`structs`]): every field an `Option`, collections `Option<Vec<T>>`,
 //!   `Edm` primitives as in [`primitives::PRIMITIVES`], unknown types as `serde_json::Value`
 //!   with a diagnostic; a field that holds one struct boxed ([`structs`]). The types of
-//!   timestamps, dates, times of day and GUIDs are read from and written as their text
-//!   ([`text_forms`]).
+//!   timestamps, dates, times of day, durations and GUIDs are read from and written as their
+//!   text ([`text_forms`]).
 //! - A type with subtypes gets an `Any...` enum (its name with `Any` in front), used wherever a
 //!   property has that type, which lends the base's fields and views each variant
 //!   ([`polymorphism`]).

@@ -51,6 +51,7 @@ const EVERY_KIND: &str = r#"
 "Edm.DateTimeOffset" = "time::OffsetDateTime"
 "Edm.Date" = "time::Date"
 "Edm.TimeOfDay" = "time::Time"
+"Edm.Duration" = "jiff::SpanFieldwise"
 
 [[fix]]
 type = "microsoft.graph.folder"
@@ -184,6 +185,7 @@ fn every_kind_of_fix_lands_in_the_schema_and_the_rust_says_so() {
         "| `Edm.DateTimeOffset` | `time::OffsetDateTime` |",
         "| `Edm.Date` | `time::Date` |",
         "| `Edm.TimeOfDay` | `time::Time` |",
+        "| `Edm.Duration` | `jiff::SpanFieldwise` |",
     ] {
         assert!(lib.contents.contains(row), "{row}");
     }
@@ -192,6 +194,7 @@ fn every_kind_of_fix_lands_in_the_schema_and_the_rust_says_so() {
         dependencies(&manifest.contents),
         [
             "erased-serde = \"0.4\"",
+            "jiff = { version = \"1\", default-features = false }",
             "serde = \"1\"",
             "serde_json = { version = \"1\", features = [\"preserve_order\"] }",
             "time = { version = \"0.3\", features = [\"formatting\", \"macros\", \"parsing\"] }",
@@ -209,7 +212,7 @@ fn every_kind_of_fix_lands_in_the_schema_and_the_rust_says_so() {
         },
     );
     let mixed = dependencies(&mixed.contents);
-    assert!(mixed[0].starts_with("chrono = ") && mixed[4].starts_with("time = "));
+    assert!(mixed[0].starts_with("chrono = ") && mixed[5].starts_with("time = "));
 }
 
 /// The lines of a manifest's `[dependencies]`.
@@ -315,6 +318,7 @@ fn unknown_keys_wrong_types_and_invalid_values_name_their_line_and_column() {
         "[inputs]\ndocs = \"x\"\nincludes = [\"*.md\"]\n",
         "[output]\ndoc-comments = \"yes\"\n",
         "[output.primitives]\n\"Edm.Guid\" = \"u128\"\n",
+        "[output.primitives]\n\"Edm.Duration\" = \"std::time::Duration\"\n",
         "[output]\ncrate-name = \"my.models\"\n",
         "[[fix]]\ntype = \"microsoft.graph.user\"\nreason = \"r\"\n",
         "[[fix]]\ntype = \"user\"\nproperty = \"x\"\nset-type = \"Edm.Nothing\"\nreason = \"r\"\n",

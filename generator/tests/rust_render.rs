@@ -424,8 +424,8 @@ fn run_cargo_on_crate(
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-/// `[output.primitives]` with a type for every primitive that may have one (`time`'s, `uuid`'s
-/// and `f64`), with `String` for every one that may be, and with the defaults: each
+/// `[output.primitives]` with a type for every primitive that may have one (`time`'s, `jiff`'s,
+/// `uuid`'s and `f64`), with `String` for every one that may be, and with the defaults: each
 /// crate builds, warnings denied, and its tests pass: the examples come back whole, the session
 /// with a value of each primitive in Graph's forms (`SESSION`) among them. With the typed
 /// choices, `tests/consumers/primitives.rs` also checks the values read, what is written back
@@ -437,6 +437,7 @@ fn each_primitive_choice_builds_and_its_examples_come_back_whole() {
 "Edm.DateTimeOffset" = "time::OffsetDateTime"
 "Edm.Date" = "time::Date"
 "Edm.TimeOfDay" = "time::Time"
+"Edm.Duration" = "jiff::SpanFieldwise"
 "Edm.Decimal" = "f64"
 "#;
     let strings = r#"[output.primitives]

@@ -45,13 +45,14 @@ enum-derives = []
 #                       "time::OffsetDateTime"
 #   Edm.Date            "chrono::NaiveDate" (default), "String" or "time::Date"
 #   Edm.TimeOfDay       "chrono::NaiveTime" (default), "String" or "time::Time"
+#   Edm.Duration        "String" (default) or "jiff::SpanFieldwise", a `jiff::Span` that
+#                       keeps each unit as written (`P1M` is a month, not a length)
 #   Edm.Decimal         "serde_json::Number" (default) or "f64"
-# The crate depends on the crates of the types chosen (chrono, time, uuid) and no other:
-# choosing the three time types drops chrono.
-# Edm.Duration is always "String": std's and chrono's durations hold fixed lengths, and a
-# calendar duration such as `P1M` has none.
+# The crate depends on the crates of the types chosen (chrono, time, jiff, uuid) and no
+# other: choosing the three time types drops chrono.
 [output.primitives]
 # "Edm.Guid" = "uuid::Uuid"
+# "Edm.Duration" = "jiff::SpanFieldwise"
 
 # The module of a namespace, or of a level of one such as "microsoft.graph", in place of its
 # own snake_case name, where it is (a namespace under it follows): a lower-case Rust name,

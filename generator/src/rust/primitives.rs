@@ -49,7 +49,7 @@ pub const PRIMITIVES: &[Primitive] = &[
     primitive(
         "Edm.Duration",
         STRING,
-        "ISO 8601 duration (`PT1H30M`) as written; chrono has no such type",
+        "ISO 8601 duration (`PT1H30M`, `P1M`) as written",
     ),
     primitive(
         "Edm.Guid",
@@ -85,6 +85,12 @@ pub const ALTERNATIVES: &[Primitive] = &[
     primitive("Edm.Date", "::time::Date", "`2021-03-18`"),
     primitive("Edm.TimeOfDay", STRING, "as written"),
     primitive("Edm.TimeOfDay", "::time::Time", "`09:15:00.0000000`"),
+    primitive(
+        "Edm.Duration",
+        "::jiff::SpanFieldwise",
+        "ISO 8601 duration (`P1M`, `-PT5S`) with each unit kept as written; the `jiff::Span` \
+         is its `.0`",
+    ),
     primitive("Edm.Decimal", "f64", "rounded to the nearest binary float"),
 ];
 
@@ -97,6 +103,10 @@ const CRATES: &[(&str, &str)] = &[
     (
         "::chrono::",
         "chrono = { version = \"0.4\", default-features = false, features = [\"std\"] }",
+    ),
+    (
+        "::jiff::",
+        "jiff = { version = \"1\", default-features = false }",
     ),
     (
         "::time::",
@@ -242,6 +252,11 @@ mod tests {
             ),
             ("edm.date", "time::Date", "::time::Date"),
             ("Edm.TimeOfDay", "time::Time", "::time::Time"),
+            (
+                "Edm.Duration",
+                "jiff::SpanFieldwise",
+                "::jiff::SpanFieldwise",
+            ),
         ] {
             choices.choose(edm, choice).unwrap();
             assert_eq!(choices.primitive_for(edm).map(|p| p.rust), Some(rust));
@@ -253,6 +268,17 @@ mod tests {
                 "time::PrimitiveDateTime",
                 "expected `chrono::DateTime<chrono::FixedOffset>`, `String`, \
                  `time::OffsetDateTime`",
+            ),
+            (
+                "Edm.Duration",
+                "std::time::Duration",
+                "is no choice for `Edm.Duration`; expected `String`, `jiff::SpanFieldwise`",
+            ),
+            // `jiff::Span` has no `PartialEq`, which every struct derives.
+            (
+                "Edm.Duration",
+                "jiff::Span",
+                "expected `String`, `jiff::SpanFieldwise`",
             ),
             ("Edm.Int32", "i64", "is always held as `i32`"),
             ("Edm.Nothing", "String", "is no Edm primitive"),

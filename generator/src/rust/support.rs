@@ -261,8 +261,8 @@ fn polymorphism_helpers() -> TokenStream {
 }
 
 /// Whether a field holds a primitive that is read from its text by `FromText` and written as
-/// its text by `ToText` (see `text_forms.rs`): the types of timestamps, dates, times of day
-/// and GUIDs.
+/// its text by `ToText` (see `text_forms.rs`): the types of timestamps, dates, times of day,
+/// durations and GUIDs.
 pub fn read_from_text(field: &Field) -> bool {
     matches!(&field.ty, FieldType::Primitive(primitive) if text_form(primitive.rust).is_some())
 }

@@ -1,10 +1,10 @@
 //! The primitives whose Rust types the generated crate reads from their JSON string and writes
-//! back as one (timestamps, dates, times of day and GUIDs, as the types chosen for them),
-//! through the support module's `FromText` and `ToText` rather than the types' own serde impls:
-//! a value that does not read fails with its text and what was expected, and a value is written
-//! in the form the docs use (`time`'s serde impls write no RFC 3339). The crate's example tests
-//! read with the same code, to tell a value written back in the type's own form (fewer
-//! fractional digits, a GUID in lower case) from a changed one.
+//! back as one (the date, time, duration and GUID types), through the support module's
+//! `FromText` and `ToText` rather than the types' own serde impls: a value that does not read
+//! fails with its text and what was expected, and a value is written in the form the docs use
+//! (`time`'s serde writes no RFC 3339, and `jiff::SpanFieldwise` has no serde impls). The
+//! crate's example tests read with the same code, to tell a value written back in the type's
+//! own form (fewer fractional digits, a GUID in lower case) from a changed one.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -125,6 +125,14 @@ pub const TEXT_FORMS: &[TextForm] = &[
                 .map_err(|error| error.to_string())
             }
         },
+    },
+    TextForm {
+        rust: "::jiff::SpanFieldwise",
+        what: "a duration",
+        format: "ISO 8601, such as \"PT1H30M\" or \"P1M\"",
+        // Only ISO 8601: `Span`'s `FromStr` also reads jiff's own "1h 30m".
+        read: |ty| quote!(::jiff::fmt::temporal::SpanParser::new().parse_span(text).map(#ty)),
+        write: || quote!(Ok(self.0.to_string())),
     },
     TextForm {
         rust: "::uuid::Uuid",

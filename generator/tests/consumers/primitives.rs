@@ -1,10 +1,11 @@
 //! Code that uses the crate of `rust_render.rs` made with a type for every primitive that may
-//! have one (`time`'s, `uuid`'s and `f64`): the values Graph writes read as those
+//! have one (`time`'s, `jiff`'s, `uuid`'s and `f64`): the values Graph writes read as those
 //! types, are written back in forms that read again (also when an upcast keeps them as JSON),
 //! and a value that does not read fails naming its text and the form expected.
 
 use graph_models::graph::call_records::Session;
 use graph_models::graph::Entity;
+use jiff::ToSpan;
 use serde_json::{json, Value};
 use time::macros::{date, datetime, time};
 
@@ -38,6 +39,30 @@ fn graph_forms_read_as_the_chosen_types() {
         Some("5d5e0b3a-1c2f-4e6b-9a8d-7f3e2b1c0a9d")
     );
     assert_eq!(session.cost, Some(12.5));
+    let intervals = session.retry_intervals.unwrap();
+    // Each unit as written: months and years stay months and years, weeks stay weeks.
+    assert_eq!(intervals[0], 1.hour().minutes(30));
+    assert_eq!(intervals[1], 1.day());
+    assert_eq!(intervals[2], 1.month());
+    assert_eq!(intervals[3], -5.seconds());
+    assert_eq!(intervals[4], 500.milliseconds());
+    assert_eq!(
+        intervals[5],
+        1.year()
+            .months(2)
+            .days(3)
+            .hours(4)
+            .minutes(5)
+            .seconds(6)
+            .milliseconds(700)
+    );
+    assert_eq!(intervals[6], 2.weeks());
+    // A fixed length converts to `std::time::Duration`; a calendar unit (or a negative span)
+    // has none without a date to count from.
+    let fixed = std::time::Duration::try_from(intervals[0].0).unwrap();
+    assert_eq!(fixed.as_secs(), 5400);
+    assert!(std::time::Duration::try_from(intervals[2].0).is_err());
+    assert!(std::time::Duration::try_from(intervals[3].0).is_err());
 }
 
 #[test]
@@ -90,6 +115,11 @@ fn a_value_that_does_not_read_names_its_text_and_the_form_expected() {
             "correlationId",
             json!("5d5e0b3a"),
             r#"`correlationId`: "5d5e0b3a" is not a GUID (expected such as "#,
+        ),
+        (
+            "retryIntervals",
+            json!(["PT1H", "1 hour"]),
+            r#"`retryIntervals[1]`: "1 hour" is not a duration (expected ISO 8601, such as "PT1H30M" or "P1M")"#,
         ),
     ] {
         let json = json!({ property: value }).to_string();
