@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::edm::edm_primitive;
+use super::text_forms::text_form;
+use crate::edm::{edm_primitive, EdmPrimitive, JsonKind};
 
 /// One `Edm` primitive and the Rust type that holds it.
 #[derive(Debug, PartialEq, Eq)]
@@ -187,6 +188,14 @@ impl PrimitiveChoices {
             .get(known.name)
             .copied()
             .or_else(|| PRIMITIVES.iter().find(|p| p.edm == known.name))
+    }
+
+    /// The JSON the chosen type of `primitive` reads: the primitive's own, or fewer strings for
+    /// a type read from its text (a GUID type reads only GUIDs).
+    pub fn json_of(&self, primitive: &EdmPrimitive) -> JsonKind {
+        self.primitive_for(primitive.name)
+            .and_then(|chosen| text_form(chosen.rust))
+            .map_or(primitive.json, |form| form.json)
     }
 
     /// Every primitive with its chosen Rust type, in the order of [`PRIMITIVES`].

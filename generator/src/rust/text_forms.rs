@@ -9,6 +9,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use crate::edm::JsonKind;
+
 /// How one Rust type is read from its text and written as text.
 pub struct TextForm {
     /// The type, as the primitives table spells it.
@@ -17,6 +19,8 @@ pub struct TextForm {
     pub what: &'static str,
     /// The text expected, with an example, for errors.
     pub format: &'static str,
+    /// The JSON strings it reads, or fewer: the examples' values are checked against it.
+    pub json: JsonKind,
     /// Reads `text: &str` as the type it is given: an expression of type `Result<T, E>` with
     /// `E: Display`.
     read: fn(&TokenStream) -> TokenStream,
@@ -52,6 +56,7 @@ pub const TEXT_FORMS: &[TextForm] = &[
         rust: "::chrono::DateTime<::chrono::FixedOffset>",
         what: "a timestamp",
         format: RFC_3339,
+        json: JsonKind::Timestamp,
         read: |ty| quote!(text.parse::<#ty>()),
         // As chrono's own serde impl writes it.
         write: || {
@@ -64,6 +69,7 @@ pub const TEXT_FORMS: &[TextForm] = &[
         rust: "::chrono::NaiveDate",
         what: "a date",
         format: DATE,
+        json: JsonKind::Date,
         read: |ty| quote!(text.parse::<#ty>()),
         write: || quote!(Ok(self.to_string())),
     },
@@ -71,6 +77,7 @@ pub const TEXT_FORMS: &[TextForm] = &[
         rust: "::chrono::NaiveTime",
         what: "a time of day",
         format: TIME_OF_DAY,
+        json: JsonKind::TimeOfDay,
         read: |ty| quote!(text.parse::<#ty>()),
         write: || quote!(Ok(self.to_string())),
     },
@@ -78,6 +85,7 @@ pub const TEXT_FORMS: &[TextForm] = &[
         rust: "::time::OffsetDateTime",
         what: "a timestamp",
         format: RFC_3339,
+        json: JsonKind::Timestamp,
         read: |ty| quote!(<#ty>::parse(text, &::time::format_description::well_known::Rfc3339)),
         write: || {
             quote! {
@@ -90,6 +98,7 @@ pub const TEXT_FORMS: &[TextForm] = &[
         rust: "::time::Date",
         what: "a date",
         format: DATE,
+        json: JsonKind::Date,
         read: |ty| quote!(<#ty>::parse(text, ::time::macros::format_description!("[year]-[month]-[day]"))),
         write: || {
             quote! {
@@ -102,6 +111,7 @@ pub const TEXT_FORMS: &[TextForm] = &[
         rust: "::time::Time",
         what: "a time of day",
         format: TIME_OF_DAY,
+        json: JsonKind::TimeOfDay,
         // Seconds and their fraction are optional, as chrono's `NaiveTime` reads them.
         read: |ty| {
             quote! {
@@ -130,6 +140,7 @@ pub const TEXT_FORMS: &[TextForm] = &[
         rust: "::jiff::SpanFieldwise",
         what: "a duration",
         format: "ISO 8601, such as \"PT1H30M\" or \"P1M\"",
+        json: JsonKind::Duration,
         // Only ISO 8601: `Span`'s `FromStr` also reads jiff's own "1h 30m".
         read: |ty| quote!(::jiff::fmt::temporal::SpanParser::new().parse_span(text).map(#ty)),
         write: || quote!(Ok(self.0.to_string())),
@@ -138,6 +149,7 @@ pub const TEXT_FORMS: &[TextForm] = &[
         rust: "::uuid::Uuid",
         what: "a GUID",
         format: "such as \"5d5e0b3a-1c2f-4e6b-9a8d-7f3e2b1c0a9d\"",
+        json: JsonKind::Guid,
         read: |ty| quote!(<#ty>::try_parse(text)),
         write: || quote!(Ok(self.to_string())),
     },
