@@ -257,10 +257,18 @@ impl crate::support::WriteObject for BaseItem {
         object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
         object.field("id", &self.id);
         object.field("createdBy", &self.created_by);
-        object.field("createdDateTime", &self.created_date_time);
+        object
+            .field(
+                "createdDateTime",
+                &self.created_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("eTag", &self.etag);
         object.field("lastModifiedBy", &self.last_modified_by);
-        object.field("lastModifiedDateTime", &self.last_modified_date_time);
+        object
+            .field(
+                "lastModifiedDateTime",
+                &self.last_modified_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("name", &self.name);
         object.field("webUrl", &self.web_url);
         object.finish(&self.additional_properties);
@@ -331,7 +339,7 @@ impl ::std::convert::From<BaseItem> for Entity {
         crate::support::keep_as_json(
             &mut additional_properties,
             "createdDateTime",
-            value.created_date_time,
+            value.created_date_time.as_ref().map(crate::support::AsText),
         );
         crate::support::keep_as_json(&mut additional_properties, "eTag", value.etag);
         crate::support::keep_as_json(
@@ -342,7 +350,7 @@ impl ::std::convert::From<BaseItem> for Entity {
         crate::support::keep_as_json(
             &mut additional_properties,
             "lastModifiedDateTime",
-            value.last_modified_date_time,
+            value.last_modified_date_time.as_ref().map(crate::support::AsText),
         );
         crate::support::keep_as_json(&mut additional_properties, "name", value.name);
         crate::support::keep_as_json(
@@ -1315,7 +1323,11 @@ impl crate::support::WriteObject for DirectoryObject {
     ) {
         object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
         object.field("id", &self.id);
-        object.field("deletedDateTime", &self.deleted_date_time);
+        object
+            .field(
+                "deletedDateTime",
+                &self.deleted_date_time.as_ref().map(crate::support::AsText),
+            );
         object.finish(&self.additional_properties);
     }
 }
@@ -1371,7 +1383,7 @@ impl ::std::convert::From<DirectoryObject> for Entity {
         crate::support::keep_as_json(
             &mut additional_properties,
             "deletedDateTime",
-            value.deleted_date_time,
+            value.deleted_date_time.as_ref().map(crate::support::AsText),
         );
         Self {
             odata_type: value
@@ -1772,16 +1784,24 @@ impl crate::support::WriteObject for DriveItem {
         object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
         object.field("id", &self.id);
         object.field("createdBy", &self.created_by);
-        object.field("createdDateTime", &self.created_date_time);
+        object
+            .field(
+                "createdDateTime",
+                &self.created_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("eTag", &self.etag);
         object.field("lastModifiedBy", &self.last_modified_by);
-        object.field("lastModifiedDateTime", &self.last_modified_date_time);
+        object
+            .field(
+                "lastModifiedDateTime",
+                &self.last_modified_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("name", &self.name);
         object.field("webUrl", &self.web_url);
         object.field("file", &self.file);
         object.field("folder", &self.folder);
         object.field("size", &self.size);
-        object.field("children", &self.children);
+        object.field("children", &self.children.as_ref().map(crate::support::List::of));
         object.finish(&self.additional_properties);
     }
 }
@@ -1852,7 +1872,7 @@ impl ::std::convert::From<DriveItem> for BaseItem {
         crate::support::keep_as_json(
             &mut additional_properties,
             "children",
-            value.children,
+            value.children.as_ref().map(crate::support::List::of),
         );
         Self {
             odata_type: value.odata_type.or_else(|| Some(DriveItem::ODATA_TYPE.into())),
@@ -2869,7 +2889,8 @@ impl crate::support::WriteObject for Event {
     ) {
         object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
         object.field("id", &self.id);
-        object.field("attendees", &self.attendees);
+        object
+            .field("attendees", &self.attendees.as_ref().map(crate::support::List::of));
         object.field("body", &self.body);
         object.field("end", &self.end);
         object.field("importance", &self.importance);
@@ -2939,7 +2960,7 @@ impl ::std::convert::From<Event> for Entity {
         crate::support::keep_as_json(
             &mut additional_properties,
             "attendees",
-            value.attendees,
+            value.attendees.as_ref().map(crate::support::List::of),
         );
         crate::support::keep_as_json(&mut additional_properties, "body", value.body);
         crate::support::keep_as_json(&mut additional_properties, "end", value.end);
@@ -3309,16 +3330,25 @@ impl crate::support::WriteObject for Group {
     ) {
         object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
         object.field("id", &self.id);
-        object.field("deletedDateTime", &self.deleted_date_time);
+        object
+            .field(
+                "deletedDateTime",
+                &self.deleted_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("description", &self.description);
         object.field("displayName", &self.display_name);
-        object.field("groupTypes", &self.group_types);
+        object
+            .field(
+                "groupTypes",
+                &self.group_types.as_ref().map(crate::support::List::of),
+            );
         object.field("mail", &self.mail);
         object.field("mailEnabled", &self.mail_enabled);
         object.field("mailNickname", &self.mail_nickname);
         object.field("securityEnabled", &self.security_enabled);
         object.field("visibility", &self.visibility);
-        #[cfg(feature = "directory-management")] object.field("members", &self.members);
+        #[cfg(feature = "directory-management")]
+        object.field("members", &self.members.as_ref().map(crate::support::List::of));
         object.finish(&self.additional_properties);
     }
 }
@@ -3394,7 +3424,7 @@ impl ::std::convert::From<Group> for DirectoryObject {
         crate::support::keep_as_json(
             &mut additional_properties,
             "groupTypes",
-            value.group_types,
+            value.group_types.as_ref().map(crate::support::List::of),
         );
         crate::support::keep_as_json(&mut additional_properties, "mail", value.mail);
         crate::support::keep_as_json(
@@ -3420,7 +3450,7 @@ impl ::std::convert::From<Group> for DirectoryObject {
         crate::support::keep_as_json(
             &mut additional_properties,
             "members",
-            value.members,
+            value.members.as_ref().map(crate::support::List::of),
         );
         Self {
             odata_type: value.odata_type.or_else(|| Some(Group::ODATA_TYPE.into())),
@@ -4105,8 +4135,16 @@ impl crate::support::WriteObject for Operation {
     ) {
         object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
         object.field("id", &self.id);
-        object.field("createdDateTime", &self.created_date_time);
-        object.field("lastActionDateTime", &self.last_action_date_time);
+        object
+            .field(
+                "createdDateTime",
+                &self.created_date_time.as_ref().map(crate::support::AsText),
+            );
+        object
+            .field(
+                "lastActionDateTime",
+                &self.last_action_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("status", &self.status);
         object.finish(&self.additional_properties);
     }
@@ -4165,12 +4203,12 @@ impl ::std::convert::From<Operation> for Entity {
         crate::support::keep_as_json(
             &mut additional_properties,
             "createdDateTime",
-            value.created_date_time,
+            value.created_date_time.as_ref().map(crate::support::AsText),
         );
         crate::support::keep_as_json(
             &mut additional_properties,
             "lastActionDateTime",
-            value.last_action_date_time,
+            value.last_action_date_time.as_ref().map(crate::support::AsText),
         );
         crate::support::keep_as_json(&mut additional_properties, "status", value.status);
         Self {
@@ -5227,9 +5265,17 @@ impl crate::support::WriteObject for User {
     ) {
         object.field("@odata.type", &self.odata_type.as_deref().or(type_if_missing));
         object.field("id", &self.id);
-        object.field("deletedDateTime", &self.deleted_date_time);
+        object
+            .field(
+                "deletedDateTime",
+                &self.deleted_date_time.as_ref().map(crate::support::AsText),
+            );
         object.field("accountEnabled", &self.account_enabled);
-        object.field("businessPhones", &self.business_phones);
+        object
+            .field(
+                "businessPhones",
+                &self.business_phones.as_ref().map(crate::support::List::of),
+            );
         object.field("displayName", &self.display_name);
         object.field("givenName", &self.given_name);
         object.field("jobTitle", &self.job_title);
@@ -5240,12 +5286,17 @@ impl crate::support::WriteObject for User {
         object.field("passwordProfile", &self.password_profile);
         object.field("surname", &self.surname);
         object.field("userPrincipalName", &self.user_principal_name);
-        #[cfg(feature = "outlook")] object.field("events", &self.events);
+        #[cfg(feature = "outlook")]
+        object.field("events", &self.events.as_ref().map(crate::support::List::of));
         #[cfg(feature = "directory-management")] object.field("manager", &self.manager);
         #[cfg(feature = "directory-management")]
-        object.field("memberOf", &self.member_of);
+        object.field("memberOf", &self.member_of.as_ref().map(crate::support::List::of));
         #[cfg(feature = "directory-management")]
-        object.field("directReports", &self.direct_reports);
+        object
+            .field(
+                "directReports",
+                &self.direct_reports.as_ref().map(crate::support::List::of),
+            );
         object.finish(&self.additional_properties);
     }
 }
@@ -5326,7 +5377,7 @@ impl ::std::convert::From<User> for DirectoryObject {
         crate::support::keep_as_json(
             &mut additional_properties,
             "businessPhones",
-            value.business_phones,
+            value.business_phones.as_ref().map(crate::support::List::of),
         );
         crate::support::keep_as_json(
             &mut additional_properties,
@@ -5375,7 +5426,11 @@ impl ::std::convert::From<User> for DirectoryObject {
             value.user_principal_name,
         );
         #[cfg(feature = "outlook")]
-        crate::support::keep_as_json(&mut additional_properties, "events", value.events);
+        crate::support::keep_as_json(
+            &mut additional_properties,
+            "events",
+            value.events.as_ref().map(crate::support::List::of),
+        );
         crate::support::keep_as_json(
             &mut additional_properties,
             "manager",
@@ -5384,12 +5439,12 @@ impl ::std::convert::From<User> for DirectoryObject {
         crate::support::keep_as_json(
             &mut additional_properties,
             "memberOf",
-            value.member_of,
+            value.member_of.as_ref().map(crate::support::List::of),
         );
         crate::support::keep_as_json(
             &mut additional_properties,
             "directReports",
-            value.direct_reports,
+            value.direct_reports.as_ref().map(crate::support::List::of),
         );
         Self {
             odata_type: value.odata_type.or_else(|| Some(User::ODATA_TYPE.into())),

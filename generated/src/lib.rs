@@ -190,7 +190,7 @@
 //! | `Edm.DateTimeOffset` | `chrono::DateTime<chrono::FixedOffset>` | RFC 3339, any number of fractional digits, offset kept |
 //! | `Edm.Date` | `chrono::NaiveDate` | `2021-03-18` |
 //! | `Edm.TimeOfDay` | `chrono::NaiveTime` | `09:15:00.0000000` |
-//! | `Edm.Duration` | `std::string::String` | ISO 8601 duration (`PT1H30M`) as written; chrono has no such type |
+//! | `Edm.Duration` | `std::string::String` | ISO 8601 duration (`PT1H30M`, `P1M`) as written |
 //! | `Edm.Guid` | `std::string::String` | as written; Graph also puts non-GUID identifiers in such fields |
 //! | `Edm.Binary` | `std::string::String` | base64 text as written |
 //! | `Edm.Stream` | `std::string::String` | the stream's URL or inline content as written; streams are fetched separately |

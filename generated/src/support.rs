@@ -337,7 +337,15 @@ impl<'de> ::serde::Deserialize<'de> for Name<'de> {
 /// The value a sink was given. It has none only when `NullTaken` took a `null` instead,
 /// and then the caller drops this error.
 fn delivered<T>(value: ::std::option::Option<T>) -> ::std::result::Result<T, ReadError> {
-    value.ok_or_else(|| ReadError("no value was read".into()))
+    match value {
+        Some(value) => Ok(value),
+        None => Err(nothing_read()),
+    }
+}
+
+#[cold]
+fn nothing_read() -> ReadError {
+    ReadError("no value was read".into())
 }
 
 /// The error of the value at `step` (a property's name, or `[index]` in a list) as
@@ -497,7 +505,7 @@ pub(crate) struct PropertyReader<'a, 'de> {
     rest: &'a mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
-impl<'a> PropertyReader<'a, '_> {
+impl<'a, 'de> PropertyReader<'a, 'de> {
     /// The property's wire name.
     pub(crate) fn name(&self) -> &'a str {
         self.name
@@ -506,8 +514,26 @@ impl<'a> PropertyReader<'a, '_> {
         self,
         field: &mut ::std::option::Option<T>,
     ) -> ::std::result::Result<(), ReadError> {
+        let present = self
+            .read_with(
+                &mut |source| {
+                    *field = Some(T::read(source)?);
+                    Ok(())
+                },
+            )?;
+        if !present {
+            *field = None;
+        }
+        Ok(())
+    }
+    /// Reads the value with `read` unless it is `null`; whether it was not. This part of
+    /// reading a field is not generic, so that each field type adds a few lines only.
+    fn read_with(
+        self,
+        read: &mut ReadWith<'_, 'de>,
+    ) -> ::std::result::Result<bool, ReadError> {
         let PropertyReader { members, name, rest } = self;
-        *field = None;
+        let mut null = false;
         members
             .value(
                 &mut |source| {
@@ -515,16 +541,18 @@ impl<'a> PropertyReader<'a, '_> {
                         inner: source,
                         null: false,
                     };
-                    let value = T::read(&mut source);
-                    if source.null {
+                    let read = read(&mut source);
+                    null = source.null;
+                    if null {
                         rest.insert(name.into(), ::serde_json::Value::Null);
+                        Ok(())
                     } else {
-                        *field = Some(value?);
+                        read
                     }
-                    Ok(())
                 },
             )
-            .map_err(|error| within(name, error))
+            .map_err(|error| within(name, error))?;
+        Ok(!null)
     }
     /// Keeps a property the type does not declare, as JSON, in the order read.
     pub(crate) fn keep(self) -> ::std::result::Result<(), ReadError> {
@@ -923,6 +951,45 @@ pub(crate) struct ObjectWriter<'a> {
     written: ::std::vec::Vec<&'static str>,
 }
 
+/// A list, written item by item through erased-serde: one `Serialize` for every list,
+/// where `Vec<T>`'s own would be compiled again for each item type.
+pub(crate) struct List<'a>(&'a dyn ListItems);
+
+impl<'a> List<'a> {
+    pub(crate) fn of<L: ListItems>(items: &'a L) -> Self {
+        List(items)
+    }
+}
+
+pub(crate) trait ListItems {
+    fn count(&self) -> usize;
+    fn item(&self, index: usize) -> &dyn ::erased_serde::Serialize;
+}
+
+impl<T: ::serde::Serialize> ListItems for ::std::vec::Vec<T> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn item(&self, index: usize) -> &dyn ::erased_serde::Serialize {
+        &self[index]
+    }
+}
+
+impl ::serde::Serialize for List<'_> {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        use ::serde::ser::SerializeSeq;
+        let count = self.0.count();
+        let mut list = serializer.serialize_seq(Some(count))?;
+        for index in 0..count {
+            list.serialize_element(self.0.item(index))?;
+        }
+        list.end()
+    }
+}
+
 impl ObjectWriter<'_> {
     pub(crate) fn field<T>(
         &mut self,
@@ -1032,30 +1099,64 @@ pub(crate) trait FromText: Sized {
     const WHAT: &'static str;
     /// The text expected, with an example.
     const FORMAT: &'static str;
-    fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError>;
+    /// The value, or why the text is none.
+    fn from_text(text: &str) -> ::std::result::Result<Self, ::std::string::String>;
+}
+
+/// A primitive written as the JSON string that `FromText` reads back.
+pub(crate) trait ToText {
+    /// The text, or why the value has none in the format (a timestamp past the year
+    /// 9999 in RFC 3339).
+    fn to_text(
+        &self,
+    ) -> ::std::result::Result<::std::string::String, ::std::string::String>;
 }
 
 impl FromText for ::chrono::DateTime<::chrono::FixedOffset> {
     const WHAT: &'static str = "a timestamp";
     const FORMAT: &'static str = "RFC 3339, such as \"2021-03-18T09:15:00Z\"";
-    fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
-        text.parse()
+    fn from_text(text: &str) -> ::std::result::Result<Self, ::std::string::String> {
+        text.parse::<Self>().map_err(|error| error.to_string())
+    }
+}
+
+impl ToText for ::chrono::DateTime<::chrono::FixedOffset> {
+    fn to_text(
+        &self,
+    ) -> ::std::result::Result<::std::string::String, ::std::string::String> {
+        Ok(self.to_rfc3339_opts(::chrono::SecondsFormat::AutoSi, true))
     }
 }
 
 impl FromText for ::chrono::NaiveDate {
     const WHAT: &'static str = "a date";
     const FORMAT: &'static str = "such as \"2021-03-18\"";
-    fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
-        text.parse()
+    fn from_text(text: &str) -> ::std::result::Result<Self, ::std::string::String> {
+        text.parse::<Self>().map_err(|error| error.to_string())
+    }
+}
+
+impl ToText for ::chrono::NaiveDate {
+    fn to_text(
+        &self,
+    ) -> ::std::result::Result<::std::string::String, ::std::string::String> {
+        Ok(self.to_string())
     }
 }
 
 impl FromText for ::chrono::NaiveTime {
     const WHAT: &'static str = "a time of day";
     const FORMAT: &'static str = "such as \"09:15:00.0000000\"";
-    fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
-        text.parse()
+    fn from_text(text: &str) -> ::std::result::Result<Self, ::std::string::String> {
+        text.parse::<Self>().map_err(|error| error.to_string())
+    }
+}
+
+impl ToText for ::chrono::NaiveTime {
+    fn to_text(
+        &self,
+    ) -> ::std::result::Result<::std::string::String, ::std::string::String> {
+        Ok(self.to_string())
     }
 }
 
@@ -1082,6 +1183,21 @@ impl<T: FromText> ReadValue for Text<T> {
             },
         )?;
         delivered(value)
+    }
+}
+
+/// A value written as its text.
+pub(crate) struct AsText<'a, T>(pub(crate) &'a T);
+
+impl<T: ToText> ::serde::Serialize for AsText<'_, T> {
+    fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+    where
+        S: ::serde::Serializer,
+    {
+        match self.0.to_text() {
+            Ok(text) => serializer.serialize_str(&text),
+            Err(why) => Err(<S::Error as ::serde::ser::Error>::custom(why)),
+        }
     }
 }
 
@@ -1133,7 +1249,17 @@ pub(crate) fn keep_as_json<T: ::serde::Serialize>(
     wire_name: &str,
     value: ::std::option::Option<T>,
 ) {
-    if let Some(json) = value.and_then(|value| ::serde_json::to_value(value).ok()) {
+    if let Some(value) = value {
+        keep_erased(properties, wire_name, &value);
+    }
+}
+
+fn keep_erased(
+    properties: &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    wire_name: &str,
+    value: &dyn ::erased_serde::Serialize,
+) {
+    if let Ok(json) = ::serde_json::to_value(value) {
         properties.insert(wire_name.into(), json);
     }
 }

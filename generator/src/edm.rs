@@ -36,6 +36,14 @@ pub enum JsonKind {
     Date,
     /// `09:15:00.0000000`.
     TimeOfDay,
+    /// `5d5e0b3a-1c2f-4e6b-9a8d-7f3e2b1c0a9d`, in any case. No primitive's values are only
+    /// these (Graph puts other identifiers in `Edm.Guid` fields), but a GUID type reads only
+    /// these.
+    Guid,
+    /// An ISO 8601 duration with a fraction of seconds at most, such as `-P1Y2M3DT4H5M6.7S`
+    /// or `P2W`. No primitive's values are only these either, but a duration type reads only
+    /// these.
+    Duration,
     /// Any JSON value.
     Any,
 }
@@ -94,6 +102,15 @@ impl JsonKind {
             LazyLock::new(|| Regex::new(r"^\d{4}-\d{2}-\d{2}$").expect("valid regex"));
         static TIME: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\d{2}:\d{2}:\d{2}(\.\d+)?$").expect("valid regex"));
+        static GUID: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^[[:xdigit:]]{8}(-[[:xdigit:]]{4}){3}-[[:xdigit:]]{12}$")
+                .expect("valid regex")
+        });
+        // Each unit at most once, in order, and a `T` only before a time unit.
+        static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^[-+]?P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+(\.\d{1,9})?S)?)?$")
+                .expect("valid regex")
+        });
         match self {
             JsonKind::String => value.is_string(),
             JsonKind::Boolean => value.is_boolean(),
@@ -104,6 +121,11 @@ impl JsonKind {
             JsonKind::Timestamp => value.as_str().is_some_and(|s| TIMESTAMP.is_match(s)),
             JsonKind::Date => value.as_str().is_some_and(|s| DATE.is_match(s)),
             JsonKind::TimeOfDay => value.as_str().is_some_and(|s| TIME.is_match(s)),
+            JsonKind::Guid => value.as_str().is_some_and(|s| GUID.is_match(s)),
+            // `P` and `PT` alone name no unit.
+            JsonKind::Duration => value
+                .as_str()
+                .is_some_and(|s| DURATION.is_match(s) && !s.ends_with('P') && !s.ends_with('T')),
             JsonKind::Any => true,
         }
     }
@@ -119,5 +141,43 @@ mod tests {
         assert_eq!(name("edm.int32"), Some("Edm.Int32"));
         assert_eq!(name("Edm.GeographyPoint"), Some("Edm.Geography*"));
         assert_eq!(name("Edm.Nonsense"), None);
+    }
+
+    #[test]
+    fn guids_and_durations_are_what_their_types_read() {
+        let accepts = |kind: JsonKind, text: &str| kind.accepts(&Value::from(text));
+        assert!(accepts(
+            JsonKind::Guid,
+            "5D5E0B3A-1c2f-4e6b-9a8d-7f3e2b1c0a9d"
+        ));
+        for text in [
+            "customerId-value",
+            "19:c253a29b@thread.v2",
+            "5d5e0b3a1c2f4e6b9a8d7f3e2b1c0a9d",
+        ] {
+            assert!(!accepts(JsonKind::Guid, text), "{text}");
+        }
+        for text in [
+            "PT1H30M",
+            "P1D",
+            "P1M",
+            "-PT5S",
+            "PT0.5S",
+            "P1Y2M3DT4H5M6.7S",
+            "P2W",
+        ] {
+            assert!(accepts(JsonKind::Duration, text), "{text}");
+        }
+        for text in [
+            "P",
+            "PT",
+            "P1DT",
+            "P0.5D",
+            "PT1M2H",
+            "datetime-value",
+            "00:05:00",
+        ] {
+            assert!(!accepts(JsonKind::Duration, text), "{text}");
+        }
     }
 }

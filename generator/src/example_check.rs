@@ -24,7 +24,7 @@
 use serde_json::{Map, Value};
 
 use crate::doc_text::{collection_item, is_qualified_name, leading_name, primitive_type};
-use crate::edm::{edm_primitive, JsonKind};
+use crate::edm::{edm_primitive, EdmPrimitive, JsonKind};
 use crate::facts::Example;
 use crate::schema::{Kind, Property, TypeDef, TypeLookup};
 
@@ -87,11 +87,26 @@ impl DefectClass {
     }
 }
 
+/// The JSON a primitive's values are taken to be: [`EdmPrimitive::json`], or a stricter kind
+/// where the types that read the examples hold the primitive as a type that reads less (an
+/// `Edm.Guid` as a GUID type).
+pub type PrimitiveJson<'a> = &'a dyn Fn(&'static EdmPrimitive) -> JsonKind;
+
 /// Every example as a case, in the order given, read against the schema `lookup` reads.
 pub fn example_cases(lookup: &TypeLookup<'_>, examples: &[Example]) -> Vec<ExampleCase> {
+    example_cases_read_as(lookup, examples, &|primitive| primitive.json)
+}
+
+/// [`example_cases`] for types that read each primitive's values as `json` says: a value they
+/// cannot read is a doc defect of the example, not a fault of the types.
+pub fn example_cases_read_as(
+    lookup: &TypeLookup<'_>,
+    examples: &[Example],
+    json: PrimitiveJson<'_>,
+) -> Vec<ExampleCase> {
     examples
         .iter()
-        .map(|example| example_case(lookup, example))
+        .map(|example| example_case(lookup, example, json))
         .collect()
 }
 
@@ -101,7 +116,11 @@ fn named_type(lookup: &TypeLookup<'_>, name: &str) -> Option<usize> {
     lookup.position(name.trim().trim_start_matches('#'))
 }
 
-fn example_case(lookup: &TypeLookup<'_>, example: &Example) -> ExampleCase {
+fn example_case(
+    lookup: &TypeLookup<'_>,
+    example: &Example,
+    json: PrimitiveJson<'_>,
+) -> ExampleCase {
     let mut case = ExampleCase {
         at: format!("{}:{}", example.location.file, example.location.line),
         type_name: None,
@@ -126,6 +145,7 @@ fn example_case(lookup: &TypeLookup<'_>, example: &Example) -> ExampleCase {
     };
     let mut walk = Walk {
         lookup,
+        json,
         findings: Vec::new(),
     };
     let (values, list) = walk.values_to_read(&example.json, ty);
@@ -210,6 +230,7 @@ fn is_annotation(key: &str) -> bool {
 
 struct Walk<'l, 's> {
     lookup: &'l TypeLookup<'s>,
+    json: PrimitiveJson<'l>,
     findings: Vec<(DefectClass, String)>,
 }
 
@@ -357,7 +378,7 @@ impl<'s> Walk<'_, 's> {
         }
         if ty.to_ascii_lowercase().starts_with("edm.") {
             // An `Edm.` name of no known primitive accepts any value (`accepts_any`).
-            if edm_primitive(ty).is_some_and(|p| !p.json.accepts(value)) {
+            if edm_primitive(ty).is_some_and(|p| !(self.json)(p).accepts(value)) {
                 self.wrong_value(path, value, ty);
             }
             return;

@@ -47,6 +47,10 @@ fn config_diagnostics(docs: &Docs) -> String {
 const EVERY_KIND: &str = r#"
 [output.primitives]
 "Edm.Guid" = "uuid::Uuid"
+"Edm.DateTimeOffset" = "time::OffsetDateTime"
+"Edm.Date" = "time::Date"
+"Edm.TimeOfDay" = "time::Time"
+"Edm.Duration" = "jiff::SpanFieldwise"
 
 [[fix]]
 type = "microsoft.graph.folder"
@@ -173,12 +177,52 @@ fn every_kind_of_fix_lands_in_the_schema_and_the_rust_says_so() {
             .contains("/// Set by docgen.toml: folders hold more than 2^31 items"),
         "the field's doc comment names the fix"
     );
+    // The crate docs' table and the manifest follow the primitives chosen: no type is
+    // chrono's, so the crate does not depend on it.
     let lib = files.iter().find(|f| f.path == "src/lib.rs").unwrap();
-    assert!(lib.contents.contains("| `Edm.Guid` | `uuid::Uuid` |"));
+    for row in [
+        "| `Edm.Guid` | `uuid::Uuid` |",
+        "| `Edm.DateTimeOffset` | `time::OffsetDateTime` |",
+        "| `Edm.Date` | `time::Date` |",
+        "| `Edm.TimeOfDay` | `time::Time` |",
+        "| `Edm.Duration` | `jiff::SpanFieldwise` |",
+    ] {
+        assert!(lib.contents.contains(row), "{row}");
+    }
     let manifest = render_manifest(schema, &options);
-    assert!(manifest
-        .contents
-        .contains("uuid = { version = \"1\", features = [\"serde\"] }"));
+    assert_eq!(
+        dependencies(&manifest.contents),
+        [
+            "erased-serde = \"0.4\"",
+            "jiff = { version = \"1\", default-features = false }",
+            "serde = \"1\"",
+            "serde_json = { version = \"1\", features = [\"preserve_order\"] }",
+            "time = { version = \"0.3\", features = [\"formatting\", \"macros\", \"parsing\"] }",
+            "uuid = \"1\"",
+        ]
+    );
+    // A chrono type kept beside time's: the crate depends on both.
+    let mut primitives = options.primitives.clone();
+    primitives.choose("Edm.Date", "chrono::NaiveDate").unwrap();
+    let mixed = render_manifest(
+        schema,
+        &CrateOptions {
+            primitives,
+            ..options
+        },
+    );
+    let mixed = dependencies(&mixed.contents);
+    assert!(mixed[0].starts_with("chrono = ") && mixed[5].starts_with("time = "));
+}
+
+/// The lines of a manifest's `[dependencies]`.
+fn dependencies(manifest: &str) -> Vec<&str> {
+    manifest
+        .lines()
+        .skip_while(|line| *line != "[dependencies]")
+        .skip(1)
+        .take_while(|line| !line.is_empty())
+        .collect()
 }
 
 #[test]
@@ -318,6 +362,7 @@ fn unknown_keys_wrong_types_and_invalid_values_name_their_line_and_column() {
         "[output]\ndoc-comments = \"yes\"\n",
         "[output]\nadditional-properties = \"no\"\n",
         "[output.primitives]\n\"Edm.Guid\" = \"u128\"\n",
+        "[output.primitives]\n\"Edm.Duration\" = \"std::time::Duration\"\n",
         "[output]\ncrate-name = \"my.models\"\n",
         "[[fix]]\ntype = \"microsoft.graph.user\"\nreason = \"r\"\n",
         "[[fix]]\ntype = \"user\"\nproperty = \"x\"\nset-type = \"Edm.Nothing\"\nreason = \"r\"\n",

@@ -345,10 +345,10 @@ fn through<T: serde::de::DeserializeOwned + serde::Serialize>(
 }
 
 /// Where `written` differs from `expected`, by path; `None` for the same JSON, where
-/// numbers compare by value (`1` and `1.0`), and two strings that are RFC 3339
-/// timestamps of the same instant, or times of day of the same time, are equal (chrono
-/// writes its own number of fractional digits). A missing member and `null` differ:
-/// a `null` read is written back.
+/// numbers compare by value (`1` and `1.0`), and two strings that read as the same
+/// value of a primitive type the crate reads from its text are equal (a timestamp is
+/// written with its type's number of fractional digits, a GUID in lower case).
+/// A missing member and `null` differ: a `null` read is written back.
 fn difference(expected: &Value, written: &Value, path: &str) -> Option<String> {
     match (expected, written) {
         (Value::Object(expected), Value::Object(written)) => {
@@ -388,18 +388,25 @@ fn difference(expected: &Value, written: &Value, path: &str) -> Option<String> {
         (
             Value::String(e),
             Value::String(w),
-        ) if e == w || same_instant(e, w) || same_time(e, w) => None,
+        ) if e == w
+            || same_when_read(
+                e,
+                w,
+                |text: &str| text.parse::<::chrono::DateTime<::chrono::FixedOffset>>(),
+            ) || same_when_read(e, w, |text: &str| text.parse::<::chrono::NaiveDate>())
+            || same_when_read(e, w, |text: &str| text.parse::<::chrono::NaiveTime>()) => {
+            None
+        }
         _ if expected == written => None,
         _ => Some(format!("`{path}` came back as {written}, not {expected}")),
     }
 }
 
-fn same_instant(expected: &str, actual: &str) -> bool {
-    let parse = chrono::DateTime::parse_from_rfc3339;
-    matches!((parse(expected), parse(actual)), (Ok(e), Ok(a)) if e == a)
-}
-
-fn same_time(expected: &str, actual: &str) -> bool {
-    let parse = |text: &str| text.parse::<chrono::NaiveTime>();
-    matches!((parse(expected), parse(actual)), (Ok(e), Ok(a)) if e == a)
+/// Whether `expected` and `written` both read with `read`, as the same value.
+fn same_when_read<T: PartialEq, E>(
+    expected: &str,
+    written: &str,
+    read: fn(&str) -> Result<T, E>,
+) -> bool {
+    matches!((read(expected), read(written)), (Ok(e), Ok(w)) if e == w)
 }

@@ -49,15 +49,19 @@ enum-derives = []
 # enum-derives = ["PartialOrd", "Ord"]
 
 # The Rust type of an Edm primitive, where there is a choice:
-#   Edm.Guid            "String" (default) or "uuid::Uuid" (the crate then depends on uuid)
-#   Edm.DateTimeOffset  "chrono::DateTime<chrono::FixedOffset>" (default) or "String"
-#   Edm.Date            "chrono::NaiveDate" (default) or "String"
-#   Edm.TimeOfDay       "chrono::NaiveTime" (default) or "String"
+#   Edm.Guid            "String" (default) or "uuid::Uuid"
+#   Edm.DateTimeOffset  "chrono::DateTime<chrono::FixedOffset>" (default), "String" or
+#                       "time::OffsetDateTime"
+#   Edm.Date            "chrono::NaiveDate" (default), "String" or "time::Date"
+#   Edm.TimeOfDay       "chrono::NaiveTime" (default), "String" or "time::Time"
+#   Edm.Duration        "String" (default) or "jiff::SpanFieldwise", a `jiff::Span` that
+#                       keeps each unit as written (`P1M` is a month, not a length)
 #   Edm.Decimal         "serde_json::Number" (default) or "f64"
-# Edm.Duration is always "String": std's and chrono's durations hold fixed lengths, and a
-# calendar duration such as `P1M` has none.
+# The crate depends on the crates of the types chosen (chrono, time, jiff, uuid) and no
+# other: choosing the three time types drops chrono.
 [output.primitives]
 # "Edm.Guid" = "uuid::Uuid"
+# "Edm.Duration" = "jiff::SpanFieldwise"
 
 # The module of a namespace, or of a level of one such as "microsoft.graph", in place of its
 # own snake_case name, where it is (a namespace under it follows): a lower-case Rust name,

@@ -1,6 +1,8 @@
 //! The model as files: a file per module (`src/lib.rs` for the root), the `odata` and support
 //! modules, the manifest, each formatted by prettyplease and headed by the `@generated` line.
 
+use std::collections::BTreeSet;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -108,7 +110,7 @@ pub fn source_files(
     });
     sources.push(RustSource {
         path: format!("src/{SUPPORT_MODULE}.rs"),
-        tokens: render_support(needs),
+        tokens: render_support(needs, &options.primitives),
         trailing: if needs.string_enums {
             STRING_ENUM_MACRO
         } else {
@@ -560,14 +562,16 @@ fn features_table(features: &Features) -> String {
     table
 }
 
-/// The `Cargo.toml` lines of the crates the chosen primitive types need, each once.
-fn chosen_dependencies(options: &CrateOptions) -> String {
-    let mut lines: Vec<&str> = options
-        .primitives
-        .table()
-        .filter_map(|p| p.dependency())
-        .collect();
-    lines.dedup();
+/// The `[dependencies]` of a generated crate: those every one has, and the crates of the chosen
+/// primitive types, each once, in name order.
+fn dependencies(options: &CrateOptions) -> String {
+    let always = [
+        "erased-serde = \"0.4\"",
+        "serde = \"1\"",
+        "serde_json = { version = \"1\", features = [\"preserve_order\"] }",
+    ];
+    let chosen = options.primitives.table().filter_map(|p| p.dependency());
+    let lines: BTreeSet<&str> = always.into_iter().chain(chosen).collect();
     lines.iter().map(|line| format!("{line}\n")).collect()
 }
 
@@ -582,10 +586,6 @@ edition = \"2021\"
 publish = false
 
 [dependencies]
-chrono = {{ version = \"0.4\", default-features = false, features = [\"std\", \"serde\"] }}
-erased-serde = \"0.4\"
-serde = \"1\"
-serde_json = {{ version = \"1\", features = [\"preserve_order\"] }}
 {dependencies}
 [package.metadata.docs.rs]
 all-features = true
@@ -596,7 +596,7 @@ rustdoc-args = [\"--cfg\", \"docsrs\"]
         header = header(options, "#"),
         name = toml_string(options.crate_name.as_str()),
         features = features_table(features),
-        dependencies = chosen_dependencies(options),
+        dependencies = dependencies(options),
     );
     GeneratedFile {
         path: "Cargo.toml".to_string(),

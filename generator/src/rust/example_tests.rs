@@ -26,6 +26,8 @@ use super::features::{cfg, features, Features};
 use super::model::{CrateModel, Item, ItemPath};
 use super::names::{ident, snake_case, Case, Scope};
 use super::odata::ODATA_MODULE;
+use super::primitives::PrimitiveChoices;
+use super::text_forms::{text_form, TextForm};
 use super::{CrateOptions, GeneratedFile};
 use crate::diagnostic::Diagnostic;
 use crate::example_check::ExampleCase;
@@ -51,7 +53,7 @@ pub fn test_files(
         ("tests/docs_examples/cases.rs", case_data(cases)),
         (
             "tests/round_trip/mod.rs",
-            round_trip(&readers, options.additional_properties),
+            round_trip(&readers, options.additional_properties, &options.primitives),
         ),
     ];
     let sources = sources
@@ -267,7 +269,7 @@ fn raw_string(text: &str) -> TokenStream {
 /// The round trip of the examples; `lossless` when the structs keep what they do not declare
 /// (`additional_properties`), so that an example comes back whole. Without, it comes back
 /// without those members and its `null`s, and must then read back as the same value.
-fn round_trip(readers: &[ReadType], lossless: bool) -> TokenStream {
+fn round_trip(readers: &[ReadType], lossless: bool, primitives: &PrimitiveChoices) -> TokenStream {
     let (through, dropped, dropped_doc) = if lossless {
         (
             quote! {
@@ -278,8 +280,7 @@ fn round_trip(readers: &[ReadType], lossless: bool) -> TokenStream {
             },
             quote!((Some(expected), None) => Some(format!("`{path}` is missing, not {expected}")),),
             quote! {
-                /// writes its own number of fractional digits). A missing member and `null` differ:
-                /// a `null` read is written back.
+                /// A missing member and `null` differ: a `null` read is written back.
             },
         )
     } else {
@@ -299,9 +300,8 @@ fn round_trip(readers: &[ReadType], lossless: bool) -> TokenStream {
             },
             quote!((Some(_), None) => None,),
             quote! {
-                /// writes its own number of fractional digits). A member read but not written is
-                /// one the types drop: one the type does not declare, or a `null` (the structs
-                /// keep no `additional_properties`).
+                /// A member read but not written is one the types drop: one the type does not
+                /// declare, or a `null` (the structs keep no `additional_properties`).
             },
         )
     };
@@ -321,6 +321,24 @@ fn round_trip(readers: &[ReadType], lossless: bool) -> TokenStream {
             |feature| quote!(#[cfg(not(feature = #feature))] (#key, _) => Reader::FeatureOff(#feature),),
         );
         quote!(#gate (#key, false) => Reader::Compiled(through::<#reads_as>), #(#collections)* #(#off)*)
+    });
+    // A primitive read from its text may be written back in its type's own form: the same
+    // value, compared as the crate reads it.
+    let forms: Vec<&TextForm> = primitives
+        .table()
+        .filter_map(|p| text_form(p.rust))
+        .collect();
+    let same_value = forms.iter().map(|form| {
+        let read = form.read(&form.ty());
+        quote!(|| same_when_read(e, w, |text: &str| #read))
+    });
+    let same_when_read = (!forms.is_empty()).then(|| {
+        quote! {
+            /// Whether `expected` and `written` both read with `read`, as the same value.
+            fn same_when_read<T: PartialEq, E>(expected: &str, written: &str, read: fn(&str) -> Result<T, E>) -> bool {
+                matches!((read(expected), read(written)), (Ok(e), Ok(w)) if e == w)
+            }
+        }
     });
     quote! {
         //! Reads JSON examples as their types and writes them back, and classes each one: it
@@ -488,8 +506,9 @@ fn round_trip(readers: &[ReadType], lossless: bool) -> TokenStream {
         #through
 
         /// Where `written` differs from `expected`, by path; `None` for the same JSON, where
-        /// numbers compare by value (`1` and `1.0`), and two strings that are RFC 3339
-        /// timestamps of the same instant, or times of day of the same time, are equal (chrono
+        /// numbers compare by value (`1` and `1.0`), and two strings that read as the same
+        /// value of a primitive type the crate reads from its text are equal (a timestamp is
+        /// written with its type's number of fractional digits, a GUID in lower case).
         #dropped_doc
         fn difference(expected: &Value, written: &Value, path: &str) -> Option<String> {
             match (expected, written) {
@@ -510,20 +529,12 @@ fn round_trip(readers: &[ReadType], lossless: bool) -> TokenStream {
                     .enumerate()
                     .find_map(|(index, (e, w))| difference(e, w, &format!("{path}[{index}]"))),
                 (Value::Number(e), Value::Number(w)) if e == w || e.as_f64() == w.as_f64() => None,
-                (Value::String(e), Value::String(w)) if e == w || same_instant(e, w) || same_time(e, w) => None,
+                (Value::String(e), Value::String(w)) if e == w #(#same_value)* => None,
                 _ if expected == written => None,
                 _ => Some(format!("`{path}` came back as {written}, not {expected}")),
             }
         }
 
-        fn same_instant(expected: &str, actual: &str) -> bool {
-            let parse = chrono::DateTime::parse_from_rfc3339;
-            matches!((parse(expected), parse(actual)), (Ok(e), Ok(a)) if e == a)
-        }
-
-        fn same_time(expected: &str, actual: &str) -> bool {
-            let parse = |text: &str| text.parse::<chrono::NaiveTime>();
-            matches!((parse(expected), parse(actual)), (Ok(e), Ok(a)) if e == a)
-        }
+        #same_when_read
     }
 }

@@ -153,7 +153,7 @@ fn collection(read_map: &TokenStream) -> TokenStream {
                 object.field("@odata.context", &self.context);
                 object.field("@odata.count", &self.count);
                 object.field("@odata.nextLink", &self.next_link);
-                object.field("value", &Some(&self.value));
+                object.field("value", &Some(crate::support::List::of(&self.value)));
                 object.field("@odata.deltaLink", &self.delta_link);
                 object.finish(&self.additional_properties);
             }

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::edm::edm_primitive;
+use super::text_forms::text_form;
+use crate::edm::{edm_primitive, EdmPrimitive, JsonKind};
 
 /// One `Edm` primitive and the Rust type that holds it.
 #[derive(Debug, PartialEq, Eq)]
@@ -49,7 +50,7 @@ pub const PRIMITIVES: &[Primitive] = &[
     primitive(
         "Edm.Duration",
         STRING,
-        "ISO 8601 duration (`PT1H30M`) as written; chrono has no such type",
+        "ISO 8601 duration (`PT1H30M`, `P1M`) as written",
     ),
     primitive(
         "Edm.Guid",
@@ -76,9 +77,43 @@ pub const ALTERNATIVES: &[Primitive] = &[
         "parsed; a value that is no GUID fails to read",
     ),
     primitive("Edm.DateTimeOffset", STRING, "as written"),
+    primitive(
+        "Edm.DateTimeOffset",
+        "::time::OffsetDateTime",
+        "RFC 3339, any number of fractional digits (nanoseconds kept), offset kept",
+    ),
     primitive("Edm.Date", STRING, "as written"),
+    primitive("Edm.Date", "::time::Date", "`2021-03-18`"),
     primitive("Edm.TimeOfDay", STRING, "as written"),
+    primitive("Edm.TimeOfDay", "::time::Time", "`09:15:00.0000000`"),
+    primitive(
+        "Edm.Duration",
+        "::jiff::SpanFieldwise",
+        "ISO 8601 duration (`P1M`, `-PT5S`) with each unit kept as written; the `jiff::Span` \
+         is its `.0`",
+    ),
     primitive("Edm.Decimal", "f64", "rounded to the nearest binary float"),
+];
+
+/// The crates the primitives' Rust types come from, each with the `Cargo.toml` line a generated
+/// crate depends on it by: only the features the generated code uses, which reads and writes
+/// these types through their text (`rust/text_forms.rs`), not through their serde impls. The
+/// workspace's `Cargo.toml` pins the same crates with the same features, so that its
+/// `Cargo.lock` holds what the tests that build a generated crate offline need.
+const CRATES: &[(&str, &str)] = &[
+    (
+        "::chrono::",
+        "chrono = { version = \"0.4\", default-features = false, features = [\"std\"] }",
+    ),
+    (
+        "::jiff::",
+        "jiff = { version = \"1\", default-features = false }",
+    ),
+    (
+        "::time::",
+        "time = { version = \"0.3\", features = [\"formatting\", \"macros\", \"parsing\"] }",
+    ),
+    ("::uuid::", "uuid = \"1\""),
 ];
 
 impl Primitive {
@@ -94,9 +129,10 @@ impl Primitive {
     /// The crate this type needs beyond those every generated crate depends on, as a line of
     /// its `Cargo.toml`.
     pub fn dependency(&self) -> Option<&'static str> {
-        self.rust
-            .starts_with("::uuid::")
-            .then_some("uuid = { version = \"1\", features = [\"serde\"] }")
+        CRATES
+            .iter()
+            .find(|(prefix, _)| self.rust.starts_with(prefix))
+            .map(|(_, line)| *line)
     }
 }
 
@@ -154,6 +190,14 @@ impl PrimitiveChoices {
             .or_else(|| PRIMITIVES.iter().find(|p| p.edm == known.name))
     }
 
+    /// The JSON the chosen type of `primitive` reads: the primitive's own, or fewer strings for
+    /// a type read from its text (a GUID type reads only GUIDs).
+    pub fn json_of(&self, primitive: &EdmPrimitive) -> JsonKind {
+        self.primitive_for(primitive.name)
+            .and_then(|chosen| text_form(chosen.rust))
+            .map_or(primitive.json, |form| form.json)
+    }
+
     /// Every primitive with its chosen Rust type, in the order of [`PRIMITIVES`].
     pub fn table(&self) -> impl Iterator<Item = &'static Primitive> + '_ {
         PRIMITIVES
@@ -209,8 +253,42 @@ mod tests {
         assert!(choices.table().any(|p| p.dependency().is_some()));
         choices.choose("Edm.Guid", "String").unwrap();
         assert_eq!(choices, PrimitiveChoices::default().with_guid_as_string());
+        for (edm, choice, rust) in [
+            (
+                "Edm.DateTimeOffset",
+                "time::OffsetDateTime",
+                "::time::OffsetDateTime",
+            ),
+            ("edm.date", "time::Date", "::time::Date"),
+            ("Edm.TimeOfDay", "time::Time", "::time::Time"),
+            (
+                "Edm.Duration",
+                "jiff::SpanFieldwise",
+                "::jiff::SpanFieldwise",
+            ),
+        ] {
+            choices.choose(edm, choice).unwrap();
+            assert_eq!(choices.primitive_for(edm).map(|p| p.rust), Some(rust));
+        }
         for (edm, choice, why) in [
             ("Edm.Guid", "u128", "expected `String`, `uuid::Uuid`"),
+            (
+                "Edm.DateTimeOffset",
+                "time::PrimitiveDateTime",
+                "expected `chrono::DateTime<chrono::FixedOffset>`, `String`, \
+                 `time::OffsetDateTime`",
+            ),
+            (
+                "Edm.Duration",
+                "std::time::Duration",
+                "is no choice for `Edm.Duration`; expected `String`, `jiff::SpanFieldwise`",
+            ),
+            // `jiff::Span` has no `PartialEq`, which every struct derives.
+            (
+                "Edm.Duration",
+                "jiff::Span",
+                "expected `String`, `jiff::SpanFieldwise`",
+            ),
             ("Edm.Int32", "i64", "is always held as `i32`"),
             ("Edm.Nothing", "String", "is no Edm primitive"),
         ] {
@@ -224,6 +302,45 @@ mod tests {
             let string = PRIMITIVES.iter().find(|p| p.edm == "Edm.Guid").unwrap();
             self.chosen.insert("Edm.Guid", string);
             self
+        }
+    }
+
+    /// The workspace pins each crate a choice depends on, with at least the features and
+    /// default features the generated crate asks for, so that `Cargo.lock` holds every package
+    /// such a crate builds with (the tests build them offline).
+    #[test]
+    fn the_workspace_pins_every_crate_a_choice_depends_on() {
+        let workspace: toml::Table = include_str!("../../../Cargo.toml").parse().unwrap();
+        let pinned = &workspace["workspace"]["dependencies"];
+        let features = |spec: &toml::Value| -> Vec<String> {
+            let list = spec.get("features").and_then(toml::Value::as_array);
+            let names = list.into_iter().flatten().filter_map(toml::Value::as_str);
+            names.map(str::to_string).collect()
+        };
+        let defaults = |spec: &toml::Value| {
+            let flag = spec.get("default-features").and_then(toml::Value::as_bool);
+            flag.unwrap_or(true)
+        };
+        let version = |spec: &toml::Value| -> Option<String> {
+            let version = spec.get("version").unwrap_or(spec);
+            version.as_str().map(str::to_string)
+        };
+        for (_, line) in CRATES {
+            let line: toml::Table = line.parse().unwrap();
+            for (name, wanted) in &line {
+                let Some(spec) = pinned.get(name) else {
+                    panic!("the workspace's Cargo.toml does not pin `{name}`");
+                };
+                assert_eq!(version(spec), version(wanted), "{name}");
+                assert!(
+                    defaults(spec) || !defaults(wanted),
+                    "{name}: default features"
+                );
+                let have = features(spec);
+                for feature in features(wanted) {
+                    assert!(have.contains(&feature), "{name}: feature `{feature}`");
+                }
+            }
         }
     }
 

@@ -132,6 +132,19 @@ fn reader(field: &Field) -> TokenStream {
     }
 }
 
+/// What writing a field hands `ObjectWriter::field` or `keep_as_json`, from `value`, the
+/// field's `Option` (`self.field`): the `Option` itself, a list's items through `List` (whose
+/// one `Serialize` serves every item type), or for a primitive read from its text its value
+/// (or each item) written as its text.
+fn written(field: &Field, value: TokenStream) -> TokenStream {
+    match (field.collection, read_from_text(field)) {
+        (false, false) => value,
+        (true, false) => quote!(#value.as_ref().map(crate::support::List::of)),
+        (false, true) => quote!(#value.as_ref().map(crate::support::AsText)),
+        (true, true) => quote!(#value.as_deref().map(crate::support::AsTextList)),
+    }
+}
+
 pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
     let docs = doc_attrs(&item.description);
     let own = features([&item.feature]);
@@ -163,6 +176,11 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
             }
         });
     let readers = item.fields.iter().map(reader);
+    let written_fields = item
+        .fields
+        .iter()
+        .zip(&names)
+        .map(|(field, name)| written(field, quote!(self.#name)));
     let debug_names = item.fields.iter().map(|field| unraw(&field.name));
     let name_text = &item.name;
     let upcasts = render_upcasts(item, module);
@@ -175,7 +193,7 @@ pub fn render_struct(item: &Struct, module: &[String]) -> TokenStream {
         quote!(type_if_missing),
         quote! {
             object.field(#ODATA_TYPE_WIRE, &self.odata_type.as_deref().or(type_if_missing));
-            #(#gates object.field(#wire_names, &self.#names);)*
+            #(#gates object.field(#wire_names, &#written_fields);)*
             #write_map
         },
     );
@@ -296,12 +314,15 @@ fn render_upcasts(item: &Struct, module: &[String]) -> TokenStream {
         let own_gates: Vec<_> = own.iter().map(|f| field_cfg(f, &both_ends)).collect();
         let let_additional_properties = let_mutated_by("additional_properties", &own_gates);
         let own_wire_names = own.iter().map(|f| &f.wire_name);
-        let own = own.iter().map(|f| ident(&f.name));
+        let own = own.iter().map(|f| {
+            let name = ident(&f.name);
+            written(f, quote!(value.#name))
+        });
         let keep_own = quote! {
             #let_additional_properties = value.additional_properties;
             #(
                 #own_gates
-                crate::support::keep_as_json(&mut additional_properties, #own_wire_names, value.#own);
+                crate::support::keep_as_json(&mut additional_properties, #own_wire_names, #own);
             )*
         };
         (keep_own, quote!(additional_properties,))

@@ -8,6 +8,8 @@ use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
 use super::model::{CrateModel, Field, FieldType, Item};
+use super::primitives::PrimitiveChoices;
+use super::text_forms::text_form;
 
 mod reading;
 
@@ -28,9 +30,9 @@ pub struct SupportNeeds {
     pub polymorphism: bool,
     /// Any conversion to a parent that lacks some fields and keeps them: `keep_as_json`.
     pub upcasts_with_extra_fields: bool,
-    /// Any field of a primitive read from its text: `FromText` and `read_text`.
+    /// Any field of a primitive read from its text: `FromText`, `ToText` and `read_text`.
     pub text_primitives: bool,
-    /// Any list of them: `read_text_list`.
+    /// Any list of them: `read_text_list` and `AsTextList`.
     pub text_primitive_lists: bool,
 }
 
@@ -97,7 +99,7 @@ pub fn write_impls(
     }
 }
 
-pub fn render_support(needs: SupportNeeds) -> TokenStream {
+pub fn render_support(needs: SupportNeeds, primitives: &PrimitiveChoices) -> TokenStream {
     let mut items = vec![
         quote! {
             //! Helpers the generated types call; not part of the crate's API but for
@@ -112,7 +114,7 @@ pub fn render_support(needs: SupportNeeds) -> TokenStream {
         items.push(polymorphism_helpers());
     }
     if needs.text_primitives {
-        items.push(text_helpers(needs.text_primitive_lists));
+        items.push(text_helpers(needs.text_primitive_lists, primitives));
     }
     if needs.string_enums {
         items.push(unknown_value());
@@ -127,7 +129,18 @@ pub fn render_support(needs: SupportNeeds) -> TokenStream {
                 wire_name: &str,
                 value: ::std::option::Option<T>,
             ) {
-                if let Some(json) = value.and_then(|value| ::serde_json::to_value(value).ok()) {
+                if let Some(value) = value {
+                    keep_erased(properties, wire_name, &value);
+                }
+            }
+
+            // Not generic, so that each field type adds a few lines only.
+            fn keep_erased(
+                properties: &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+                wire_name: &str,
+                value: &dyn ::erased_serde::Serialize,
+            ) {
+                if let Ok(json) = ::serde_json::to_value(value) {
                     properties.insert(wire_name.into(), json);
                 }
             }
@@ -248,25 +261,64 @@ fn polymorphism_helpers() -> TokenStream {
     }
 }
 
-/// Whether a field holds a primitive that is read from its text by `FromText`: the chrono
-/// types, whose own errors say what is wrong but not with which value.
+/// Whether a field holds a primitive that is read from its text by `FromText` and written as
+/// its text by `ToText` (see `text_forms.rs`): the types of timestamps, dates, times of day,
+/// durations and GUIDs.
 pub fn read_from_text(field: &Field) -> bool {
-    matches!(&field.ty, FieldType::Primitive(primitive) if primitive.rust.starts_with("::chrono::"))
+    matches!(&field.ty, FieldType::Primitive(primitive) if text_form(primitive.rust).is_some())
 }
 
-/// `FromText` and the `PropertyReader` methods that read through it, `read_text_list` only
-/// when some list needs it.
-fn text_helpers(lists: bool) -> TokenStream {
+/// `FromText` and `ToText` with their impls for the chosen primitive types, and the
+/// `PropertyReader` methods that read through them; `read_text_list` and `AsTextList` only when
+/// some list needs them.
+fn text_helpers(lists: bool, primitives: &PrimitiveChoices) -> TokenStream {
     let read_text_list = lists.then(|| {
         quote! {
             pub(crate) fn read_text_list<T: FromText>(
                 self,
                 field: &mut ::std::option::Option<::std::vec::Vec<T>>,
             ) -> ::std::result::Result<(), ReadError> {
-                let mut list = None;
+                let mut list: ::std::option::Option<::std::vec::Vec<Text<T>>> = None;
                 self.read(&mut list)?;
                 *field = list.map(|items| items.into_iter().map(|Text(value)| value).collect());
                 Ok(())
+            }
+        }
+    });
+    let as_text_list = lists.then(|| {
+        quote! {
+            /// A list written as the text of each item.
+            pub(crate) struct AsTextList<'a, T>(pub(crate) &'a [T]);
+
+            impl<T: ToText> ::serde::Serialize for AsTextList<'_, T> {
+                fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+                where
+                    S: ::serde::Serializer,
+                {
+                    serializer.collect_seq(self.0.iter().map(AsText))
+                }
+            }
+        }
+    });
+    let impls = primitives.table().filter_map(|p| text_form(p.rust)).map(|form| {
+        let ty = form.ty();
+        let (what, format) = (form.what, form.format);
+        let read = form.read(&quote!(Self));
+        let write = form.write();
+        quote! {
+            impl FromText for #ty {
+                const WHAT: &'static str = #what;
+                const FORMAT: &'static str = #format;
+
+                fn from_text(text: &str) -> ::std::result::Result<Self, ::std::string::String> {
+                    #read.map_err(|error| error.to_string())
+                }
+            }
+
+            impl ToText for #ty {
+                fn to_text(&self) -> ::std::result::Result<::std::string::String, ::std::string::String> {
+                    #write
+                }
             }
         }
     });
@@ -279,35 +331,18 @@ fn text_helpers(lists: bool) -> TokenStream {
             /// The text expected, with an example.
             const FORMAT: &'static str;
 
-            fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError>;
+            /// The value, or why the text is none.
+            fn from_text(text: &str) -> ::std::result::Result<Self, ::std::string::String>;
         }
 
-        impl FromText for ::chrono::DateTime<::chrono::FixedOffset> {
-            const WHAT: &'static str = "a timestamp";
-            const FORMAT: &'static str = "RFC 3339, such as \"2021-03-18T09:15:00Z\"";
-
-            fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
-                text.parse()
-            }
+        /// A primitive written as the JSON string that `FromText` reads back.
+        pub(crate) trait ToText {
+            /// The text, or why the value has none in the format (a timestamp past the year
+            /// 9999 in RFC 3339).
+            fn to_text(&self) -> ::std::result::Result<::std::string::String, ::std::string::String>;
         }
 
-        impl FromText for ::chrono::NaiveDate {
-            const WHAT: &'static str = "a date";
-            const FORMAT: &'static str = "such as \"2021-03-18\"";
-
-            fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
-                text.parse()
-            }
-        }
-
-        impl FromText for ::chrono::NaiveTime {
-            const WHAT: &'static str = "a time of day";
-            const FORMAT: &'static str = "such as \"09:15:00.0000000\"";
-
-            fn from_text(text: &str) -> ::std::result::Result<Self, ::chrono::ParseError> {
-                text.parse()
-            }
-        }
+        #(#impls)*
 
         struct Text<T>(T);
 
@@ -326,6 +361,21 @@ fn text_helpers(lists: bool) -> TokenStream {
             }
         }
 
+        /// A value written as its text.
+        pub(crate) struct AsText<'a, T>(pub(crate) &'a T);
+
+        impl<T: ToText> ::serde::Serialize for AsText<'_, T> {
+            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                match self.0.to_text() {
+                    Ok(text) => serializer.serialize_str(&text),
+                    Err(why) => Err(<S::Error as ::serde::ser::Error>::custom(why)),
+                }
+            }
+        }
+
         impl PropertyReader<'_, '_> {
             pub(crate) fn read_text<T: FromText>(self, field: &mut ::std::option::Option<T>) -> ::std::result::Result<(), ReadError> {
                 let mut text = None;
@@ -336,6 +386,8 @@ fn text_helpers(lists: bool) -> TokenStream {
 
             #read_text_list
         }
+
+        #as_text_list
     }
 }
 
@@ -464,6 +516,46 @@ fn object_helpers(objects_without_map: bool) -> TokenStream {
             failed: bool,
             /// The properties written.
             written: ::std::vec::Vec<&'static str>,
+        }
+
+        /// A list, written item by item through erased-serde: one `Serialize` for every list,
+        /// where `Vec<T>`'s own would be compiled again for each item type.
+        pub(crate) struct List<'a>(&'a dyn ListItems);
+
+        impl<'a> List<'a> {
+            pub(crate) fn of<L: ListItems>(items: &'a L) -> Self {
+                List(items)
+            }
+        }
+
+        pub(crate) trait ListItems {
+            fn count(&self) -> usize;
+            fn item(&self, index: usize) -> &dyn ::erased_serde::Serialize;
+        }
+
+        impl<T: ::serde::Serialize> ListItems for ::std::vec::Vec<T> {
+            fn count(&self) -> usize {
+                self.len()
+            }
+
+            fn item(&self, index: usize) -> &dyn ::erased_serde::Serialize {
+                &self[index]
+            }
+        }
+
+        impl ::serde::Serialize for List<'_> {
+            fn serialize<S>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                use ::serde::ser::SerializeSeq;
+                let count = self.0.count();
+                let mut list = serializer.serialize_seq(Some(count))?;
+                for index in 0..count {
+                    list.serialize_element(self.0.item(index))?;
+                }
+                list.end()
+            }
         }
 
         impl ObjectWriter<'_> {

@@ -365,7 +365,15 @@ fn reading_core() -> TokenStream {
         /// The value a sink was given. It has none only when `NullTaken` took a `null` instead,
         /// and then the caller drops this error.
         fn delivered<T>(value: ::std::option::Option<T>) -> ::std::result::Result<T, ReadError> {
-            value.ok_or_else(|| ReadError("no value was read".into()))
+            match value {
+                Some(value) => Ok(value),
+                None => Err(nothing_read()),
+            }
+        }
+
+        #[cold]
+        fn nothing_read() -> ReadError {
+            ReadError("no value was read".into())
         }
 
         /// The error of the value at `step` (a property's name, or `[index]` in a list) as
@@ -651,27 +659,43 @@ fn object_reading(objects_without_map: bool) -> TokenStream {
             rest: #ty,
         }
 
-        impl<'a> PropertyReader<'a, '_> {
+        impl<'a, 'de> PropertyReader<'a, 'de> {
             /// The property's wire name.
             pub(crate) fn name(&self) -> &'a str {
                 self.name
             }
 
             pub(crate) fn read<T: ReadValue>(self, field: &mut ::std::option::Option<T>) -> ::std::result::Result<(), ReadError> {
+                let present = self.read_with(&mut |source| {
+                    *field = Some(T::read(source)?);
+                    Ok(())
+                })?;
+                if !present {
+                    *field = None;
+                }
+                Ok(())
+            }
+
+            /// Reads the value with `read` unless it is `null`; whether it was not. This part of
+            /// reading a field is not generic, so that each field type adds a few lines only.
+            fn read_with(self, read: &mut ReadWith<'_, 'de>) -> ::std::result::Result<bool, ReadError> {
                 let PropertyReader { members, name, #keep_binding } = self;
-                *field = None;
+                let mut null = false;
                 members
                     .value(&mut |source| {
                         let mut source = NullOr { inner: source, null: false };
-                        let value = T::read(&mut source);
-                        if source.null {
+                        // After a `null`, `read` found no value: its error is no error.
+                        let read = read(&mut source);
+                        null = source.null;
+                        if null {
                             #keep_null
+                            Ok(())
                         } else {
-                            *field = Some(value?);
+                            read
                         }
-                        Ok(())
                     })
-                    .map_err(|error| within(name, error))
+                    .map_err(|error| within(name, error))?;
+                Ok(!null)
             }
 
             #keep_doc
