@@ -510,19 +510,12 @@ impl<'a, 'de> PropertyReader<'a, 'de> {
     pub(crate) fn name(&self) -> &'a str {
         self.name
     }
-    pub(crate) fn read<T: ReadValue>(
+    pub(crate) fn read(
         self,
-        field: &mut ::std::option::Option<T>,
+        field: &mut dyn ReadField,
     ) -> ::std::result::Result<(), ReadError> {
-        let present = self
-            .read_with(
-                &mut |source| {
-                    *field = Some(T::read(source)?);
-                    Ok(())
-                },
-            )?;
-        if !present {
-            *field = None;
+        if !self.read_with(&mut |source| field.read_from(source))? {
+            field.clear();
         }
         Ok(())
     }
@@ -565,6 +558,30 @@ impl<'a, 'de> PropertyReader<'a, 'de> {
                 },
             )
             .map_err(|error| within(name, error))
+    }
+}
+
+/// A field as `PropertyReader::read` reads it: all that differs with the field's type,
+/// behind a pointer, so that reading a field is compiled once and each field type adds
+/// these two methods only.
+pub(crate) trait ReadField {
+    fn read_from(
+        &mut self,
+        source: &mut dyn Source<'_>,
+    ) -> ::std::result::Result<(), ReadError>;
+    fn clear(&mut self);
+}
+
+impl<T: ReadValue> ReadField for ::std::option::Option<T> {
+    fn read_from(
+        &mut self,
+        source: &mut dyn Source<'_>,
+    ) -> ::std::result::Result<(), ReadError> {
+        *self = Some(T::read(source)?);
+        Ok(())
+    }
+    fn clear(&mut self) {
+        *self = None;
     }
 }
 
@@ -1206,7 +1223,7 @@ impl PropertyReader<'_, '_> {
         self,
         field: &mut ::std::option::Option<T>,
     ) -> ::std::result::Result<(), ReadError> {
-        let mut text = None;
+        let mut text: ::std::option::Option<Text<T>> = None;
         self.read(&mut text)?;
         *field = text.map(|Text(value)| value);
         Ok(())

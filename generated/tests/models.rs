@@ -320,6 +320,29 @@ mod comms {
         );
     }
 
+    #[test]
+    fn a_number_reads_only_into_a_field_whose_type_holds_it() {
+        let code = |value: Value| {
+            serde_json::from_value::<CommsOperation>(json!({"resultInfo": {"code": value}}))
+                .map(|operation| operation.result_info.and_then(|info| info.code))
+                .map_err(|error| error.to_string())
+        };
+        assert_eq!(code(json!(-7)), Ok(Some(-7)));
+        assert_eq!(
+            code(json!(3_000_000_000_u64)),
+            Err("`resultInfo.code`: invalid value: integer `3000000000`, expected i32".into())
+        );
+        assert_eq!(
+            code(json!(1.5)),
+            Err("`resultInfo.code`: invalid type: floating point `1.5`, expected i32".into())
+        );
+        assert_eq!(
+            code(json!([1])),
+            Err("`resultInfo.code`: invalid type: sequence, expected i32".into())
+        );
+        assert_eq!(code(Value::Null), Ok(None));
+    }
+
     /// A page of operations whose second item's `resultInfo.code` is not a number.
     const BAD_SECOND_ITEM: &str = r##"{
   "value": [

@@ -378,7 +378,7 @@ fn text_helpers(lists: bool, primitives: &PrimitiveChoices) -> TokenStream {
 
         impl PropertyReader<'_, '_> {
             pub(crate) fn read_text<T: FromText>(self, field: &mut ::std::option::Option<T>) -> ::std::result::Result<(), ReadError> {
-                let mut text = None;
+                let mut text: ::std::option::Option<Text<T>> = None;
                 self.read(&mut text)?;
                 *field = text.map(|Text(value)| value);
                 Ok(())

@@ -665,13 +665,9 @@ fn object_reading(objects_without_map: bool) -> TokenStream {
                 self.name
             }
 
-            pub(crate) fn read<T: ReadValue>(self, field: &mut ::std::option::Option<T>) -> ::std::result::Result<(), ReadError> {
-                let present = self.read_with(&mut |source| {
-                    *field = Some(T::read(source)?);
-                    Ok(())
-                })?;
-                if !present {
-                    *field = None;
+            pub(crate) fn read(self, field: &mut dyn ReadField) -> ::std::result::Result<(), ReadError> {
+                if !self.read_with(&mut |source| field.read_from(source))? {
+                    field.clear();
                 }
                 Ok(())
             }
@@ -710,6 +706,26 @@ fn object_reading(objects_without_map: bool) -> TokenStream {
         }
 
         #ignored
+
+        /// A field as `PropertyReader::read` reads it: all that differs with the field's type,
+        /// behind a pointer, so that reading a field is compiled once and each field type adds
+        /// these two methods only.
+        pub(crate) trait ReadField {
+            fn read_from(&mut self, source: &mut dyn Source<'_>) -> ::std::result::Result<(), ReadError>;
+
+            fn clear(&mut self);
+        }
+
+        impl<T: ReadValue> ReadField for ::std::option::Option<T> {
+            fn read_from(&mut self, source: &mut dyn Source<'_>) -> ::std::result::Result<(), ReadError> {
+                *self = Some(T::read(source)?);
+                Ok(())
+            }
+
+            fn clear(&mut self) {
+                *self = None;
+            }
+        }
 
         /// `inner`, but a `null` is taken here (`null` is set) instead of reaching the sink.
         struct NullOr<'a, 'de> {
