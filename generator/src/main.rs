@@ -11,7 +11,7 @@ use graph_docgen::diagnostic::{
 };
 use graph_docgen::lint::{self, LintReport};
 use graph_docgen::read::{DocsFolder, PageSelection};
-use graph_docgen::rust::{read_guide, render_crate, render_manifest, CrateName, CrateOptions};
+use graph_docgen::rust::{read_guide, render_crate, render_manifest, CrateName};
 use graph_docgen::write::{self, SyncMode};
 use graph_docgen::{compare, diff, export, load_configured_docs, Docs};
 
@@ -421,7 +421,9 @@ fn run(cli: Cli) -> Result<Outcome, Diagnostic> {
             guide,
         } => {
             let guide = guide.as_deref().map(read_guide).transpose()?;
-            let Loaded { docs, config, .. } = args.load(&output)?;
+            let Loaded {
+                docs, mut config, ..
+            } = args.load(&output)?;
             // The command as given: the folders of a --config file are the file's to say.
             let mut arguments: String = args
                 .docs
@@ -432,23 +434,19 @@ fn run(cli: Cli) -> Result<Outcome, Diagnostic> {
             if let Some(path) = &args.config {
                 arguments.push_str(&format!(" --config {}", path.display()));
             }
-            let crate_name = match crate_name.or(config.output.crate_name) {
+            let crate_name = match crate_name.or(config.output.crate_name.take()) {
                 Some(name) => name,
                 None => default_crate_name()?,
             };
-            let options = CrateOptions {
-                regenerate_command: format!(
+            let options = {
+                let regenerate_command = format!(
                     "graph-docgen rust{arguments} --out {} --crate-name {}",
                     out.display(),
                     crate_name.as_str()
-                ),
-                crate_name,
-                guide,
-                primitives: config.output.primitives,
-                doc_comments: config.output.doc_comments,
-                additional_properties: config.output.additional_properties,
-                derives: config.output.derives,
-                module_names: config.output.module_names,
+                );
+                config
+                    .output
+                    .crate_options(crate_name, regenerate_command, guide)
             };
             let (mut files, render_diagnostics) =
                 render_crate(&docs.schema, &docs.examples, &options);

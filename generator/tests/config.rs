@@ -159,16 +159,9 @@ fn every_kind_of_fix_lands_in_the_schema_and_the_rust_says_so() {
 
     insta::assert_snapshot!("every_kind_of_fix", config_diagnostics(&docs));
 
-    let options = CrateOptions {
-        crate_name: "graph-models".parse().unwrap(),
-        regenerate_command: "test".into(),
-        guide: None,
-        primitives: config.output.primitives,
-        doc_comments: config.output.doc_comments,
-        additional_properties: config.output.additional_properties,
-        derives: config.output.derives,
-        module_names: config.output.module_names,
-    };
+    let options = config
+        .output
+        .crate_options("graph-models".parse().unwrap(), "test".into(), None);
     let (files, _) = render_crate(schema, &docs.examples, &options);
     let graph = files.iter().find(|f| f.path == "src/graph.rs").unwrap();
     assert!(
@@ -262,16 +255,11 @@ fn additional_properties_is_on_unless_turned_off() {
 #[test]
 fn without_additional_properties_the_crate_passes_its_own_tests() {
     let (config, docs) = load("[output]\nadditional-properties = false\n");
-    let options = CrateOptions {
-        crate_name: "graph-models-without-map".parse().unwrap(),
-        regenerate_command: "test".into(),
-        guide: None,
-        primitives: config.output.primitives,
-        doc_comments: config.output.doc_comments,
-        additional_properties: config.output.additional_properties,
-        derives: config.output.derives,
-        module_names: config.output.module_names,
-    };
+    let options = config.output.crate_options(
+        "graph-models-without-map".parse().unwrap(),
+        "test".into(),
+        None,
+    );
     let (mut files, _) = render_crate(&docs.schema, &docs.examples, &options);
     let file = |path: &str| &files.iter().find(|f| f.path == path).unwrap().contents;
     let graph = file("src/graph.rs");
@@ -440,16 +428,9 @@ fn a_subset_of_the_v1_reference_compiles() {
     let types = docs.schema.types.len();
     assert!(docs.schema.get("microsoft.graph.call").is_some());
     assert!(docs.schema.get("microsoft.graph.user").is_some());
-    let options = CrateOptions {
-        crate_name: "graph-subset".parse().unwrap(),
-        regenerate_command: "test".into(),
-        guide: None,
-        primitives: config.output.primitives,
-        doc_comments: config.output.doc_comments,
-        additional_properties: config.output.additional_properties,
-        derives: config.output.derives,
-        module_names: config.output.module_names,
-    };
+    let options = config
+        .output
+        .crate_options("graph-subset".parse().unwrap(), "test".into(), None);
     let (mut files, _) = render_crate(&docs.schema, &docs.examples, &options);
     files.push(render_manifest(&docs.schema, &options));
     let started = Instant::now();

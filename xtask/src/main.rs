@@ -22,7 +22,7 @@ use graph_docgen::diagnostic::{
 use graph_docgen::diff::{self, Changelog, RenderOptions};
 use graph_docgen::import::read_schema_file;
 use graph_docgen::read::PageSelection;
-use graph_docgen::rust::{read_guide, render_crate, CrateOptions, GeneratedFile, SCHEMA_FILE};
+use graph_docgen::rust::{read_guide, render_crate, GeneratedFile, SCHEMA_FILE};
 use graph_docgen::write::{sync_generated_files, write_if_changed, SyncMode, SyncReport};
 
 /// The package name of `generated/`.
@@ -189,29 +189,23 @@ fn workspace_config(workspace: &Path) -> Result<(Config, Vec<Diagnostic>), Diagn
 }
 
 fn codegen(workspace: &Path, mode: SyncMode) -> Result<Codegen, Diagnostic> {
-    let (config, warnings) = workspace_config(workspace)?;
+    let (mut config, warnings) = workspace_config(workspace)?;
     // The folders of the docgen.toml, if it names any.
     let selection = PageSelection::new(workspace.join("docs-input"), &config.inputs.include)?
         .with_roots(&config.inputs.docs)
         .excluding(&config.inputs.exclude)?;
     let docs = graph_docgen::load_configured_docs(&selection, &config)?;
     let guide = read_guide(&workspace.join("generated").join(readme_sample::GUIDE_FILE))?;
-    let crate_name = match config.output.crate_name {
+    let crate_name = match config.output.crate_name.take() {
         Some(name) => name,
         None => CRATE_NAME.parse().map_err(|why: String| {
             Diagnostic::new(Severity::Error, DiagnosticKind::Output, None, why)
         })?,
     };
-    let options = CrateOptions {
-        crate_name,
-        regenerate_command: CODEGEN_COMMAND.into(),
-        guide: Some(guide.clone()),
-        primitives: config.output.primitives,
-        doc_comments: config.output.doc_comments,
-        additional_properties: config.output.additional_properties,
-        derives: config.output.derives,
-        module_names: config.output.module_names,
-    };
+    let options =
+        config
+            .output
+            .crate_options(crate_name, CODEGEN_COMMAND.into(), Some(guide.clone()));
     let (files, render_diagnostics) = render_crate(&docs.schema, &docs.examples, &options);
     let summary = docs.summary();
     // Read before the sync, which may write the new one.
